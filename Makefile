@@ -1,0 +1,48 @@
+# Two commands a newcomer needs: `make run` and `make test`. Both install what is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+CHROMIUM ?= $(or $(VIGIL_CHROMIUM_PATH),/usr/bin/chromium)
+ONLY ?=
+
+.PHONY: run test lint bench system-deps deps clean
+
+run: deps
+	$(BIN)/vigil serve
+
+test: deps lint
+	$(BIN)/pytest -q
+
+lint: deps
+	$(BIN)/ruff check vigil tests bench
+	$(BIN)/ruff format --check vigil tests bench
+	$(BIN)/mypy
+
+bench: deps
+	$(BIN)/python -m bench $(ONLY)
+
+deps: system-deps $(STAMP)
+
+# Debian's chromium and redis-server: installed with apt-get when we are root, otherwise we say
+# exactly what to install (never `playwright install`: it downloads a browser build of its own).
+system-deps:
+	@missing=""; \
+	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Vigil needs:$$missing. Install with: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

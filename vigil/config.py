@@ -1,0 +1,147 @@
+"""Settings, read from the environment once at start-up and passed down (DESIGN §8).
+
+Nothing reads `os.environ` except this module. A wrong value stops start-up with one line that
+names the variable, because a half-configured monitor that silently falls back to defaults is
+worse than one that refuses to start.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from vigil import validation
+from vigil.errors import ConfigError
+
+# Variables whose value may instead be read from a file named by `<NAME>_FILE` (Docker and
+# systemd credentials), so a secret never has to sit in the process environment.
+SECRET_VARS = (
+    "REDIS_URL",
+    "VIGIL_API_TOKEN",
+    "TINYFISH_API_KEY",
+    "QSTASH_TOKEN",
+    "QSTASH_CURRENT_SIGNING_KEY",
+    "QSTASH_NEXT_SIGNING_KEY",
+    "VIGIL_WEBHOOK_SECRET",
+)
+
+
+def _env(name: str) -> AliasChoices:
+    return AliasChoices(name, name.lower())
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="", extra="ignore", populate_by_name=True, case_sensitive=False
+    )
+
+    redis_url: SecretStr | None = Field(None, validation_alias=_env("REDIS_URL"))
+    api_token: SecretStr | None = Field(None, validation_alias=_env("VIGIL_API_TOKEN"))
+    data_dir: Path = Field(
+        Path("~/.local/share/vigil").expanduser(), validation_alias=_env("VIGIL_DATA_DIR")
+    )
+    host: str = Field("127.0.0.1", validation_alias=_env("VIGIL_HOST"))
+    port: int = Field(8000, ge=1, le=65535, validation_alias=_env("VIGIL_PORT"))
+    chromium_path: Path = Field(
+        Path("/usr/bin/chromium"), validation_alias=_env("VIGIL_CHROMIUM_PATH")
+    )
+    concurrency: int = Field(2, ge=1, le=64, validation_alias=_env("VIGIL_CONCURRENCY"))
+    model: str | None = Field(None, validation_alias=_env("VIGIL_MODEL"))
+    executor: Literal["playwright", "tinyfish"] = Field(
+        "playwright", validation_alias=_env("VIGIL_EXECUTOR")
+    )
+    tinyfish_api_key: SecretStr | None = Field(None, validation_alias=_env("TINYFISH_API_KEY"))
+    tinyfish_url: str = Field(
+        "https://agent.tinyfish.ai", validation_alias=_env("TINYFISH_BASE_URL")
+    )
+    scheduler: Literal["embedded", "qstash", "off"] = Field(
+        "embedded", validation_alias=_env("VIGIL_SCHEDULER")
+    )
+    public_url: str | None = Field(None, validation_alias=_env("VIGIL_PUBLIC_URL"))
+    qstash_url: str = Field("https://qstash.upstash.io", validation_alias=_env("QSTASH_URL"))
+    qstash_token: SecretStr | None = Field(None, validation_alias=_env("QSTASH_TOKEN"))
+    qstash_current_signing_key: SecretStr | None = Field(
+        None, validation_alias=_env("QSTASH_CURRENT_SIGNING_KEY")
+    )
+    qstash_next_signing_key: SecretStr | None = Field(
+        None, validation_alias=_env("QSTASH_NEXT_SIGNING_KEY")
+    )
+    webhook_secret: SecretStr | None = Field(None, validation_alias=_env("VIGIL_WEBHOOK_SECRET"))
+    block_private_networks: bool = Field(
+        False, validation_alias=_env("VIGIL_BLOCK_PRIVATE_NETWORKS")
+    )
+
+    # Tuning knobs beyond DESIGN §8, with the design's defaults.
+    results_keep: int = Field(10_000, ge=10, validation_alias=_env("VIGIL_RESULTS_KEEP"))
+    screenshot_ttl_s: int = Field(
+        7 * 24 * 3600, ge=60, validation_alias=_env("VIGIL_SCREENSHOT_TTL")
+    )
+    step_timeout_s: float = Field(10.0, gt=0, le=600, validation_alias=_env("VIGIL_STEP_TIMEOUT"))
+    browser_recycle_runs: int = Field(
+        200, ge=1, validation_alias=_env("VIGIL_BROWSER_RECYCLE_RUNS")
+    )
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, v: str | None) -> str | None:
+        return None if not v else validation.check_url(v).rstrip("/")
+
+    @field_validator("data_dir")
+    @classmethod
+    def _expand(cls, v: Path) -> Path:
+        return v.expanduser()
+
+    def secret(self, name: str) -> str | None:
+        """The plain value of a SecretStr setting, or None."""
+        value = getattr(self, name)
+        return value.get_secret_value() if isinstance(value, SecretStr) else None
+
+
+def _alias_of(field: str) -> str:
+    alias = Settings.model_fields[field].validation_alias
+    assert isinstance(alias, AliasChoices)
+    first = alias.choices[0]
+    assert isinstance(first, str)
+    return first
+
+
+def load_settings(environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+    """Build Settings from `environ` (default: the process environment) plus overrides.
+
+    Raises ConfigError with one line naming the variable and the problem.
+    """
+    env = dict(os.environ if environ is None else environ)
+    values: dict[str, object] = {}
+    for name in SECRET_VARS:
+        path = env.get(f"{name}_FILE")
+        if path and not env.get(name):
+            try:
+                values[name] = Path(path).read_text().strip()
+            except OSError as exc:
+                raise ConfigError(f"{name}_FILE: cannot read {path}: {exc.strerror}") from None
+    known = {c.upper() for f in Settings.model_fields for c in [_alias_of(f)]}
+    for key, value in env.items():
+        if key.upper() in known and key.upper() not in values:
+            values[key.upper()] = value
+    values.update(overrides)
+    try:
+        # Values come only from `values`: the sources are disabled so that a test passing
+        # `environ` is not affected by the real environment.
+        return _Isolated(**values)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = str(err["loc"][0]) if err["loc"] else "settings"
+        var = loc.upper() if loc.upper() in known else _alias_of(loc) if loc in Settings.model_fields else loc
+        shown = "" if var in SECRET_VARS else f" (got {err.get('input')!r})"
+        raise ConfigError(f"{var}: {err['msg']}{shown}") from None
+
+
+class _Isolated(Settings):
+    @classmethod
+    def settings_customise_sources(cls, settings_cls, init_settings, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        return (init_settings,)

@@ -1,0 +1,79 @@
+"""Vigil's exceptions. Code below the API raises these; `api/errors.py` maps them to HTTP.
+
+Each carries the decision its caller must make, so callers do not parse messages.
+"""
+
+from __future__ import annotations
+
+
+class VigilError(Exception):
+    """Base of every error Vigil raises on purpose."""
+
+
+# --- configuration and start-up --------------------------------------------------------------
+
+
+class ConfigError(VigilError):
+    """A setting is missing or wrong; the message is one line naming the variable."""
+
+
+class EmbeddedRedisError(VigilError):
+    """The embedded redis-server could not be started."""
+
+
+# --- store ------------------------------------------------------------------------------------
+
+
+class NotFound(VigilError):
+    """The test, run or screenshot does not exist (HTTP 404)."""
+
+
+class Conflict(VigilError):
+    """The request clashes with current state, e.g. a run already in progress (HTTP 409)."""
+
+
+class InvalidInput(VigilError):
+    """Input that passed parsing but is still wrong (HTTP 422). `field` names what to fix."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+# --- pipeline ---------------------------------------------------------------------------------
+
+
+class PipelineError(VigilError):
+    """Vigil could not finish a run (its outcome is `error`, not `failed`)."""
+
+
+class PlanningError(PipelineError):
+    """The goal could not be turned into steps; names the clauses that did not map."""
+
+
+class BrowserUnavailable(PipelineError):
+    """Chromium is missing or could not start."""
+
+
+class RunTimeout(PipelineError):
+    """The whole run exceeded its timeout."""
+
+
+# --- alerts -----------------------------------------------------------------------------------
+
+
+class DeliveryError(VigilError):
+    """An alert could not be delivered. `permanent` tells the caller not to retry."""
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+
+
+class SignatureError(VigilError):
+    """A QStash signature is missing or invalid (HTTP 401)."""
+
+
+class Unauthorized(VigilError):
+    """Missing or wrong API token (HTTP 401)."""

@@ -1,0 +1,68 @@
+"""Every Redis key Vigil uses, and the numbers that bound them (DESIGN §2).
+
+No other module formats a key string: a key's name is part of the stored contract, so it is
+spelled exactly once, here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+# Index of all test ids, score = creation unix time.
+TESTS = "tests"
+# The newest runs across all tests, for the dashboard.
+RECENT = "recent"
+
+# Trims. Each keeps reads O(limit) and memory bounded however long a check has been running.
+RESULTS_KEEP = 10_000  # per test; configurable through Settings.results_keep
+INCIDENTS_KEEP = 500
+RECENT_KEEP = 200
+EVENTS_MAXLEN = 1000  # approximate (`MAXLEN ~`), which lets Redis trim whole macro-nodes
+
+# Uptime day roll-ups outlive the longest window the API offers (30 d) by far, so a year-on-
+# year view stays possible, but they do expire.
+UPTIME_TTL_S = 400 * 24 * 3600
+# Screenshots are large; a week is long enough to look into a failure.
+SCREENSHOT_TTL_S = 7 * 24 * 3600
+
+
+def test(test_id: str) -> str:
+    return f"test:{test_id}"
+
+
+def results(test_id: str) -> str:
+    return f"results:{test_id}"
+
+
+def timing(test_id: str) -> str:
+    return f"timing:{test_id}"
+
+
+def events(test_id: str) -> str:
+    return f"events:{test_id}"
+
+
+def incidents(test_id: str) -> str:
+    return f"incidents:{test_id}"
+
+
+def uptime(test_id: str, day: date) -> str:
+    return f"uptime:{test_id}:{day.isoformat()}"
+
+
+def run_lock(test_id: str) -> str:
+    return f"lock:run:{test_id}"
+
+
+def screenshot(run_id: str, step_number: int) -> str:
+    return f"shot:{run_id}:{step_number}"
+
+
+def timing_member(run_id: str, duration_ms: int) -> str:
+    """Unique per run, so two runs with equal durations stay two members."""
+    return f"{run_id}:{duration_ms}"
+
+
+def parse_timing_member(member: str) -> tuple[str, int]:
+    run_id, _, duration = member.rpartition(":")
+    return run_id, int(duration)
