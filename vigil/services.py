@@ -1,0 +1,46 @@
+"""The composition root: builds the concrete adapters from Settings, once per process.
+
+API routes, the CLI and workers get everything through a Services object, so tests can build
+one against a test Redis and nothing reads configuration on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from redis.asyncio import Redis
+
+from vigil.config import Settings
+from vigil.store.redis import connect
+
+if TYPE_CHECKING:
+    from vigil.pipeline.run import Pipeline
+
+
+@dataclass
+class Services:
+    settings: Settings
+    redis: Redis
+    raw_redis: Redis  # bytes in and out, for screenshots
+    _pipeline: Pipeline | None = field(default=None, repr=False)
+
+    @classmethod
+    def connect(cls, settings: Settings, redis_url: str) -> Services:
+        return cls(settings, connect(redis_url), connect(redis_url, decode=False))
+
+    @property
+    def pipeline(self) -> Pipeline:
+        """The run pipeline (planner, browser, evaluator), built on first use: a process that
+        never runs a check never starts Chromium."""
+        if self._pipeline is None:
+            from vigil.pipeline.run import build_pipeline
+
+            self._pipeline = build_pipeline(self.settings)
+        return self._pipeline
+
+    async def aclose(self) -> None:
+        if self._pipeline is not None:
+            await self._pipeline.aclose()
+        await self.redis.aclose()
+        await self.raw_redis.aclose()
