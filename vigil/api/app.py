@@ -1,0 +1,47 @@
+"""The FastAPI application: routes, error mapping and the Services it serves from."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+
+from vigil import __version__
+from vigil.api import errors
+from vigil.auth import resolve_token
+from vigil.services import Services
+
+# Each route module exposes `router`. Listed by name so that the app is assembled in one
+# readable place.
+ROUTE_MODULES = [
+    "vigil.api.routes.health",
+    "vigil.api.routes.tests",
+]
+
+
+def create_app(services: Services, *, close_services: bool = False) -> FastAPI:
+    """The app for `services`. With `close_services`, shutting the app down closes them."""
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            if close_services:
+                await services.aclose()
+
+    app = FastAPI(
+        title="Vigil",
+        version=__version__,
+        description="Synthetic monitoring driven by plain-language goals.",
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    app.state.api_token = resolve_token(services.settings)
+    errors.install(app)
+    for name in ROUTE_MODULES:
+        router: APIRouter = importlib.import_module(name).router
+        app.include_router(router)
+    return app

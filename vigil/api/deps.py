@@ -1,0 +1,54 @@
+"""FastAPI dependencies: the process's Services and the bearer-token check."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from redis.asyncio import Redis
+
+from vigil.auth import token_matches
+from vigil.config import Settings
+from vigil.errors import Unauthorized
+from vigil.services import Services
+
+_bearer = HTTPBearer(auto_error=False, description="VIGIL_API_TOKEN, or the generated token")
+
+
+def get_services(request: Request) -> Services:
+    services: Services = request.app.state.services
+    return services
+
+
+def get_redis(request: Request) -> Redis:
+    return get_services(request).redis
+
+
+def get_settings(request: Request) -> Settings:
+    return get_services(request).settings
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
+RedisDep = Annotated[Redis, Depends(get_redis)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def bearer_token(request: Request) -> str | None:
+    """The token of an `Authorization: Bearer` header, or None."""
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    return value.strip() if scheme.lower() == "bearer" and value.strip() else None
+
+
+def is_authorized(request: Request) -> bool:
+    return token_matches(request.app.state.api_token, bearer_token(request))
+
+
+async def require_token(
+    request: Request,
+    _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """Every /api route except health and the QStash callback depends on this."""
+    if not is_authorized(request):
+        raise Unauthorized("missing or invalid API token (send 'Authorization: Bearer <token>')")

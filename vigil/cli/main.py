@@ -1,0 +1,24 @@
+"""The `vigil` command line. Each command lives in its own module; this file assembles them."""
+
+from __future__ import annotations
+
+import typer
+
+from vigil.cli import tests_cmd
+from vigil.cli.serve import serve
+
+app = typer.Typer(
+    help="Vigil: synthetic monitoring driven by plain-language goals.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.command("serve")(serve)
+app.add_typer(tests_cmd.app, name="tests")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
