@@ -1,4 +1,5 @@
-"""Fixtures shared by the whole suite: a real redis-server on a free port, never 6379."""
+"""Fixtures shared by the whole suite: a real redis-server on a free port (never 6379), and
+the API app in-process against it (`client`, authenticated with TOKEN)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from redis.asyncio import Redis
 
+from vigil.api.app import create_app
+from vigil.config import Settings, load_settings
+from vigil.services import Services
 from vigil.store.redis import connect
 
 
@@ -57,3 +62,37 @@ async def redis(redis_url: str) -> AsyncIterator[Redis]:
     await client.flushdb()
     yield client
     await client.aclose()
+
+
+TOKEN = "test-token-0123456789"
+
+
+@pytest.fixture
+def settings(tmp_path: Path, redis_url: str) -> Settings:
+    """Settings for one test: its own data dir, a known API token, the test Redis."""
+    return load_settings(
+        {},
+        VIGIL_DATA_DIR=str(tmp_path / "data"),
+        VIGIL_API_TOKEN=TOKEN,
+        REDIS_URL=redis_url,
+    )
+
+
+@pytest.fixture
+async def services(settings: Settings, redis: Redis, redis_url: str) -> AsyncIterator[Services]:
+    raw = connect(redis_url, decode=False)
+    yield Services(settings, redis, raw)
+    await raw.aclose()
+
+
+@pytest.fixture
+async def client(services: Services) -> AsyncIterator[httpx.AsyncClient]:
+    """An API client authenticated with the test token, talking to the app in-process."""
+    app = create_app(services)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(
+        transport=transport,
+        base_url="http://vigil.test",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    ) as c:
+        yield c
