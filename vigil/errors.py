@@ -77,3 +77,12 @@ class SignatureError(VigilError):
 
 class Unauthorized(VigilError):
     """Missing or wrong API token (HTTP 401)."""
+
+
+class AlreadyStored(Conflict):
+    """A run with this id was already stored: a redelivered schedule fire or QStash message.
+    The caller returns the stored run instead of storing or alerting a second time."""
+
+    def __init__(self, run_id: str) -> None:
+        super().__init__(f"run '{run_id}' was already stored")
+        self.run_id = run_id

@@ -66,3 +66,37 @@ def timing_member(run_id: str, duration_ms: int) -> str:
 def parse_timing_member(member: str) -> tuple[str, int]:
     run_id, _, duration = member.rpartition(":")
     return run_id, int(duration)
+
+
+# --- run bookkeeping (vigil/store/results.py, vigil/runs.py) ---------------------------------
+
+# A redelivered schedule fire or QStash message must not store a second run: the store writes
+# this marker in the same script as the run and refuses a run id it has already seen. It only
+# has to outlive redelivery (QStash retries for up to about a day), not the run itself.
+RUN_MARKER_TTL_S = 3 * 24 * 3600
+
+
+def run_marker(test_id: str, run_id: str) -> str:
+    """Marks `run_id` as stored for `test_id`; the value is the run's score in `results:`."""
+    return f"run:{test_id}:{run_id}"
+
+
+# Fields of the `test:{id}` hash that Vigil writes itself beside the definition (DESIGN §2
+# allows "what later capabilities need"). They are not part of TestSuite.
+# The latest run whose screenshots are kept only because it is the latest (a passed run), and
+# how many steps it has: a newer run makes those screenshots obsolete.
+SHOTS_RUN_FIELD = "shots_run"
+SHOTS_STEPS_FIELD = "shots_steps"
+# Alert policy state (vigil/alerts/policy.py): consecutive counted failures and errors, whether
+# the current failure / error streak has been alerted, and the last delivery attempt (JSON).
+ALERT_FAILURES_FIELD = "alert_failures"
+ALERT_ERRORS_FIELD = "alert_errors"
+ALERT_FAILURE_SENT_FIELD = "alert_failure_sent"
+ALERT_ERROR_SENT_FIELD = "alert_error_sent"
+ALERT_LAST_DELIVERY_FIELD = "alert_last_delivery"
+ALERT_STATE_FIELDS = (
+    ALERT_FAILURES_FIELD,
+    ALERT_ERRORS_FIELD,
+    ALERT_FAILURE_SENT_FIELD,
+    ALERT_ERROR_SENT_FIELD,
+)
