@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from vigil import validation
 from vigil.errors import ConfigError
@@ -110,7 +110,7 @@ def _alias_of(field: str) -> str:
     return first
 
 
-def load_settings(environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+def load_settings(environ: Mapping[str, str] | None = None, /, **overrides: object) -> Settings:
     """Build Settings from `environ` (default: the process environment) plus overrides.
 
     Raises ConfigError with one line naming the variable and the problem.
@@ -136,12 +136,26 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: object)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = str(err["loc"][0]) if err["loc"] else "settings"
-        var = loc.upper() if loc.upper() in known else _alias_of(loc) if loc in Settings.model_fields else loc
+        var = (
+            loc.upper()
+            if loc.upper() in known
+            else _alias_of(loc)
+            if loc in Settings.model_fields
+            else loc
+        )
         shown = "" if var in SECRET_VARS else f" (got {err.get('input')!r})"
-        raise ConfigError(f"{var}: {err['msg']}{shown}") from None
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"{var}: {msg}{shown}") from None
 
 
 class _Isolated(Settings):
     @classmethod
-    def settings_customise_sources(cls, settings_cls, init_settings, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
         return (init_settings,)

@@ -7,6 +7,9 @@ errors are rewritten into one readable line per problem naming the field, so a u
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import cast
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -40,9 +43,10 @@ def _field(loc: tuple[int | str, ...]) -> str:
 def _message(err: dict[str, object]) -> str:
     kind = str(err.get("type", ""))
     msg = str(err.get("msg", "invalid"))
-    loc = tuple(err.get("loc", ()))  # type: ignore[arg-type]
+    loc = cast(tuple[int | str, ...], tuple(cast(Sequence[int | str], err.get("loc", ()))))
     if kind == "json_invalid":
-        return f"body: is not valid JSON ({(err.get('ctx') or {}).get('error', msg)})"  # type: ignore[union-attr]
+        ctx = cast(dict[str, object], err.get("ctx") or {})
+        return f"body: is not valid JSON ({ctx.get('error', msg)})"
     if kind == "extra_forbidden":
         return f"{_field(loc)}: unknown field"
     if kind == "missing":

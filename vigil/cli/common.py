@@ -19,7 +19,7 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def settings_or_exit(**overrides: object) -> Settings:
     try:
-        return load_settings(**overrides)
+        return load_settings(None, **overrides)
     except ConfigError as exc:
         fail(str(exc))
 
@@ -31,9 +31,7 @@ def api_client(server: str | None) -> httpx.Client:
     host = "127.0.0.1" if settings.host in ("0.0.0.0", "::") else settings.host
     base = server or f"http://{host}:{settings.port}"
     token = resolve_token(settings)
-    return httpx.Client(
-        base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=300.0
-    )
+    return httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=300.0)
 
 
 def call(client: httpx.Client, method: str, path: str, **kwargs: Any) -> Any:

@@ -60,7 +60,7 @@ class EmbeddedRedis:
         self.data_dir = data_dir
         self.binary = binary or shutil.which("redis-server")
         self.port = port
-        self.process: subprocess.Popen[bytes] | None = None
+        self.process: asyncio.subprocess.Process | None = None
         self.password = ""
 
     @property
@@ -99,10 +99,11 @@ class EmbeddedRedis:
         )
         # A session of its own: Ctrl-C in the terminal reaches Vigil, which then shuts Redis
         # down in order, instead of both racing to exit.
-        self.process = subprocess.Popen(
-            [self.binary, str(config)],
+        self.process = await asyncio.create_subprocess_exec(
+            self.binary,
+            str(config),
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # it logs to redis.log in the data dir
             start_new_session=True,
         )
         await self._wait_ready()
@@ -115,11 +116,10 @@ class EmbeddedRedis:
             deadline = asyncio.get_running_loop().time() + START_TIMEOUT_S
             while True:
                 assert self.process is not None
-                if self.process.poll() is not None:
-                    err = self.process.stderr.read().decode() if self.process.stderr else ""
+                if self.process.returncode is not None:
                     log = self.data_dir / "redis.log"
-                    tail = log.read_text()[-500:] if log.exists() else ""
-                    raise EmbeddedRedisError(f"redis-server exited at start: {err or tail}")
+                    tail = log.read_text()[-500:] if log.exists() else "no log"
+                    raise EmbeddedRedisError(f"redis-server exited at start: {tail}")
                 try:
                     if await client.ping():
                         return
@@ -143,20 +143,22 @@ class EmbeddedRedis:
             if b"redis-server" in cmdline:
                 os.kill(pid, signal.SIGTERM)
                 for _ in range(100):
-                    os.kill(pid, 0)  # raises once the process is gone
+                    status = Path(f"/proc/{pid}/status").read_text()  # gone: OSError
+                    if "State:\tZ" in status:  # exited, waiting for its parent to reap it
+                        break
                     time.sleep(0.05)
 
     async def stop(self) -> None:
         """SIGTERM makes redis-server flush the AOF and exit; we wait so nothing is orphaned."""
         proc, self.process = self.process, None
-        if proc is None or proc.poll() is not None:
+        if proc is None or proc.returncode is not None:
             return
         proc.terminate()
         try:
-            await asyncio.to_thread(proc.wait, STOP_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
+            await asyncio.wait_for(proc.wait(), STOP_TIMEOUT_S)
+        except TimeoutError:
             proc.kill()
-            await asyncio.to_thread(proc.wait)
+            await proc.wait()
         with contextlib.suppress(FileNotFoundError):
             (self.data_dir / URL_FILE).unlink()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from redis.asyncio import Redis
 
 from vigil.models import Event, EventType, iso, utc_now
@@ -66,5 +68,8 @@ async def read_events(
     block_ms: int | None = None,
 ) -> list[Event]:
     """Events after stream id `after`, oldest first; blocks up to `block_ms` for new ones."""
-    reply = await redis.xread({keys.events(test_id): after}, count=count, block=block_ms)
+    reply = cast(
+        list[tuple[str, list[tuple[str, dict[str, str]]]]],
+        await redis.xread({keys.events(test_id): after}, count=count, block=block_ms),
+    )
     return [_event(eid, fields) for _stream, entries in reply for eid, fields in entries]

@@ -6,7 +6,12 @@ live view) short; every connection sets it above the longest block Vigil uses.
 
 from __future__ import annotations
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
+
+# A burst of concurrent work waits for a free connection instead of failing with "Too many
+# connections" (redis-py's default pool raises when it is exhausted).
+MAX_CONNECTIONS = 64
+POOL_WAIT_S = 20.0
 
 # Longest XREAD BLOCK in Vigil (live view) is 15 s; the socket waits longer than that.
 XREAD_BLOCK_MS = 15_000
@@ -15,10 +20,13 @@ SOCKET_TIMEOUT_S = 30.0
 
 def connect(url: str, *, decode: bool = True) -> Redis:
     """A client for `url`. `decode=False` gives bytes, for screenshots."""
-    return Redis.from_url(
+    pool = BlockingConnectionPool.from_url(
         url,
+        max_connections=MAX_CONNECTIONS,
+        timeout=POOL_WAIT_S,
         decode_responses=decode,
         socket_timeout=SOCKET_TIMEOUT_S,
         socket_connect_timeout=5.0,
         health_check_interval=30,
     )
+    return Redis.from_pool(pool)  # the client owns the pool: aclose() closes it

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import secrets
 from datetime import date, datetime, timedelta
+from typing import cast
 from urllib.parse import urlsplit
 
 from redis.asyncio import Redis
@@ -81,14 +82,14 @@ async def create_test(redis: Redis, spec: TestSuiteCreate) -> TestSuite:
         argv: list[str] = [str(now.timestamp()), test_id]
         for name, value in fields.items():
             argv += [name, value]
-        created = await redis.eval(_CREATE, 2, keys.test(test_id), keys.TESTS, *argv)  # type: ignore[misc]
+        created = await redis.eval(_CREATE, 2, keys.test(test_id), keys.TESTS, *argv)
         if created:
             return from_hash(fields)
     raise RuntimeError("could not allocate a unique test id")  # 2^32 ids: practically never
 
 
 async def get_test(redis: Redis, test_id: str) -> TestSuite:
-    raw: dict[str, str] = await redis.hgetall(keys.test(test_id))  # type: ignore[misc]
+    raw = cast(dict[str, str], await redis.hgetall(keys.test(test_id)))
     if not raw:
         raise NotFound(f"test '{test_id}' not found")
     return from_hash(raw)
@@ -96,7 +97,7 @@ async def get_test(redis: Redis, test_id: str) -> TestSuite:
 
 async def list_tests(redis: Redis) -> list[TestSuite]:
     """All tests, oldest first, in one round trip for the hashes."""
-    ids: list[str] = await redis.zrange(keys.TESTS, 0, -1)
+    ids = cast(list[str], await redis.zrange(keys.TESTS, 0, -1))
     if not ids:
         return []
     async with redis.pipeline(transaction=False) as pipe:
@@ -112,7 +113,7 @@ async def update_test(redis: Redis, test_id: str, changes: TestSuiteUpdate) -> T
     argv: list[str] = []
     for name, value in _to_hash(values).items():
         argv += [name, value]
-    updated = await redis.eval(_UPDATE, 1, keys.test(test_id), *argv)  # type: ignore[misc]
+    updated = await redis.eval(_UPDATE, 1, keys.test(test_id), *argv)
     if not updated:
         raise NotFound(f"test '{test_id}' not found")
     return await get_test(redis, test_id)
@@ -127,7 +128,7 @@ async def set_fields(redis: Redis, test_id: str, fields: dict[str, str]) -> None
     argv: list[str] = []
     for name, value in fields.items():
         argv += [name, value]
-    await redis.eval(_UPDATE, 1, keys.test(test_id), *argv)  # type: ignore[misc]
+    await redis.eval(_UPDATE, 1, keys.test(test_id), *argv)
 
 
 def _days(since: datetime, until: datetime) -> list[date]:
@@ -137,7 +138,7 @@ def _days(since: datetime, until: datetime) -> list[date]:
 
 async def _screenshot_keys(redis: Redis, test_id: str) -> list[str]:
     """Screenshot keys of the test's runs, found from the stored records (never by SCAN)."""
-    members: list[str] = await redis.zrange(keys.results(test_id), 0, -1)
+    members = cast(list[str], await redis.zrange(keys.results(test_id), 0, -1))
     found: list[str] = []
     for member in members:
         record = json.loads(member)
@@ -161,7 +162,7 @@ async def delete_test(redis: Redis, test_id: str) -> None:
         *(keys.uptime(test_id, day) for day in _days(created, utc_now())),
         *await _screenshot_keys(redis, test_id),
     ]
-    recent: list[str] = await redis.lrange(keys.RECENT, 0, -1)  # type: ignore[misc]
+    recent = cast(list[str], await redis.lrange(keys.RECENT, 0, -1))
     async with redis.pipeline(transaction=True) as pipe:
         pipe.zrem(keys.TESTS, test_id)
         for entry in recent:
