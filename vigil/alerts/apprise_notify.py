@@ -1,0 +1,77 @@
+"""Every non-http alert target is an Apprise URL (Slack, Discord, Teams, e-mail, …).
+
+Apprise is synchronous (it uses `requests`), so a notification runs in a worker thread and
+never blocks the event loop that is serving the API and running checks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from urllib.parse import urlsplit, urlunsplit
+
+import apprise
+
+from vigil.alerts.payload import Alert
+from vigil.egress import check_egress
+from vigil.errors import DeliveryError
+
+# Apprise schemes that post to a host the user names; the others talk to fixed services.
+_GENERIC_HTTP = {"json": "http", "jsons": "https", "xml": "http", "xmls": "https",
+                 "form": "http", "forms": "https"}  # fmt: skip
+
+
+def _egress_url(url: str) -> str | None:
+    parts = urlsplit(url)
+    scheme = _GENERIC_HTTP.get(parts.scheme.lower())
+    return urlunsplit(parts._replace(scheme=scheme)) if scheme else None
+
+
+def _notify(url: str, alert: Alert, timeout_s: float) -> str | None:
+    """Send once; the reason it failed, or None."""
+    sender = apprise.Apprise()
+    if not sender.add(url):
+        return "not a valid Apprise URL"
+    failed = alert.event != "test_recovered"
+    result = sender.notify(
+        body=alert.body,
+        title=alert.title,
+        notify_type=apprise.NotifyType.FAILURE if failed else apprise.NotifyType.SUCCESS,
+        timeout=timeout_s,
+    )
+    if result:
+        return None
+    problems = [e.message for e in result.logs() if e.level in ("WARNING", "ERROR")]
+    return problems[-1] if problems else f"Apprise reported {result.status.name.lower()}"
+
+
+class AppriseNotifier:
+    def __init__(
+        self,
+        url: str,
+        *,
+        timeout_s: float = 10.0,
+        attempts: int = 2,
+        backoff_s: float = 1.0,
+        block_private_networks: bool = False,
+    ) -> None:
+        self.url = url
+        self._timeout_s = timeout_s
+        self._attempts = attempts
+        self._backoff_s = backoff_s
+        self._block_private = block_private_networks
+
+    async def send(self, alert: Alert) -> None:
+        egress = _egress_url(self.url)
+        if egress:
+            await check_egress(egress, block_private=self._block_private)
+        reason = "no attempt made"
+        for attempt in range(1, self._attempts + 1):
+            failure = await asyncio.to_thread(_notify, self.url, alert, self._timeout_s)
+            if failure is None:
+                return
+            reason = failure
+            if reason == "not a valid Apprise URL":
+                raise DeliveryError(reason, permanent=True)
+            if attempt < self._attempts:
+                await asyncio.sleep(self._backoff_s * 2 ** (attempt - 1))
+        raise DeliveryError(f"{reason} ({self._attempts} attempts)")

@@ -1,0 +1,142 @@
+"""After a run is stored: decide by policy whether it alerts, deliver, record the outcome.
+
+Deciding and delivering are two steps on purpose. The decision changes the test's alert state
+and is taken while the run still holds the test's run lock, so runs of one test advance the
+state in order. Delivery can take tens of seconds against a slow receiver and happens after
+the lock is released; its outcome is recorded on the run's incident (found by run id) and on
+the test hash, and a failed delivery is never raised to the caller: the run is already stored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from redis.asyncio import Redis
+
+from vigil.alerts.apprise_notify import AppriseNotifier
+from vigil.alerts.payload import Alert, build_alert
+from vigil.alerts.policy import AlertEvent, apply_run, forget_alert
+from vigil.alerts.ports import Notifier
+from vigil.alerts.webhook import WebhookNotifier, WebhookOptions
+from vigil.config import Settings
+from vigil.errors import DeliveryError, NotFound
+from vigil.models import RunRecord, TestPlan, TestSuite, iso, utc_now
+from vigil.store import keys
+from vigil.store.incidents import mark_alert_sent
+from vigil.store.suites import set_fields
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PendingAlert:
+    alert: Alert
+    target: str
+    has_incident: bool  # failed and error runs have one; a recovery (a passed run) has not
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    event: AlertEvent
+    sent: bool
+    error: str | None = None
+
+
+def default_notifier_factory(
+    settings: Settings, options: WebhookOptions | None = None
+) -> Callable[[str], Notifier]:
+    """http(s) targets get a signed webhook; every other scheme goes through Apprise."""
+    webhook = options or WebhookOptions(block_private_networks=settings.block_private_networks)
+
+    def notifier_for(target: str) -> Notifier:
+        if urlsplit(target).scheme.lower() in ("http", "https"):
+            return WebhookNotifier(
+                target, secret=settings.secret("webhook_secret"), options=webhook
+            )
+        return AppriseNotifier(
+            target,
+            timeout_s=webhook.timeout_s,
+            backoff_s=webhook.backoff_s,
+            block_private_networks=webhook.block_private_networks,
+        )
+
+    return notifier_for
+
+
+class AlertDispatcher:
+    def __init__(
+        self,
+        redis: Redis,
+        settings: Settings,
+        *,
+        notifier_for: Callable[[str], Notifier] | None = None,
+    ) -> None:
+        self._redis = redis
+        self._settings = settings
+        self._notifier_for = notifier_for or default_notifier_factory(settings)
+
+    async def decide(
+        self, test: TestSuite, record: RunRecord, plan: TestPlan | None = None
+    ) -> PendingAlert | None:
+        """Advance the test's alert state by this stored run; the alert to send, if any."""
+        target = test.alert_webhook
+        decision = await apply_run(
+            self._redis, test.id, record.outcome, test.policy, can_alert=bool(target)
+        )
+        if decision is None or decision.event is None:
+            return None
+        alert = build_alert(
+            self._settings,
+            decision.event,
+            test,
+            record,
+            plan=plan,
+            reminder=decision.reminder,
+            consecutive_failures=decision.state.failures,
+        )
+        return PendingAlert(alert, target, has_incident=not record.passed)
+
+    async def deliver(self, pending: PendingAlert) -> DeliveryReport:
+        alert = pending.alert
+        error: str | None = None
+        try:
+            await self._notifier_for(pending.target).send(alert)
+        except DeliveryError as exc:
+            error = str(exc)
+        except Exception as exc:  # a notifier bug must not lose the record of the attempt
+            log.exception("alert delivery for test %s crashed", alert.test_id)
+            error = f"unexpected {type(exc).__name__}: {exc}"
+        report = DeliveryReport(alert.event, sent=error is None, error=error)
+        if error is not None:
+            log.warning("alert %s for test %s not delivered: %s", alert.event, alert.test_id, error)
+            await forget_alert(self._redis, alert.test_id, alert.event)
+        await self._record(pending, report)
+        return report
+
+    async def _record(self, pending: PendingAlert, report: DeliveryReport) -> None:
+        alert = pending.alert
+        if pending.has_incident:
+            # Trimmed or deleted meanwhile: the test hash below still gets the outcome.
+            with contextlib.suppress(NotFound):
+                await mark_alert_sent(
+                    self._redis,
+                    alert.test_id,
+                    alert.run_id,
+                    sent=report.sent,
+                    delivery_error=report.error,
+                )
+        last = {
+            "event": report.event,
+            "run_id": alert.run_id,
+            "sent": report.sent,
+            "error": report.error,
+            "at": iso(utc_now()),
+        }
+        await set_fields(
+            self._redis, alert.test_id, {keys.ALERT_LAST_DELIVERY_FIELD: json.dumps(last)}
+        )
