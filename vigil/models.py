@@ -62,7 +62,6 @@ class TestSuiteCreate(_Strict):
     reminder_every: int = Field(default=0, ge=0, le=1000)
 
 
-
 class TestSuiteUpdate(_Strict):
     """A partial update: only the fields present change."""
 
@@ -78,7 +77,6 @@ class TestSuiteUpdate(_Strict):
     retries: int | None = Field(default=None, ge=0, le=5)
     alert_after: int | None = Field(default=None, ge=1, le=100)
     reminder_every: int | None = Field(default=None, ge=0, le=1000)
-
 
 
 class TestSuite(BaseModel):
