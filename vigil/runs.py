@@ -1,0 +1,269 @@
+"""execute_run: the one path every trigger takes (DESIGN §1).
+
+Manual API calls, the embedded cron, QStash callbacks and the CLI all call execute_run, so
+locking, retries, idempotency, storage and alerting behave the same whichever way a run
+starts. The order matters: the run is stored before any alert is attempted, and a delivery
+problem is recorded, never raised, so a broken webhook cannot lose a run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import re
+import secrets
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from vigil.alerts.dispatch import AlertDispatcher, DeliveryReport, PendingAlert
+from vigil.errors import AlreadyStored, Conflict, InvalidInput, RunTimeout
+from vigil.models import (
+    BrowserResult,
+    IncidentRecord,
+    Outcome,
+    RunRecord,
+    TestPlan,
+    TestResult,
+    TestSuite,
+    TriggeredBy,
+    iso,
+    utc_now,
+)
+from vigil.services import Services
+from vigil.store import keys
+from vigil.store.events import EventLog
+from vigil.store.results import store_run_result, stored_run
+from vigil.store.screenshots import store_screenshots
+from vigil.store.scripts import LuaScript
+from vigil.store.suites import get_test
+
+log = logging.getLogger(__name__)
+
+# Triggers that honour `paused`; a person pressing "run now" on a paused test means it.
+_SCHEDULED: frozenset[TriggeredBy] = frozenset({"schedule", "qstash"})
+# Beyond the pipeline's own timeout: a backstop in case a hung call ignores it, and slack in
+# the lock for storing and deciding alerts.
+_BACKSTOP_S = 15
+_LOCK_SLACK_S = 30
+_RUN_ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+
+# Release the lock only if it is still ours: after an expiry another run may hold it.
+_RELEASE = LuaScript("""
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+""")
+
+
+def new_run_id() -> str:
+    return secrets.token_hex(6)
+
+
+def qstash_run_id(message_id: str) -> str:
+    """A run id derived from `Upstash-Message-Id`: a redelivered message maps to the same run,
+    and an arbitrary header value never reaches a key name."""
+    return "qs-" + hashlib.sha256(message_id.encode()).hexdigest()[:20]
+
+
+@dataclass
+class RunOutcome:
+    test_id: str
+    run_id: str
+    record: RunRecord | None = None
+    plan: TestPlan | None = None
+    browser_result: BrowserResult | None = None
+    result: TestResult | None = None
+    incident: IncidentRecord | None = None
+    alert: DeliveryReport | None = None
+    skipped: bool = False
+    reason: str | None = None
+    duplicate: bool = False  # the run id was stored before; `record` is that stored run
+
+
+@dataclass
+class _Attempts:
+    plan: TestPlan | None = None
+    browser_result: BrowserResult | None = None
+    result: TestResult | None = None
+    error: str | None = None
+    count: int = 0
+
+
+async def execute_run(
+    services: Services,
+    test_id: str,
+    triggered_by: TriggeredBy,
+    *,
+    run_id: str | None = None,
+    dispatcher: AlertDispatcher | None = None,
+) -> RunOutcome:
+    """Run a stored test now, store the run, alert per policy.
+
+    `run_id` is given by idempotent triggers (a schedule fire, a QStash message): if that run
+    was stored already, the stored run is returned and nothing runs or alerts again.
+    Raises NotFound (unknown or deleted test), Conflict (a run of the test is in progress),
+    InvalidInput (malformed run id).
+    """
+    test = await get_test(services.redis, test_id)
+    if test.status == "paused" and triggered_by in _SCHEDULED:
+        return RunOutcome(test_id, run_id or "", skipped=True, reason="test is paused")
+    if run_id is not None and not _RUN_ID.fullmatch(run_id):
+        raise InvalidInput("run_id", "use 1-64 letters, digits, '.', '_' or '-'")
+    idempotent = run_id is not None
+    run_id = run_id or new_run_id()
+    if idempotent and (previous := await stored_run(services.redis, test_id, run_id)):
+        return RunOutcome(test_id, run_id, record=previous, duplicate=True)
+
+    dispatcher = dispatcher or AlertDispatcher(services.redis, services.settings)
+    lock = keys.run_lock(test_id)
+    token = secrets.token_hex(16)
+    lock_s = (test.timeout_s + _BACKSTOP_S) * (test.retries + 1) + _LOCK_SLACK_S
+    if not await services.redis.set(lock, token, nx=True, px=lock_s * 1000):
+        raise Conflict(f"a run of test '{test_id}' is already in progress")
+    try:
+        if idempotent and (previous := await stored_run(services.redis, test_id, run_id)):
+            return RunOutcome(test_id, run_id, record=previous, duplicate=True)
+        outcome, pending = await _run_and_store(services, test, triggered_by, run_id, dispatcher)
+    finally:
+        await _RELEASE(services.redis, [lock], [token])
+    if pending is not None and not outcome.duplicate:
+        outcome.alert = await _deliver(dispatcher, pending)
+    return outcome
+
+
+async def _run_and_store(
+    services: Services,
+    test: TestSuite,
+    triggered_by: TriggeredBy,
+    run_id: str,
+    dispatcher: AlertDispatcher,
+) -> tuple[RunOutcome, PendingAlert | None]:
+    events = EventLog(services.redis, test.id, run_id)
+    started_at = utc_now()
+    clock = time.monotonic()
+    attempts = await _attempt(services, test, run_id, events)
+    duration_ms = int((time.monotonic() - clock) * 1000)
+    record = _record(test, run_id, triggered_by, attempts, started_at, duration_ms)
+    outcome = RunOutcome(
+        test.id,
+        run_id,
+        record=record,
+        plan=attempts.plan,
+        browser_result=attempts.browser_result,
+        result=attempts.result or _error_result(record),
+    )
+    if attempts.result is not None:
+        await store_screenshots(
+            services.raw_redis,
+            run_id,
+            attempts.result.step_results,
+            ttl_s=services.settings.screenshot_ttl_s,
+        )
+        record.step_results = attempts.result.step_results  # now with their `screenshot` flags
+    try:
+        outcome.incident = await store_run_result(
+            services.redis, test, record, results_keep=services.settings.results_keep
+        )
+    except AlreadyStored:
+        # Only possible if our lock expired and a redelivery stored the same run meanwhile.
+        outcome.duplicate = True
+        outcome.record = await stored_run(services.redis, test.id, run_id) or record
+        return outcome, None
+    try:
+        pending = await dispatcher.decide(test, record, attempts.plan)
+    except Exception:  # the run is stored; an alerting failure must not turn it into a 500
+        log.exception("alert policy for test %s failed", test.id)
+        pending = None
+    return outcome, pending
+
+
+async def _attempt(services: Services, test: TestSuite, run_id: str, events: EventLog) -> _Attempts:
+    """The first attempt plus `retries` immediate retries of a failed (not error) run."""
+    attempts = _Attempts()
+    for _ in range(test.retries + 1):
+        attempts.count += 1
+        try:
+            async with asyncio.timeout(test.timeout_s + _BACKSTOP_S):
+                plan, browser_result, result = await services.pipeline.run_test(
+                    test.url,
+                    test.goal,
+                    test.id,
+                    run_id=run_id,
+                    events=events,
+                    timeout_s=test.timeout_s,
+                )
+        except TimeoutError:
+            attempts.error = str(RunTimeout(f"the run did not finish in {test.timeout_s} s"))
+        except Exception as exc:  # DESIGN §1: an exception anywhere still stores the run
+            log.warning("run %s of test %s errored: %s", run_id, test.id, exc, exc_info=True)
+            attempts.error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        else:
+            attempts.plan, attempts.browser_result, attempts.result = plan, browser_result, result
+            attempts.error = None
+            if result.passed:
+                break
+            continue
+        await events("error", attempts.error)
+        # Vigil's own failure: retrying it is not what `retries` is for.
+        attempts.plan = attempts.browser_result = attempts.result = None
+        break
+    return attempts
+
+
+def _outcome(attempts: _Attempts) -> Outcome:
+    result = attempts.result
+    if result is None:
+        return "error"
+    if not result.passed:
+        return "failed"
+    if attempts.count > 1:
+        return "passed_on_retry"
+    return "healed" if any(s.healed for s in result.step_results) else "passed"
+
+
+def _record(
+    test: TestSuite,
+    run_id: str,
+    triggered_by: TriggeredBy,
+    attempts: _Attempts,
+    started_at: datetime,
+    duration_ms: int,
+) -> RunRecord:
+    result = attempts.result
+    error = attempts.error or "the run did not finish"
+    return RunRecord(
+        run_id=run_id,
+        test_id=test.id,
+        passed=result.passed if result else False,
+        duration_ms=duration_ms,
+        steps_passed=result.steps_passed if result else 0,
+        steps_total=result.steps_total if result else 0,
+        details=result.details if result else f"Vigil could not finish the run: {error}",
+        step_results=result.step_results if result else [],
+        error=result.error if result else error,
+        triggered_by=triggered_by,
+        started_at=iso(started_at),
+        completed_at=iso(utc_now()),
+        outcome=_outcome(attempts),
+        attempts=attempts.count,
+    )
+
+
+def _error_result(record: RunRecord) -> TestResult:
+    return TestResult(
+        passed=False,
+        steps_passed=0,
+        steps_total=record.steps_total,
+        details=record.details,
+        error=record.error,
+        duration_ms=record.duration_ms,
+    )
+
+
+async def _deliver(dispatcher: AlertDispatcher, pending: PendingAlert) -> DeliveryReport | None:
+    try:
+        return await dispatcher.deliver(pending)
+    except Exception:  # recording the attempt failed (Redis gone?); the run itself is stored
+        log.exception("recording the alert delivery of run %s failed", pending.alert.run_id)
+        return None
