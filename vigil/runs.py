@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from vigil.alerts.dispatch import AlertDispatcher, DeliveryReport, PendingAlert
-from vigil.errors import AlreadyStored, Conflict, InvalidInput, RunTimeout
+from vigil.errors import AlreadyStored, Conflict, InvalidInput, PipelineError, RunTimeout
 from vigil.models import (
     BrowserResult,
     IncidentRecord,
@@ -119,7 +119,7 @@ async def execute_run(
     lock = keys.run_lock(test_id)
     token = secrets.token_hex(16)
     lock_s = (test.timeout_s + _BACKSTOP_S) * (test.retries + 1) + _LOCK_SLACK_S
-    if not await services.redis.set(lock, token, nx=True, px=lock_s * 1000):
+    if not await services.redis.set(lock, token, nx=True, px=int(lock_s * 1000)):
         raise Conflict(f"a run of test '{test_id}' is already in progress")
     try:
         if idempotent and (previous := await stored_run(services.redis, test_id, run_id)):
@@ -183,8 +183,9 @@ async def _attempt(services: Services, test: TestSuite, run_id: str, events: Eve
     attempts = _Attempts()
     for _ in range(test.retries + 1):
         attempts.count += 1
+        backstop = asyncio.timeout(test.timeout_s + _BACKSTOP_S)
         try:
-            async with asyncio.timeout(test.timeout_s + _BACKSTOP_S):
+            async with backstop:
                 plan, browser_result, result = await services.pipeline.run_test(
                     test.url,
                     test.goal,
@@ -193,21 +194,23 @@ async def _attempt(services: Services, test: TestSuite, run_id: str, events: Eve
                     events=events,
                     timeout_s=test.timeout_s,
                 )
-        except TimeoutError:
-            attempts.error = str(RunTimeout(f"the run did not finish in {test.timeout_s} s"))
         except Exception as exc:  # DESIGN §1: an exception anywhere still stores the run
-            log.warning("run %s of test %s errored: %s", run_id, test.id, exc, exc_info=True)
-            attempts.error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        else:
-            attempts.plan, attempts.browser_result, attempts.result = plan, browser_result, result
-            attempts.error = None
-            if result.passed:
-                break
-            continue
-        await events("error", attempts.error)
-        # Vigil's own failure: retrying it is not what `retries` is for.
-        attempts.plan = attempts.browser_result = attempts.result = None
-        break
+            if isinstance(exc, TimeoutError) and backstop.expired():
+                # The pipeline ignored its own timeout, so it logged no `error` event either.
+                attempts.error = str(RunTimeout(f"the run did not finish in {test.timeout_s} s"))
+                await events("error", attempts.error)
+            else:  # the pipeline has logged the `error` event (its contract)
+                log.warning("run %s of test %s errored: %s", run_id, test.id, exc, exc_info=True)
+                text = str(exc) or type(exc).__name__
+                attempts.error = (
+                    text if isinstance(exc, PipelineError) else f"{type(exc).__name__}: {text}"
+                )
+            # Vigil's own failure: retrying it is not what `retries` is for.
+            attempts.plan = attempts.browser_result = attempts.result = None
+            break
+        attempts.plan, attempts.browser_result, attempts.result = plan, browser_result, result
+        if result.passed:
+            break
     return attempts
 
 
