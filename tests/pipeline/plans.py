@@ -1,0 +1,26 @@
+"""Hand-built plans for executor tests, so they do not depend on the planner's phrasing."""
+
+from __future__ import annotations
+
+from vigil.models import PlanStep, TestPlan
+
+
+def step(
+    action: str, target: str | None = None, value: str | None = None, **hints: object
+) -> PlanStep:
+    """A step; numbered later by `plan`. `hints` are role/nth/exact."""
+    return PlanStep.model_validate(
+        {
+            "step_number": 0,
+            "action": action,
+            "description": f"{action} {target or value or ''}".strip(),
+            "target": target,
+            "value": value,
+            **hints,
+        }
+    )
+
+
+def plan(url: str, *steps: PlanStep) -> TestPlan:
+    numbered = [s.model_copy(update={"step_number": i}) for i, s in enumerate(steps, start=1)]
+    return TestPlan(url=url, goal="hand-built", steps=numbered, total_steps=len(numbered))

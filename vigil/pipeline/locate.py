@@ -1,0 +1,380 @@
+"""Target resolution: from what a person calls an element to a Playwright locator (DESIGN §4).
+
+Goals name elements the way people see them ("Sign in", "the Email field"), so resolution
+tries the most precise interpretation first and widens step by step: a selector when the
+target looks like one, role + accessible name (exact, then case-insensitive), label,
+placeholder, visible text, title/alt, and finally a fuzzy match over the page's interactive
+elements. Each tier costs one round trip, and most steps resolve in the first two.
+
+A miss is not only "not found": it carries the closest thing that *is* on the page, because
+"no element matching 'Sign in' — closest: button 'Log in' (0.72)" is what lets the person
+fix either the goal or the site.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Locator, Page
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+from rapidfuzz import fuzz
+
+__all__ = [
+    "Intent",
+    "Locator",
+    "Match",
+    "Miss",
+    "Page",
+    "PlaywrightError",
+    "PlaywrightTimeout",
+    "closest_text",
+    "locate",
+    "looks_like_selector",
+]
+
+Intent = Literal["click", "fill", "select", "check", "any"]
+
+# Roles tried for "role + accessible name" when the step gives no role hint, by what the step
+# will do with the element: "fill 'Email'" should not land on a button called "Email".
+_ROLES: dict[Intent, tuple[str, ...]] = {
+    "click": ("button", "link", "menuitem", "tab", "checkbox", "radio", "option", "switch"),
+    "fill": ("textbox", "searchbox", "combobox", "spinbutton"),
+    "select": ("combobox", "listbox"),
+    "check": ("checkbox", "radio", "switch"),
+    "any": (
+        "button",
+        "link",
+        "heading",
+        "textbox",
+        "searchbox",
+        "checkbox",
+        "radio",
+        "combobox",
+        "img",
+        "dialog",
+        "menuitem",
+        "tab",
+    ),
+}
+
+# A fuzzy candidate this close (0..1) is used; below it, it is only reported as "closest".
+FUZZY_ACCEPT = 0.85
+
+# What a person might say around a name: "the Email field", "Sign in button".
+_FILLER = re.compile(
+    r"^(?:the|a|an)\s+|\s+(?:field|input|box|button|link|checkbox|dropdown|menu|tab)$", re.I
+)
+
+_HTML_TAGS = frozenset(
+    {
+        *("a", "button", "input", "select", "textarea", "form", "div", "span", "p", "img"),
+        *("ul", "ol", "li", "nav", "header", "footer", "main", "section", "article", "aside"),
+        *("label", "table", "tr", "td", "th", "tbody", "thead", "dialog", "iframe", "svg"),
+        *("body", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "code", "pre"),
+        *("summary", "details", "option", "fieldset", "legend"),
+    }
+)
+_ENGINE = re.compile(r"^(?:css|xpath|text|id|data-testid|internal:[a-z-]+)=", re.I)
+_XPATH = re.compile(r"^\(?\.{0,2}//?[\w*@(]")
+_CSS_START = re.compile(r"^[#.][A-Za-z_-][\w-]*|^\[[\w-]+(?:[~|^$*]?=[^\]]*)?\]")
+_CSS_TAG = re.compile(r"^([a-z][a-z0-9-]*)(?:[#.\[:][\w-]|\s*[>+~]\s*\S)")
+
+
+def looks_like_selector(target: str) -> bool:
+    """True when `target` is unmistakably CSS/XPath rather than a human name.
+
+    Conservative on purpose: "Mr. Smith" must not become a class selector. Only `#id`,
+    `.class`, `[attr]`, known tags followed by selector syntax, XPath and engine prefixes
+    (`css=`, `xpath=`) count, or any target containing Playwright's `>>` chaining.
+    """
+    t = target.strip()
+    if _ENGINE.match(t) or _XPATH.match(t) or ">>" in t:
+        return True
+    if _CSS_START.match(t) and " " not in t.split(">")[0].strip():
+        return True
+    m = _CSS_TAG.match(t)
+    return bool(m and m.group(1) in _HTML_TAGS)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A resolved element; `how` says which rule found it, `note` any caveat worth showing."""
+
+    locator: Locator
+    how: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Miss:
+    """Why nothing was used; `reason` is shown to the person as is."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Tier:
+    how: str
+    locator: Locator
+    by_role: bool = False
+
+
+_KIND: dict[Intent, str] = {"click": "control", "fill": "field", "check": "checkbox/radio"}
+
+# Kinds of element fuzzy matching may act on, per intent: "click 'Login'" must not land on
+# the page's "Log in" heading when a "Sign in" button is what the person meant.
+_FUZZY_ROLES: dict[Intent, frozenset[str]] = {
+    "click": frozenset(
+        {
+            "button",
+            "link",
+            "menuitem",
+            "tab",
+            "checkbox",
+            "radio",
+            "option",
+            "switch",
+            "label",
+            "combobox",
+        }
+    ),
+    "fill": frozenset({"textbox", "searchbox", "combobox", "spinbutton", "label"}),
+    "select": frozenset({"combobox", "listbox", "label"}),
+    "check": frozenset({"checkbox", "radio", "switch", "label"}),
+}
+
+
+def _tiers(
+    page: Page, target: str, roles: tuple[str, ...], exact: bool, intent: Intent
+) -> list[_Tier]:
+    name = target.strip()
+    tiers: list[_Tier] = []
+    if looks_like_selector(name) or name.lower() in _HTML_TAGS:
+        tiers.append(_Tier(f"selector '{name}'", page.locator(name)))
+        if name.lower() not in _HTML_TAGS:
+            return tiers
+
+    def by_roles(name_arg: str | re.Pattern[str], exact_arg: bool | None) -> Locator:
+        loc = page.get_by_role(roles[0], name=name_arg, exact=exact_arg)  # type: ignore[arg-type]
+        for role in roles[1:]:
+            loc = loc.or_(page.get_by_role(role, name=name_arg, exact=exact_arg))  # type: ignore[arg-type]
+        return loc
+
+    label = "/".join(roles) if len(roles) <= 2 else _KIND.get(intent, "element")
+    tiers.append(_Tier(f"{label} '{name}'", by_roles(name, True), by_role=True))
+    if not exact:
+        ci = re.compile(r"^\s*" + re.escape(name) + r"\s*$", re.I)
+        tiers.append(_Tier(f"{label} '{name}' (ignoring case)", by_roles(ci, None), by_role=True))
+    tiers += [
+        _Tier(f"field labelled '{name}'", page.get_by_label(name, exact=exact)),
+        _Tier(f"placeholder '{name}'", page.get_by_placeholder(name, exact=exact)),
+        _Tier(f"text '{name}'", page.get_by_text(name, exact=exact)),
+        _Tier(f"title '{name}'", page.get_by_title(name, exact=exact)),
+        _Tier(f"image alt '{name}'", page.get_by_alt_text(name, exact=exact)),
+    ]
+    return tiers
+
+
+async def _pick(tier: _Tier, nth: int | None, what: str) -> Match | Miss | None:
+    """Choose among a tier's visible matches, honouring `nth` (0-based, -1 = last)."""
+    count = await tier.locator.count()
+    if count == 0:
+        return None
+    if nth is not None:
+        index = nth if nth >= 0 else count + nth
+        if not 0 <= index < count:
+            wanted = "last" if nth == -1 else _ordinal(nth + 1)
+            return Miss(f"only {count} element(s) match {what}; the step wants the {wanted}")
+        place = "last" if nth == -1 else _ordinal(index + 1)
+        return Match(tier.locator.nth(index), f"{tier.how} ({place} of {count})")
+    note = ""
+    if count > 1:
+        note = f"{count} elements match {tier.how}; used the first in document order"
+    return Match(tier.locator.first, tier.how, note)
+
+
+async def locate(
+    page: Page,
+    target: str,
+    *,
+    role: str | None = None,
+    nth: int | None = None,
+    exact: bool = False,
+    intent: Intent = "any",
+    visible: bool = True,
+    fuzzy: bool = True,
+) -> Match | Miss:
+    """Resolve `target` on `page` now (no waiting: the caller retries a transient miss).
+
+    With `visible`, only elements a person could see count, so a hidden duplicate of a
+    button never shadows the real one. A `role` hint narrows every tier to that role; when
+    nothing of that role matches, the other tiers are tried once more without it, because
+    people call links "buttons" and vice versa.
+    """
+    roles = (role,) if role else _ROLES[intent]
+    passes: list[tuple[str | None, tuple[str, ...]]] = [(role, roles)]
+    if role:
+        passes.append((None, _ROLES[intent]))
+    what = f"'{target}'"
+    for role_filter, pass_roles in passes:
+        for tier in _tiers(page, target, pass_roles, exact, intent):
+            loc = tier.locator
+            if role_filter and not tier.by_role:
+                loc = loc.and_(page.get_by_role(role_filter))  # type: ignore[arg-type]
+            if visible:
+                loc = loc.filter(visible=True)
+            try:
+                picked = await _pick(_Tier(tier.how, loc, tier.by_role), nth, what)
+            except PlaywrightError as exc:
+                if tier.how.startswith("selector") and "selector" in str(exc).lower():
+                    return Miss(f"'{target}' is not a valid selector: {_first_line(exc)}")
+                raise
+            if isinstance(picked, Match) and role_filter is None and role:
+                picked = Match(
+                    picked.locator,
+                    picked.how,
+                    f"no {role} matches '{target}'; used {picked.how} instead",
+                )
+            if picked is not None:
+                return picked
+    if looks_like_selector(target):
+        return Miss(f"no element matches the selector '{target}'")
+    candidates = await _candidates(page)
+    best = _best(target, role, candidates)
+    usable = _FUZZY_ROLES.get(intent)
+    if usable is not None:
+        best = _best(target, role, [c for c in candidates if c[1] in usable]) or best
+    if fuzzy and best and best[0] >= FUZZY_ACCEPT and (usable is None or best[1] in usable):
+        score, cand_role, cand_name, index, ties = best
+        note = f"no exact match for '{target}'; used {cand_role or 'element'} '{cand_name}'"
+        note += f" (similarity {score:.2f})"
+        if ties > 1:
+            note += f"; {ties} equally close, used the first in document order"
+        return Match(page.locator(_CANDIDATE_CSS).nth(index), f"{cand_role} '{cand_name}'", note)
+    reason = f"no element matching '{target}'"
+    if role:
+        reason = f"no {role} matching '{target}'"
+    if best:
+        score, cand_role, cand_name, *_ = best
+        reason += f" — closest: {cand_role or 'element'} '{cand_name}' ({score:.2f})"
+    return Miss(reason)
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+# --- fuzzy matching over the page's interactive elements --------------------------------------
+
+_CANDIDATE_CSS = (
+    "a[href], button, input:not([type=hidden]), select, textarea, label, summary, [role], "
+    "[aria-label], [title], img[alt], h1, h2, h3, h4, h5, h6, [placeholder], [contenteditable]"
+)
+
+# Runs in the page: role and the names a person could use for each visible candidate. The
+# index is the element's position in `_CANDIDATE_CSS` order, so a pick maps back to a locator.
+_CANDIDATE_JS = """(sel) => {
+  const tags = {A: 'link', BUTTON: 'button', SELECT: 'combobox', TEXTAREA: 'textbox',
+    LABEL: 'label', SUMMARY: 'button', IMG: 'img', H1: 'heading', H2: 'heading',
+    H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading'};
+  const clean = (s) => (s || '').replace(/\\s+/g, ' ').trim().slice(0, 120);
+  const out = [];
+  document.querySelectorAll(sel).forEach((el, i) => {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if ((box.width === 0 && box.height === 0) || style.visibility === 'hidden') return;
+    let role = el.getAttribute('role') || tags[el.tagName] || '';
+    if (el.tagName === 'INPUT') {
+      const t = (el.type || 'text').toLowerCase();
+      role = t === 'checkbox' ? 'checkbox' : t === 'radio' ? 'radio'
+        : ['submit', 'button', 'reset', 'image'].includes(t) ? 'button'
+        : t === 'search' ? 'searchbox' : 'textbox';
+    }
+    const names = [el.getAttribute('aria-label')];
+    if (el.labels) for (const l of el.labels) names.push(l.innerText);
+    const by = el.getAttribute('aria-labelledby');
+    if (by) names.push(by.split(/\\s+/).map((id) => {
+      const t = document.getElementById(id); return t ? t.innerText : ''; }).join(' '));
+    names.push(el.innerText, el.getAttribute('placeholder'), el.getAttribute('title'),
+      el.getAttribute('alt'));
+    if (el.tagName === 'INPUT' && ['submit', 'button', 'reset'].includes(el.type)) {
+      names.push(el.value);
+    }
+    const uniq = [...new Set(names.map(clean).filter(Boolean))];
+    if (uniq.length) out.push([i, role, uniq]);
+  });
+  return out;
+}"""
+
+_Candidate = tuple[int, str, list[str]]
+# (score, role, name, index, number of candidates with that score)
+_Best = tuple[float, str, str, int, int]
+
+
+async def _candidates(page: Page) -> list[_Candidate]:
+    try:
+        raw = await page.evaluate(_CANDIDATE_JS, _CANDIDATE_CSS)
+    except PlaywrightError:
+        return []  # page navigating away; the caller retries
+    return [(int(i), str(r), [str(n) for n in names]) for i, r, names in raw]
+
+
+def _similarity(target: str, name: str) -> float:
+    a, b = _norm(target), _norm(name)
+    stripped = _norm(_FILLER.sub("", _FILLER.sub("", target.strip())))
+    return max(fuzz.ratio(a, b), fuzz.ratio(stripped, b), fuzz.token_sort_ratio(a, b)) / 100
+
+
+def _best(target: str, role: str | None, candidates: list[_Candidate]) -> _Best | None:
+    """The closest candidate; equally close ones are counted so the note can say so."""
+    scored: list[tuple[float, str, str, int]] = []
+    for index, cand_role, names in candidates:
+        name = max(names, key=lambda n: _similarity(target, n))
+        score = _similarity(target, name)
+        if role and cand_role and cand_role != role:
+            score *= 0.9  # the wrong kind of element is a worse match, not an impossible one
+        scored.append((round(score, 2), cand_role, name, index))
+    if not scored:
+        return None
+    top = max(s[0] for s in scored)
+    ties = [s for s in scored if s[0] == top]  # document order: the first is the earliest
+    score, cand_role, name, index = ties[0]
+    return score, cand_role, name, index, len(ties)
+
+
+async def closest_text(page: Page, text: str) -> str:
+    """The visible line most like `text`, as ` — closest text on the page: "…" (0.81)`, or
+    an empty string; for an assert_text failure this usually shows the actual wording."""
+    try:
+        body = await page.evaluate("() => document.body ? document.body.innerText : ''")
+    except PlaywrightError:
+        return ""
+    lines = {" ".join(line.split()) for line in str(body).splitlines()}
+    best_score, best_line = 0.0, ""
+    wanted = _norm(text)
+    for line in lines:
+        if not line:
+            continue
+        cand = _norm(line)
+        if len(cand) > len(wanted) * 1.5:
+            score = fuzz.partial_ratio(wanted, cand) * 0.95
+        else:
+            score = fuzz.ratio(wanted, cand)
+        if score > best_score:
+            best_score, best_line = score, line
+    if best_score < 50:
+        return ""
+    shown = best_line if len(best_line) <= 80 else best_line[:77] + "…"
+    return f' — closest text on the page: "{shown}" ({best_score / 100:.2f})'
