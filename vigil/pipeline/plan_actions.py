@@ -1,0 +1,271 @@
+"""Phrases that make the browser do something: log in, go to, wait, press, type, pick, click.
+
+Each reader takes one masked clause (quoted text and URLs are tokens, see plan_text) and
+returns the steps it means, or None when the clause is not its kind of phrase; the planner
+tries the readers in order. Patterns must match the whole clause, so a reader never claims a
+clause it only half understands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from vigil.models import Action
+from vigil.pipeline.plan_steps import WAIT_FOR_LOAD, Draft
+from vigil.pipeline.plan_targets import (
+    Target,
+    parse_duration_ms,
+    parse_key,
+    parse_target,
+    plain_value,
+    resolve_url,
+)
+from vigil.pipeline.plan_text import TOKEN, Clause
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a reader needs besides the clause: the check's URL, for relative paths."""
+
+    base_url: str
+
+
+Reader = Callable[[Clause, Context], list[Draft] | None]
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    return re.compile(text, re.IGNORECASE)
+
+
+# --- log in -----------------------------------------------------------------------------------
+
+# "log in with username 'demo' and password 'secret'", "log in as demo / secret",
+# "sign in as demo@example.com with password demo". The password must be introduced by "/"
+# or by the word "password", so "log in as demo and continue" is not read as a password.
+LOGIN = _pattern(
+    r"(?P<verb>log\s*in|login|sign\s*in|signin|sign\s+on)\s+(?:with|using|as)\s+"
+    r"(?:(?:my|the|a)\s+)?"
+    r"(?:(?P<kind>user\s*name|user|e-?mail(?:\s+address)?|login)\s+)?"
+    rf"(?P<user>{TOKEN}|[^\s/]+)"
+    r"(?:\s*/\s*(?:(?:the|my)\s+)?(?:password\s+)?"
+    r"|,?\s+(?:and|with|using)\s+(?:(?:the|my|a)\s+)?password\s+(?:of\s+|is\s+)?)"
+    rf"(?P<password>{TOKEN}|\S+)"
+)
+
+# Field and button names for the login compound. The executor resolves them by label, then
+# placeholder, then fuzzily, so "Username" also finds "User name" / "Username or email",
+# "Email" finds "Email address", and "Log in" finds "Login" / "Log in now"; "Sign in" is
+# used when the goal itself says "sign in", because that is what such sites label the button.
+USERNAME_FIELD = "Username"
+EMAIL_FIELD = "Email"
+PASSWORD_FIELD = "Password"
+LOG_IN_BUTTON = "Log in"
+SIGN_IN_BUTTON = "Sign in"
+
+
+def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
+    found = LOGIN.fullmatch(clause.masked)
+    if not found:
+        return None
+    user = plain_value(clause, found.group("user"))
+    password = plain_value(clause, found.group("password"))
+    if not user or not password:
+        return None
+    kind = (found.group("kind") or "").lower().replace(" ", "")
+    if kind.startswith(("user", "login")):
+        user_field = USERNAME_FIELD
+    elif kind or "@" in user:
+        user_field = EMAIL_FIELD
+    else:
+        user_field = USERNAME_FIELD
+    signs_in = found.group("verb").lower().startswith("sign")
+    button = SIGN_IN_BUTTON if signs_in else LOG_IN_BUTTON
+    return [
+        Draft("fill", target=user_field, value=user),
+        Draft("fill", target=PASSWORD_FIELD, value=password, secret=True),
+        Draft("click", target=button, role="button"),
+    ]
+
+
+# --- navigate ---------------------------------------------------------------------------------
+
+NAVIGATE = _pattern(
+    r"(?:(?:go|navigate|browse|head|jump)\s+(?:back\s+)?to|goto|open|visit|load)"
+    r"\s+(?P<where>.+)"
+)
+
+
+def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
+    found = NAVIGATE.fullmatch(clause.masked)
+    if not found:
+        return None
+    destination = resolve_url(clause, found.group("where"), ctx.base_url)
+    return [Draft("navigate", value=destination.url)] if destination else None
+
+
+# --- wait -------------------------------------------------------------------------------------
+
+WAIT_FOR_PAGE_LOAD = _pattern(
+    r"wait\s+(?:for|until|till)\s+(?:the\s+)?page\s*"
+    r"(?:load|loads|is\s+loaded|has\s+loaded|to\s+load|to\s+finish\s+loading|finishes\s+loading)"
+)
+WAIT_DURATION = _pattern(r"(?:wait|pause|sleep)\s+(?:for\s+)?(?P<duration>.+)")
+# "wait until 'Loaded' appears", "wait for the 'Buy' button to be visible".
+WAIT_FOR_ELEMENT = _pattern(
+    r"wait\s+(?:for|until|till)\s+(?:(?:the\s+)?(?:page|screen)\s+(?:shows|says|contains|displays)"
+    r"\s+)?(?:the\s+text\s+)?(?P<what>.+?)"
+    r"(?:\s+(?:to\s+)?(?:appears?|shows?\s+up|is\s+(?:visible|shown|displayed)"
+    r"|to\s+be\s+(?:visible|shown|displayed)))?"
+)
+
+
+# "the homepage loads", "make sure the site is up": the navigate step already fails on an
+# HTTP error, so what is left to check is that the current page finishes loading.
+PAGE_LOADS = _pattern(
+    r"(?:(?:check|verify|ensure|confirm|make\s+sure|see)\s+(?:that\s+|if\s+|whether\s+)?)?"
+    r"(?:the\s+)?(?:home\s*page|landing\s+page|page|site|website|app)\s+"
+    r"(?:(?:should|must|will)\s+)?(?:loads?|opens?|works?|is\s+up|is\s+loaded|has\s+loaded|is\s+reachable)"
+    r"(?:\s+(?:successfully|correctly|fine|ok|properly|without\s+errors?))?"
+)
+
+
+def read_wait(clause: Clause, ctx: Context) -> list[Draft] | None:
+    if WAIT_FOR_PAGE_LOAD.fullmatch(clause.masked) or PAGE_LOADS.fullmatch(clause.masked):
+        return [Draft("wait", value=WAIT_FOR_LOAD)]
+    if found := WAIT_DURATION.fullmatch(clause.masked):
+        ms = parse_duration_ms(found.group("duration"))
+        if ms is not None:
+            return [Draft("wait", value=str(ms))]
+    if found := WAIT_FOR_ELEMENT.fullmatch(clause.masked):
+        target = parse_target(clause, found.group("what"))
+        if target is not None and (target.quoted or target.noun):
+            return [_on(Draft("wait"), target)]
+    return None
+
+
+# --- press a key ------------------------------------------------------------------------------
+
+PRESS_KEY = _pattern(
+    r"(?:press|hit|tap|push|strike)\s+(?P<key>.+?)(?:\s+(?:in|on|inside)\s+(?P<target>.+))?"
+)
+
+
+def read_press(clause: Clause, ctx: Context) -> list[Draft] | None:
+    found = PRESS_KEY.fullmatch(clause.masked)
+    if not found:
+        return None
+    key_words = found.group("key")
+    key = parse_key(clause.literal(key_words) or key_words)
+    if key is None:
+        return None
+    if found.group("target") is None:
+        return [Draft("press", value=key)]
+    target = parse_target(clause, found.group("target"))
+    return [_on(Draft("press", value=key), target)] if target else None
+
+
+# --- type into a field ------------------------------------------------------------------------
+
+# "type 'demo' into the Password field", "enter demo in the username field".
+FILL_INTO = _pattern(
+    r"(?:type|enter|input|put|write|insert|paste)\s+(?P<value>.+?)\s+"
+    r"(?:in|into|in\s+to|inside|to)\s+(?P<target>.+)"
+)
+# "fill Email with a@b.c", "fill in the email field with 'x'", "set Email to x".
+FILL_WITH = _pattern(
+    r"(?:fill|complete)(?:\s+(?:in|out))?\s+(?P<target>.+?)\s+(?:with|as)\s+(?P<value>.+)"
+)
+SET_TO = _pattern(r"set\s+(?P<target>.+?)\s+to\s+(?P<value>.+)")
+# "enter demo as the username", "use 'x' for the Email field".
+ENTER_AS = _pattern(r"(?:enter|type|use|input)\s+(?P<value>.+?)\s+(?:as|for)\s+(?P<target>.+)")
+
+
+def read_fill(clause: Clause, ctx: Context) -> list[Draft] | None:
+    for pattern in (FILL_INTO, FILL_WITH, SET_TO, ENTER_AS):
+        found = pattern.fullmatch(clause.masked)
+        if not found:
+            continue
+        target = parse_target(clause, found.group("target"))
+        value = plain_value(clause, found.group("value"))
+        if target is None or value is None:
+            continue
+        secret = "password" in target.name.lower()
+        return [_on(Draft("fill", value=value, secret=secret), target)]
+    return None
+
+
+# --- choose from a list -----------------------------------------------------------------------
+
+# "select 'Germany' from Country", "choose Germany in the Country dropdown".
+SELECT_FROM = _pattern(
+    r"(?:select|choose|pick)\s+(?:the\s+)?(?P<value>.+?)(?:\s+option)?\s+"
+    r"(?:from|in|on|under|for)\s+(?P<target>.+)"
+)
+
+
+def read_select(clause: Clause, ctx: Context) -> list[Draft] | None:
+    found = SELECT_FROM.fullmatch(clause.masked)
+    if not found:
+        return None
+    target = parse_target(clause, found.group("target"))
+    value = plain_value(clause, found.group("value"))
+    if target is None or value is None:
+        return None
+    return [_on(Draft("select", value=value), target)]
+
+
+# --- checkboxes -------------------------------------------------------------------------------
+
+CHECK = _pattern(
+    r"(?P<verb>check|tick|mark|uncheck|untick|unmark|unselect|deselect)\s+"
+    r"(?:off\s+)?(?P<target>.+)"
+)
+_UNCHECK_VERBS = ("un", "de")
+
+
+def read_check(clause: Clause, ctx: Context) -> list[Draft] | None:
+    """Only a quoted name or a box-like noun makes "check" a checkbox: "check the homepage
+    loads" and "check that …" are claims to verify, not boxes to tick."""
+    found = CHECK.fullmatch(clause.masked)
+    if not found:
+        return None
+    verb = found.group("verb").lower()
+    target = parse_target(clause, found.group("target"))
+    if target is None:
+        return None
+    if verb in ("check", "mark") and not (target.quoted or target.noun):
+        return None
+    action: Action = "uncheck" if verb.startswith(_UNCHECK_VERBS) else "check"
+    return [_on(Draft(action), target)]
+
+
+# --- hover and click --------------------------------------------------------------------------
+
+HOVER = _pattern(r"(?:hover|mouse\s*over|move\s+(?:the\s+)?mouse\s+(?:over|to))\s+(?P<target>.+)")
+# "press the Submit button" lands here too: read_press only takes key names.
+CLICK = _pattern(r"(?:click|tap|press|hit|push|follow)\s+(?:on\s+)?(?P<target>.+)")
+
+
+def read_hover(clause: Clause, ctx: Context) -> list[Draft] | None:
+    found = HOVER.fullmatch(clause.masked)
+    target = parse_target(clause, found.group("target")) if found else None
+    return [_on(Draft("hover"), target)] if target else None
+
+
+def read_click(clause: Clause, ctx: Context) -> list[Draft] | None:
+    found = CLICK.fullmatch(clause.masked)
+    target = parse_target(clause, found.group("target")) if found else None
+    return [_on(Draft("click"), target)] if target else None
+
+
+def _on(draft: Draft, target: Target) -> Draft:
+    return Draft(
+        draft.action,
+        target=target.name,
+        value=draft.value,
+        role=target.role,
+        nth=target.nth,
+        secret=draft.secret,
+    )

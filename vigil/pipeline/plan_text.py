@@ -1,0 +1,136 @@
+"""Cutting a goal into clauses without ever cutting through quoted text or a URL.
+
+Before anything is split, every quoted phrase and every URL in the goal is swapped for a
+placeholder token. A `;`, `. ` or ` then ` inside `'Step 1; then pay.'` or inside
+`https://shop.example/a;b` is then invisible to the splitter, and the phrase matchers see one
+opaque token where the user wrote a literal, which they exchange for the literal's exact text.
+E-mail addresses need no protection: they hold no spaces, and clauses only split at a `.`
+followed by whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Private-use code points: a person never types them, so a token cannot collide with input.
+_OPEN = "\ue000"
+_CLOSE = "\ue001"
+
+# One placeholder as it appears in masked text; phrase regexes embed this to mean "a literal".
+TOKEN = f"{_OPEN}\\d+{_CLOSE}"
+_TOKEN_NUMBER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+
+# Quoted phrases in the quote styles people paste, and bare URLs. An apostrophe counts as a
+# quote only when it is not inside a word, so "don't see 'Error'" quotes just "Error" and
+# "click 'Don't save'" quotes "Don't save".
+_QUOTED_OR_URL = re.compile(
+    r'"(?P<double>[^"\n]*)"'
+    r"|\u201c(?P<curly_double>[^\u201d\n]*)\u201d"
+    r"|(?<!\w)'(?P<single>[^\n]*?)'(?!\w)"
+    r"|(?<!\w)\u2018(?P<curly_single>[^\n]*?)\u2019(?!\w)"
+    r"|(?P<url>\bhttps?://[^\s'\"<>\u201c\u201d\u2018\u2019]+)"
+)
+# Sentence punctuation that ends up glued to a URL ("open https://x.io/a.") is not part of it.
+_URL_TRAILING_PUNCTUATION = ".,;:!?)"
+
+# A numbered or bulleted list item ("1. go to /x", "- click Buy", "Step 2: verify …").
+_LIST_MARKER = re.compile(r"^\s*(?:\d+[.)]|[-*•]|step\s+\d+\s*[:.)-])\s+", re.IGNORECASE)
+_LINE_OR_SEMICOLON = re.compile(r"[\r\n;]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_THEN = re.compile(r"\s*,?\s*\b(?:and\s+)?then\b[\s,]*", re.IGNORECASE)
+# Words that open a clause without meaning anything for the plan ("Then, finally click …").
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:and|also|next|finally|first|firstly|lastly|after\s+that|afterwards|now|please)"
+    r"\b[\s,]*)+",
+    re.IGNORECASE,
+)
+_TRAILING_PUNCTUATION = re.compile(r"[\s.!?,:]+$")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Verbatim:
+    """A piece of the goal taken literally: a quoted phrase (without its quotes) or a URL."""
+
+    text: str
+    written: str
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One instruction of the goal, in masked form, with the goal's table of literals."""
+
+    masked: str
+    verbatims: tuple[Verbatim, ...]
+
+    def literal(self, fragment: str) -> str | None:
+        """The literal text when `fragment` is exactly one token, else None."""
+        found = _TOKEN_NUMBER.fullmatch(fragment.strip())
+        return self.verbatims[int(found.group(1))].text if found else None
+
+    def literals(self, fragment: str) -> list[str]:
+        """Literal texts of every token in `fragment`, in order."""
+        return [self.verbatims[int(n)].text for n in _TOKEN_NUMBER.findall(fragment)]
+
+    def written(self, fragment: str | None = None) -> str:
+        """`fragment` (default: the whole clause) as the user wrote it, quotes included."""
+        text = self.masked if fragment is None else fragment
+        return _TOKEN_NUMBER.sub(lambda m: self.verbatims[int(m.group(1))].written, text).strip()
+
+    def quoted_phrases(self) -> list[str]:
+        """The quoted phrases of this clause (not its URLs), for the fallback plan."""
+        tokens = (self.verbatims[int(n)] for n in _TOKEN_NUMBER.findall(self.masked))
+        return [v.text for v in tokens if v.written != v.text and v.text.strip()]
+
+    def with_text(self, masked: str) -> Clause:
+        return Clause(masked, self.verbatims)
+
+
+def has_token(fragment: str) -> bool:
+    return _TOKEN_NUMBER.search(fragment) is not None
+
+
+def mask(goal: str) -> tuple[str, tuple[Verbatim, ...]]:
+    """Replace quoted phrases and URLs by tokens; return the masked goal and the literals."""
+    verbatims: list[Verbatim] = []
+
+    def swap(found: re.Match[str]) -> str:
+        url = found.group("url")
+        trailing = ""
+        if url is not None:
+            bare = url.rstrip(_URL_TRAILING_PUNCTUATION)
+            trailing = url[len(bare) :]
+            verbatims.append(Verbatim(bare, bare))
+        else:
+            inner = next(group for group in found.groups() if group is not None)
+            verbatims.append(Verbatim(inner, found.group(0)))
+        return f"{_OPEN}{len(verbatims) - 1}{_CLOSE}{trailing}"
+
+    return _QUOTED_OR_URL.sub(swap, goal), tuple(verbatims)
+
+
+def split_clauses(goal: str) -> list[Clause]:
+    """Split a goal at new lines, `;`, sentence ends and `then`, dropping filler words.
+
+    Splitting at "and" and "," is left to the planner: whether "and" separates two actions
+    ("click Buy and verify 'Thanks'") or belongs to one ("username 'demo' and password
+    'secret'") depends on whether both halves mean something.
+    """
+    masked, verbatims = mask(goal)
+    clauses: list[Clause] = []
+    for line in _LINE_OR_SEMICOLON.split(masked):
+        line = _LIST_MARKER.sub("", line)
+        for sentence in _SENTENCE_END.split(line):
+            for piece in _THEN.split(sentence):
+                text = tidy(piece)
+                if text:
+                    clauses.append(Clause(text, verbatims))
+    return clauses
+
+
+def tidy(text: str) -> str:
+    """Collapse whitespace and drop leading filler words and trailing punctuation."""
+    text = _SPACES.sub(" ", text).strip()
+    text = _LEADING_FILLER.sub("", text)
+    return _TRAILING_PUNCTUATION.sub("", text)
