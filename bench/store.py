@@ -69,18 +69,18 @@ async def store_naive(redis: Redis, test: TestSuite, rec: RunRecord, *, results_
         keys.test(test.id),
         mapping={"last_result": last_result_of(rec), "last_run_at": rec.completed_at},
     )
-    await redis.lpush(keys.RECENT, recent.model_dump_json())  # type: ignore[misc]
-    await redis.ltrim(keys.RECENT, 0, keys.RECENT_KEEP - 1)  # type: ignore[misc]
-    await redis.hincrby(uptime, "total", 1)  # type: ignore[misc]
-    await redis.hincrby(uptime, f"{hour}:total", 1)  # type: ignore[misc]
+    await redis.lpush(keys.RECENT, recent.model_dump_json())
+    await redis.ltrim(keys.RECENT, 0, keys.RECENT_KEEP - 1)
+    await redis.hincrby(uptime, "total", 1)
+    await redis.hincrby(uptime, f"{hour}:total", 1)
     if rec.passed:
-        await redis.hincrby(uptime, "passed", 1)  # type: ignore[misc]
-        await redis.hincrby(uptime, f"{hour}:passed", 1)  # type: ignore[misc]
+        await redis.hincrby(uptime, "passed", 1)
+        await redis.hincrby(uptime, f"{hour}:passed", 1)
     await redis.expire(uptime, keys.UPTIME_TTL_S)
     incident = incident_for(rec)
     if incident is not None:
-        await redis.lpush(keys.incidents(test.id), incident.model_dump_json())  # type: ignore[misc]
-        await redis.ltrim(keys.incidents(test.id), 0, keys.INCIDENTS_KEEP - 1)  # type: ignore[misc]
+        await redis.lpush(keys.incidents(test.id), incident.model_dump_json())
+        await redis.ltrim(keys.incidents(test.id), 0, keys.INCIDENTS_KEEP - 1)
     await redis.set(keys.run_marker(test.id, rec.run_id), score, ex=keys.RUN_MARKER_TTL_S)
 
 
