@@ -67,8 +67,8 @@ async def test_a_manual_run_fills_results_timing_events_and_the_hash(
     assert types.count("step_start") == types.count("step_complete") == record.steps_total
     shots = [s.step_number for s in record.step_results if s.screenshot]
     assert shots, "the executor screenshots every step"
-    jpeg = await real.raw_redis.get(keys.screenshot(outcome.run_id, shots[-1]))
-    assert jpeg is not None and jpeg.startswith(b"\xff\xd8")
+    jpeg = cast(bytes, await real.raw_redis.get(keys.screenshot(outcome.run_id, shots[-1])))
+    assert jpeg.startswith(b"\xff\xd8")
     assert await list_incidents(real.redis, test.id) == []
 
 
