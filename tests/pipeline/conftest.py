@@ -13,6 +13,9 @@ import pytest
 from tests.site.server import DemoServer
 from vigil.config import Settings, load_settings
 from vigil.pipeline.browser import BrowserPool, PlaywrightExecutor
+from vigil.pipeline.evaluator import RuleEvaluator
+from vigil.pipeline.planner import RulePlanner
+from vigil.pipeline.run import Pipeline
 
 STEP_TIMEOUT_S = 5.0
 
@@ -42,3 +45,11 @@ async def browser_pool() -> AsyncIterator[BrowserPool]:
 @pytest.fixture(scope="session")
 def executor(browser_pool: BrowserPool) -> PlaywrightExecutor:
     return PlaywrightExecutor(settings(), pool=browser_pool)
+
+
+@pytest.fixture(scope="session")
+def pipeline(browser_pool: BrowserPool) -> Pipeline:
+    """The real pipeline (rule planner, Playwright, rule evaluator) on the shared browser."""
+    return Pipeline(
+        RulePlanner(), PlaywrightExecutor(settings(), pool=browser_pool), RuleEvaluator()
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vigil.models import PlanStep, TestPlan
+from vigil.models import EventType, PlanStep, TestPlan
 
 
 def step(
@@ -24,3 +24,20 @@ def step(
 def plan(url: str, *steps: PlanStep) -> TestPlan:
     numbered = [s.model_copy(update={"step_number": i}) for i, s in enumerate(steps, start=1)]
     return TestPlan(url=url, goal="hand-built", steps=numbered, total_steps=len(numbered))
+
+
+class Recorder:
+    """An EventSink that keeps what it is told."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[EventType, str, int | None, bool | None]] = []
+
+    async def __call__(
+        self,
+        type: EventType,
+        message: str,
+        *,
+        step_number: int | None = None,
+        passed: bool | None = None,
+    ) -> None:
+        self.events.append((type, message, step_number, passed))

@@ -5,27 +5,10 @@ from __future__ import annotations
 import asyncio
 import struct
 
-from tests.pipeline.plans import plan, step
-from vigil.models import EventType, PlanStep
+from tests.pipeline.plans import Recorder, plan, step
+from vigil.models import PlanStep
 from vigil.pipeline.browser import PlaywrightExecutor
 from vigil.pipeline.ports import discard_events
-
-
-class Recorder:
-    """An EventSink that keeps what it is told."""
-
-    def __init__(self) -> None:
-        self.events: list[tuple[EventType, str, int | None, bool | None]] = []
-
-    async def __call__(
-        self,
-        type: EventType,
-        message: str,
-        *,
-        step_number: int | None = None,
-        passed: bool | None = None,
-    ) -> None:
-        self.events.append((type, message, step_number, passed))
 
 
 def jpeg_size(data: bytes) -> tuple[int, int]:

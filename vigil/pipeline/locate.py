@@ -220,8 +220,8 @@ async def locate(
 
     With `visible`, only elements a person could see count, so a hidden duplicate of a
     button never shadows the real one. A `role` hint narrows every tier to that role; when
-    nothing of that role matches, the other tiers are tried once more without it, because
-    people call links "buttons" and vice versa.
+    nothing of that role matches, elements of the other roles the intent allows (link for
+    button, …) are tried by name, because people call links "buttons" and vice versa.
     """
     roles = (role,) if role else _ROLES[intent]
     passes: list[tuple[str | None, tuple[str, ...]]] = [(role, roles)]
@@ -230,6 +230,8 @@ async def locate(
     what = f"'{target}'"
     for role_filter, pass_roles in passes:
         for tier in _tiers(page, target, pass_roles, exact, intent):
+            if role and role_filter is None and not tier.by_role:
+                continue  # "the 'Log in' button" may be a link, but never a heading or a label
             loc = tier.locator
             if role_filter and not tier.by_role:
                 loc = loc.and_(page.get_by_role(role_filter))  # type: ignore[arg-type]

@@ -1,0 +1,184 @@
+"""How runs end when things break: the browser, the network, or the page itself."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+from pathlib import Path
+
+import pytest
+
+from tests.pipeline.conftest import settings
+from tests.pipeline.plans import Recorder, plan, step
+from vigil.errors import BrowserUnavailable, PipelineError, PlanningError, RunTimeout
+from vigil.models import BrowserResult, TestPlan
+from vigil.pipeline.browser import BrowserPool, PlaywrightExecutor
+from vigil.pipeline.evaluator import RuleEvaluator
+from vigil.pipeline.planner import RulePlanner
+from vigil.pipeline.ports import discard_events
+from vigil.pipeline.run import Pipeline, build_pipeline
+
+
+class FixedPlanner:
+    """Returns a given plan whatever the goal, to test the pipeline around the executor."""
+
+    def __init__(self, fixed: TestPlan) -> None:
+        self.fixed = fixed
+
+    async def plan(self, url: str, goal: str) -> TestPlan:
+        return self.fixed
+
+
+def chromium_browser_pids() -> list[int]:
+    """Main Chromium processes descended from this test process (not its helpers)."""
+    parents: dict[int, int] = {}
+    cmdlines: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+        cmdlines[int(entry.name)] = cmd
+
+    def descends(pid: int) -> bool:
+        while pid > 1:
+            pid = parents.get(pid, 0)
+            if pid == os.getpid():
+                return True
+        return False
+
+    return [
+        pid
+        for pid, cmd in cmdlines.items()
+        if "chrom" in cmd.split(" ")[0] and "--type=" not in cmd and descends(pid)
+    ]
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+    return port  # nothing listens on it once the socket is closed
+
+
+async def test_a_missing_chromium_names_the_setting_and_the_package() -> None:
+    pool = BrowserPool(settings(chromium_path=Path("/nonexistent/chromium")))
+    executor = PlaywrightExecutor(settings(), pool=pool)
+    with pytest.raises(BrowserUnavailable) as info:
+        await executor.execute(plan("http://x.test", step("navigate", value="/")), discard_events)
+    message = str(info.value)
+    assert "/nonexistent/chromium" in message
+    assert "VIGIL_CHROMIUM_PATH" in message
+    assert "apt-get install chromium" in message
+    await pool.aclose()
+
+
+async def test_chromium_killed_mid_run_is_an_error_and_the_next_run_works(demo_site: str) -> None:
+    pool = BrowserPool(settings())
+    executor = PlaywrightExecutor(settings(), pool=pool)
+    doomed = plan(
+        demo_site,
+        step("navigate", value=demo_site),
+        step("wait", value="1500"),
+        step("click", "Second page"),
+    )
+    pipeline = Pipeline(FixedPlanner(doomed), executor, RuleEvaluator())
+    events = Recorder()
+
+    async def kill_soon() -> None:
+        await asyncio.sleep(0.8)
+        pids = chromium_browser_pids()
+        assert pids, "no Chromium process found to kill"
+        for pid in pids:
+            os.kill(pid, signal.SIGKILL)
+
+    killer = asyncio.create_task(kill_soon())
+    with pytest.raises(PipelineError) as info:
+        await pipeline.run_test(demo_site, "anything", events=events)
+    await killer
+    assert "Chromium stopped during step" in str(info.value)
+    assert "crashed or was killed" in str(info.value)
+    assert events.events[-1][0] == "error"
+    assert "Chromium stopped" in events.events[-1][1]
+
+    ok = plan(demo_site, step("navigate", value=demo_site), step("assert_text", value="Demo"))
+    result = await executor.execute(ok, discard_events)
+    assert result.success
+    assert pool.launches == 2
+    await pool.aclose()
+
+
+async def test_the_browser_is_recycled_after_the_configured_number_of_runs(
+    demo_site: str,
+) -> None:
+    pool = BrowserPool(settings(browser_recycle_runs=2))
+    executor = PlaywrightExecutor(settings(), pool=pool)
+    p = plan(demo_site, step("navigate", value=demo_site))
+    for _ in range(3):
+        assert (await executor.execute(p, discard_events)).success
+    assert pool.launches == 2
+    await pool.aclose()
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://127.0.0.1:{closed}/", "connection refused (net::ERR_CONNECTION_REFUSED)"),
+        ("http://nonexistent.invalid/", "DNS lookup failed"),
+        ("https://127.0.0.1:{demo_port}/", "TLS handshake failed"),
+    ],
+    ids=["connection-refused", "dns-failure", "tls-error"],
+)
+async def test_an_unreachable_site_fails_with_the_reason_in_the_first_step(
+    url: str, reason: str, pipeline: Pipeline, demo_site: str
+) -> None:
+    target = url.format(closed=closed_port(), demo_port=demo_site.rsplit(":", 1)[1])
+    plan_, browser, result = await pipeline.run_test(target, "the page should load")
+    assert not result.passed
+    first = browser.steps[0]
+    assert first.step_number == 1 and not first.passed
+    assert reason in first.details
+    assert first.details.startswith(f"could not load {target.rstrip('/')}")
+    assert result.details.startswith(f"0 of {plan_.total_steps} steps passed. Step 1 failed:")
+    assert browser.navigations[0].status is None
+
+
+async def test_a_page_that_never_loads_ends_within_the_run_timeout(
+    browser_pool: BrowserPool, demo_site: str
+) -> None:
+    executor = PlaywrightExecutor(settings(step_timeout_s=30), pool=browser_pool)
+    hanging = plan(demo_site, step("navigate", value=f"{demo_site}/hang"))
+    pipeline = Pipeline(FixedPlanner(hanging), executor, RuleEvaluator())
+    events = Recorder()
+    loop = asyncio.get_running_loop()
+    t0 = loop.time()
+    with pytest.raises(RunTimeout, match=r"did not finish within its 2 s timeout"):
+        await pipeline.run_test(demo_site, "anything", events=events, timeout_s=2)
+    assert loop.time() - t0 < 4
+    assert events.events[-1][0] == "error"
+    # The run's context was closed: the shared browser still serves the next run at once.
+    ok = plan(demo_site, step("navigate", value=demo_site))
+    assert (await executor.execute(ok, discard_events)).success
+
+
+async def test_a_goal_with_clauses_the_planner_cannot_map_is_not_run(demo_site: str) -> None:
+    class NoBrowser:
+        async def execute(self, plan: TestPlan, events: object) -> BrowserResult:
+            raise AssertionError("a plan with errors must not be executed")
+
+    pipeline = Pipeline(RulePlanner(), NoBrowser(), RuleEvaluator())
+    events = Recorder()
+    with pytest.raises(PlanningError, match="choose 'Pro'"):
+        await pipeline.run_test(demo_site, "choose 'Pro' and click 'Send'", events=events)
+    assert [e[0] for e in events.events] == ["plan_start", "error"]
+
+
+def test_the_tinyfish_executor_is_refused_until_it_exists() -> None:
+    with pytest.raises(PipelineError, match="TinyFish executor is not implemented yet"):
+        build_pipeline(settings(executor="tinyfish"))
