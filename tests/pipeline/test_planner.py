@@ -116,6 +116,8 @@ PHRASINGS: list[tuple[str, list[Step]]] = [
     ("I should be redirected to /welcome", [Step("assert_url", value="/welcome")]),
     ("the Email field should contain 'a@b.c'", [Step("assert_value", "Email", "a@b.c")]),
     ("the Email field has value 'x'", [Step("assert_value", "Email", "x")]),
+    ("the username field is empty", [Step("assert_value", "username", "")]),
+    ("expect the title to be 'Home'", [Step("assert_title", value="Home")]),
     # logging in
     (
         "log in with username 'demo' and password 'secret'",
@@ -150,7 +152,20 @@ PHRASINGS: list[tuple[str, list[Step]]] = [
             Step("assert_text", value="Welcome"),
         ],
     ),
+    (
+        "Login as admin/hunter2",
+        [
+            Step("fill", "Username", "admin"),
+            Step("fill", PASSWORD_FIELD, "hunter2"),
+            Step("click", LOG_IN_BUTTON, role="button"),
+        ],
+    ),
     # several actions in one sentence
+    (
+        "click 'Accept', 'Next' and 'Finish'",
+        [Step("click", "Accept"), Step("click", "Next"), Step("click", "Finish")],
+    ),
+    ("click 'Buy', then 'Confirm'", [Step("click", "Buy"), Step("click", "Confirm")]),
     (
         "type 'laptop' into Search and press Enter",
         [Step("fill", "Search", "laptop"), Step("press", value="Enter")],
@@ -331,6 +346,21 @@ def test_a_negated_title_is_reported_because_no_action_can_check_it() -> None:
     assert plan.errors == ["could not understand: 'The title should not contain 'Error''"]
 
 
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "the page should show no 'Error'",
+        "the URL should not contain '/login'",
+        "the Email field should not contain 'x'",
+    ],
+)
+def test_a_not_that_no_phrasing_accounts_for_never_becomes_a_positive_check(claim: str) -> None:
+    plan = plan_goal(URL, f"click 'Home'. {claim}")
+
+    assert plan.errors == [f"could not understand: '{claim}'"]
+    assert shape(plan) == [OPEN, Step("click", "Home")]
+
+
 def test_check_without_a_quoted_name_or_a_box_is_not_a_checkbox() -> None:
     plan = plan_goal(URL, "click 'Home'. Check the weather")
 
@@ -354,6 +384,16 @@ def test_a_goal_with_nothing_actionable_falls_back_to_loading_and_quoted_phrases
     ]
     assert "HTTP status of 400 or above" in plan.steps[0].description
     assert plan.total_steps == 3
+
+
+@pytest.mark.parametrize(
+    "goal", ["nothing here should mention 'Error'", "the banner says 'Sale' or 'Offer'"]
+)
+def test_the_fallback_does_not_assert_phrases_from_a_not_or_an_or(goal: str) -> None:
+    plan = plan_goal(URL, goal)
+
+    assert shape(plan) == [OPEN]
+    assert plan.errors == [f"could not understand: '{goal}'"]
 
 
 def test_the_fallback_without_quotes_only_opens_the_page() -> None:

@@ -232,12 +232,15 @@ def read_check(clause: Clause, ctx: Context) -> list[Draft] | None:
     if not found:
         return None
     verb = found.group("verb").lower()
+    action: Action = "uncheck" if verb.startswith(_UNCHECK_VERBS) else "check"
+    names = clause.literal_list(found.group("target"))
+    if names and len(names) > 1:
+        return [Draft(action, target=name) for name in names]
     target = parse_target(clause, found.group("target"))
     if target is None:
         return None
     if verb in ("check", "mark") and not (target.quoted or target.noun):
         return None
-    action: Action = "uncheck" if verb.startswith(_UNCHECK_VERBS) else "check"
     return [_on(Draft(action), target)]
 
 
@@ -256,7 +259,13 @@ def read_hover(clause: Clause, ctx: Context) -> list[Draft] | None:
 
 def read_click(clause: Clause, ctx: Context) -> list[Draft] | None:
     found = CLICK.fullmatch(clause.masked)
-    target = parse_target(clause, found.group("target")) if found else None
+    if not found:
+        return None
+    # "click 'Accept', 'Next' and 'Finish'": one click each, in order.
+    names = clause.literal_list(found.group("target"))
+    if names and len(names) > 1:
+        return [Draft("click", target=name) for name in names]
+    target = parse_target(clause, found.group("target"))
     return [_on(Draft("click"), target)] if target else None
 
 

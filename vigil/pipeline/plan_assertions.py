@@ -20,7 +20,7 @@ from vigil.pipeline.plan_targets import (
     parse_target,
     plain_value,
 )
-from vigil.pipeline.plan_text import TOKEN, Clause, has_token
+from vigil.pipeline.plan_text import Clause, has_token
 
 
 def _pattern(text: str) -> re.Pattern[str]:
@@ -99,8 +99,10 @@ APPEARS = _pattern(
 )
 TEXT_KEYWORD = _pattern(r"(?P<no>no\s+)?text\s+(?P<what>.+)")
 _TEXT_LEAD = re.compile(r"^(?:the\s+)?(?:text|words?|message|phrase)\s+", re.IGNORECASE)
-_LITERAL_LIST = re.compile(rf"{TOKEN}(?:\s*(?:,\s*and|,|and|or)\s*{TOKEN})*")
-NEGATION = re.compile(r"\b(?:not|never|no)\b|n't|n\u2019t", re.IGNORECASE)
+EMPTY_VALUE = re.compile(r"(?:empty|blank|cleared)", re.IGNORECASE)
+NEGATION = re.compile(
+    r"\b(?:not|never|no|nothing|none|nowhere|without)\b|n't|n\u2019t", re.IGNORECASE
+)
 _NEGATIVE = ("assert_no_text", "assert_not_visible")
 _ABSENT_STATES = ("is missing", "is gone", "is absent", "disappear")
 _VISIBLE_STATES = ("visible", "displayed")
@@ -172,13 +174,14 @@ def _presence(
     as text only when `words` says the phrasing was about text.
     """
     what = _TEXT_LEAD.sub("", what.strip())
-    if _LITERAL_LIST.fullmatch(what):
+    literals = clause.literal_list(what)
+    if literals:
         action: Action
         if visible:
             action = "assert_not_visible" if negative else "assert_visible"
-            return [Draft(action, target=text) for text in clause.literals(what)]
+            return [Draft(action, target=text) for text in literals]
         action = "assert_no_text" if negative else "assert_text"
-        return [Draft(action, value=text) for text in clause.literals(what)]
+        return [Draft(action, value=text) for text in literals]
     target = parse_target(clause, what)
     if target is not None and target.noun:
         action = "assert_not_visible" if negative else "assert_visible"
@@ -196,10 +199,13 @@ def _compare(clause: Clause, action: Action, fragment: str) -> list[Draft] | Non
 
 
 def _value(clause: Clause, fragment: str) -> str | None:
-    """An expected value; refuses negations ("not 'X'"), which these actions cannot express."""
+    """An expected value; refuses negations ("not 'X'"), which these actions cannot express.
+    An unquoted "empty" or "blank" means the empty string."""
     fragment = fragment.strip()
     if re.match(r"(?:not|n't|never)\b", fragment, re.IGNORECASE):
         return None
+    if EMPTY_VALUE.fullmatch(fragment):
+        return ""
     if has_token(fragment) and clause.literal(fragment) is None:
         return None
     return plain_value(clause, fragment)

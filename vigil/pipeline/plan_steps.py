@@ -107,6 +107,8 @@ def describe(d: Draft) -> str:
         case "assert_not_visible":
             return f"Check {element} is not visible{exact}"
         case "assert_value":
+            if not d.value:
+                return f"Check {element} is empty"
             return f"Check {element} holds '{d.value}'{exact}"
         case "assert_url":
             verb = "is" if d.exact else "contains"

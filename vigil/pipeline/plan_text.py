@@ -20,6 +20,8 @@ _CLOSE = "\ue001"
 # One placeholder as it appears in masked text; phrase regexes embed this to mean "a literal".
 TOKEN = f"{_OPEN}\\d+{_CLOSE}"
 _TOKEN_NUMBER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+# Several literals in a row: "'a', 'b' and 'c'". Not "or": "shows 'a' or 'b'" is not two checks.
+_LITERAL_LIST = re.compile(rf"{TOKEN}(?:\s*(?:,\s*and|,|and)\s*{TOKEN})*")
 
 # Quoted phrases in the quote styles people paste, and bare URLs. An apostrophe counts as a
 # quote only when it is not inside a word, so "don't see 'Error'" quotes just "Error" and
@@ -69,8 +71,10 @@ class Clause:
         found = _TOKEN_NUMBER.fullmatch(fragment.strip())
         return self.verbatims[int(found.group(1))].text if found else None
 
-    def literals(self, fragment: str) -> list[str]:
-        """Literal texts of every token in `fragment`, in order."""
+    def literal_list(self, fragment: str) -> list[str] | None:
+        """The literals of "'a', 'b' and 'c'"; None if `fragment` holds anything else."""
+        if not _LITERAL_LIST.fullmatch(fragment.strip()):
+            return None
         return [self.verbatims[int(n)].text for n in _TOKEN_NUMBER.findall(fragment)]
 
     def written(self, fragment: str | None = None) -> str:

@@ -76,9 +76,14 @@ EXACT_ACTIONS: frozenset[Action] = frozenset(
         "assert_title",
     }
 )
+# Actions a verb-less follow-up such as "then 'Confirm'" can repeat.
+REPEATABLE_ACTIONS: frozenset[Action] = frozenset(
+    {"click", "hover", "check", "uncheck", "assert_text", "assert_no_text", "assert_visible"}
+)
 # Where one clause may join two actions: ", and", ",", " and ".
 ACTION_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 
+ALTERNATIVE = re.compile(r"\bor\b", re.IGNORECASE)
 FALLBACK_NOTE = (
     "Open {url} and check that it loads (this step fails when the page answers with an "
     "HTTP status of 400 or above)"
@@ -99,6 +104,9 @@ def plan_goal(url: str, goal: str) -> TestPlan:
     errors: list[str] = []
     opens_own_url = False
     for index, clause in enumerate(split_clauses(goal)):
+        if drafts and (repeated := _repeat_previous(drafts[-1], clause)):
+            drafts += repeated  # "click 'Buy', then 'Confirm'"
+            continue
         pieces, unread = _read_compound(clause, ctx)
         errors += [f"could not understand: '{text}'" for text in unread]
         if index == 0 and pieces and not unread:
@@ -119,13 +127,13 @@ def plan_goal(url: str, goal: str) -> TestPlan:
 def _fallback_plan(url: str, goal: str) -> TestPlan:
     """Nothing in the goal mapped onto an action: check what can honestly be checked.
 
-    A clause that says "not" is the exception: asserting its quoted phrase would check the
-    opposite of what was asked, so it is reported as not understood instead.
+    A clause that says "not" or "or" is the exception: asserting all its quoted phrases would
+    check the opposite of, or more than, what was asked, so it is reported as not understood.
     """
     drafts = [Draft("navigate", value=url, note=FALLBACK_NOTE.format(url=url))]
     errors: list[str] = []
     for clause in split_clauses(goal):
-        if NEGATION.search(clause.masked):
+        if NEGATION.search(clause.masked) or ALTERNATIVE.search(clause.masked):
             errors.append(f"could not understand: '{clause.written()}'")
         else:
             drafts += [Draft("assert_text", value=phrase) for phrase in clause.quoted_phrases()]
@@ -201,6 +209,16 @@ def _read_piece(clause: Clause, ctx: Context) -> Piece | None:
                 drafts = [replace(d, exact=_can_be_exact(d)) for d in drafts]
             return clause, drafts
     return None
+
+
+def _repeat_previous(previous: Draft, clause: Clause) -> list[Draft]:
+    """A clause of bare quoted names repeats the previous action on each of them."""
+    names = clause.literal_list(clause.masked)
+    if not names or previous.action not in REPEATABLE_ACTIONS:
+        return []
+    if previous.action in ("assert_text", "assert_no_text"):
+        return [Draft(previous.action, value=name) for name in names]
+    return [Draft(previous.action, target=name) for name in names]
 
 
 def _opens_absolute_url(clause: Clause, ctx: Context) -> bool:
