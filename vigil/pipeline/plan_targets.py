@@ -60,7 +60,7 @@ ELEMENT_NOUNS: dict[str, str | None] = {
 # Longest nouns first so "radio button" wins over "button".
 _NOUN = "|".join(re.escape(n).replace("\\ ", " ").replace(" ", r"\s+") for n in ELEMENT_NOUNS)
 _ORDINAL = "|".join(ORDINALS)
-_ARTICLE = re.compile(r"^(?:the|a|an|on|onto|over)\s+", re.IGNORECASE)
+_ARTICLE_OR_PREPOSITION = re.compile(r"^(?:the|a|an|on|onto|over)\s+", re.IGNORECASE)
 _LEADING_ORDINAL = re.compile(rf"^(?:(?P<word>{_ORDINAL})|(?P<number>\d+)(?:st|nd|rd|th))\s+", re.I)
 # "button labeled 'Buy'", "the link 'Docs'": the noun first, then (maybe) a naming phrase.
 _NAMING = (
@@ -142,7 +142,7 @@ def plain_value(clause: Clause, fragment: str) -> str | None:
 
 
 def _strip_articles(text: str) -> str:
-    while found := _ARTICLE.match(text):
+    while found := _ARTICLE_OR_PREPOSITION.match(text):
         text = text[found.end() :]
     return text
 
