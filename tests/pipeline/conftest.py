@@ -10,21 +10,12 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
+from tests.pipeline.plans import pipeline_settings
 from tests.site.server import DemoServer
-from vigil.config import Settings, load_settings
 from vigil.pipeline.browser import BrowserPool, PlaywrightExecutor
 from vigil.pipeline.evaluator import RuleEvaluator
 from vigil.pipeline.planner import RulePlanner
 from vigil.pipeline.run import Pipeline
-
-STEP_TIMEOUT_S = 5.0
-
-
-def settings(**overrides: object) -> Settings:
-    """Settings independent of the machine's environment, with a short step timeout."""
-    values: dict[str, object] = {"step_timeout_s": STEP_TIMEOUT_S, "concurrency": 2}
-    values.update(overrides)
-    return load_settings({}, **values)
 
 
 @pytest.fixture(scope="session")
@@ -37,19 +28,19 @@ def demo_site() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 async def browser_pool() -> AsyncIterator[BrowserPool]:
-    pool = BrowserPool(settings())
+    pool = BrowserPool(pipeline_settings())
     yield pool
     await pool.aclose()
 
 
 @pytest.fixture(scope="session")
 def executor(browser_pool: BrowserPool) -> PlaywrightExecutor:
-    return PlaywrightExecutor(settings(), pool=browser_pool)
+    return PlaywrightExecutor(pipeline_settings(), pool=browser_pool)
 
 
 @pytest.fixture(scope="session")
 def pipeline(browser_pool: BrowserPool) -> Pipeline:
     """The real pipeline (rule planner, Playwright, rule evaluator) on the shared browser."""
     return Pipeline(
-        RulePlanner(), PlaywrightExecutor(settings(), pool=browser_pool), RuleEvaluator()
+        RulePlanner(), PlaywrightExecutor(pipeline_settings(), pool=browser_pool), RuleEvaluator()
     )

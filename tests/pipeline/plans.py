@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from vigil.config import Settings, load_settings
 from vigil.models import EventType, PlanStep, TestPlan
+
+STEP_TIMEOUT_S = 5.0
+
+
+def pipeline_settings(**overrides: object) -> Settings:
+    """Settings independent of the machine's environment, with a short step timeout."""
+    values: dict[str, object] = {"step_timeout_s": STEP_TIMEOUT_S, "concurrency": 2}
+    values.update(overrides)
+    return load_settings({}, **values)
 
 
 def step(

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pipeline.conftest import settings
-from tests.pipeline.plans import Recorder, plan, step
+from tests.pipeline.plans import Recorder, pipeline_settings, plan, step
 from vigil.errors import BrowserUnavailable, PipelineError, PlanningError, RunTimeout
 from vigil.models import BrowserResult, TestPlan
 from vigil.pipeline.browser import BrowserPool, PlaywrightExecutor
@@ -68,8 +67,8 @@ def closed_port() -> int:
 
 
 async def test_a_missing_chromium_names_the_setting_and_the_package() -> None:
-    pool = BrowserPool(settings(chromium_path=Path("/nonexistent/chromium")))
-    executor = PlaywrightExecutor(settings(), pool=pool)
+    pool = BrowserPool(pipeline_settings(chromium_path=Path("/nonexistent/chromium")))
+    executor = PlaywrightExecutor(pipeline_settings(), pool=pool)
     with pytest.raises(BrowserUnavailable) as info:
         await executor.execute(plan("http://x.test", step("navigate", value="/")), discard_events)
     message = str(info.value)
@@ -80,8 +79,8 @@ async def test_a_missing_chromium_names_the_setting_and_the_package() -> None:
 
 
 async def test_chromium_killed_mid_run_is_an_error_and_the_next_run_works(demo_site: str) -> None:
-    pool = BrowserPool(settings())
-    executor = PlaywrightExecutor(settings(), pool=pool)
+    pool = BrowserPool(pipeline_settings())
+    executor = PlaywrightExecutor(pipeline_settings(), pool=pool)
     doomed = plan(
         demo_site,
         step("navigate", value=demo_site),
@@ -117,8 +116,8 @@ async def test_chromium_killed_mid_run_is_an_error_and_the_next_run_works(demo_s
 async def test_the_browser_is_recycled_after_the_configured_number_of_runs(
     demo_site: str,
 ) -> None:
-    pool = BrowserPool(settings(browser_recycle_runs=2))
-    executor = PlaywrightExecutor(settings(), pool=pool)
+    pool = BrowserPool(pipeline_settings(browser_recycle_runs=2))
+    executor = PlaywrightExecutor(pipeline_settings(), pool=pool)
     p = plan(demo_site, step("navigate", value=demo_site))
     for _ in range(3):
         assert (await executor.execute(p, discard_events)).success
@@ -152,7 +151,7 @@ async def test_an_unreachable_site_fails_with_the_reason_in_the_first_step(
 async def test_a_page_that_never_loads_ends_within_the_run_timeout(
     browser_pool: BrowserPool, demo_site: str
 ) -> None:
-    executor = PlaywrightExecutor(settings(step_timeout_s=30), pool=browser_pool)
+    executor = PlaywrightExecutor(pipeline_settings(step_timeout_s=30), pool=browser_pool)
     hanging = plan(demo_site, step("navigate", value=f"{demo_site}/hang"))
     pipeline = Pipeline(FixedPlanner(hanging), executor, RuleEvaluator())
     events = Recorder()
@@ -181,4 +180,4 @@ async def test_a_goal_with_clauses_the_planner_cannot_map_is_not_run(demo_site: 
 
 def test_the_tinyfish_executor_is_refused_until_it_exists() -> None:
     with pytest.raises(PipelineError, match="TinyFish executor is not implemented yet"):
-        build_pipeline(settings(executor="tinyfish"))
+        build_pipeline(pipeline_settings(executor="tinyfish"))

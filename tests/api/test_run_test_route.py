@@ -1,0 +1,112 @@
+"""`POST /api/run-test`: an ad-hoc run through the real pipeline, nothing stored."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+import pytest
+from redis.asyncio import Redis
+
+from tests.conftest import TOKEN
+from tests.site.server import DemoServer
+from vigil.api.app import create_app
+from vigil.config import load_settings
+from vigil.pipeline.run import Pipeline, build_pipeline
+from vigil.services import Services
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[str]:
+    server = DemoServer().start()
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+async def real_pipeline() -> AsyncIterator[Pipeline]:
+    pipeline = build_pipeline(load_settings({}, VIGIL_STEP_TIMEOUT="5"))
+    yield pipeline
+    await pipeline.aclose()
+
+
+@pytest.fixture
+async def api(services: Services, real_pipeline: Pipeline) -> AsyncIterator[httpx.AsyncClient]:
+    services._pipeline = real_pipeline
+    app = create_app(services)
+    if not any(getattr(r, "path", "") == "/api/run-test" for r in app.routes):
+        from vigil.api.routes.run_test import router  # until the lead registers it
+
+        app.include_router(router)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(
+        transport=transport,
+        base_url="http://vigil.test",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    ) as client:
+        yield client
+    services._pipeline = None  # the module's pipeline is closed by its own fixture
+
+
+async def test_a_passing_goal_returns_plan_browser_result_and_verdict(
+    api: httpx.AsyncClient, site: str, redis: Redis
+) -> None:
+    response = await api.post(
+        "/api/run-test",
+        json={"url": f"{site}/second", "goal": "verify the page shows 'second page'"},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert set(body) == {"plan", "browser_result", "result"}
+    assert body["plan"]["total_steps"] == 2
+    assert body["result"]["passed"] is True
+    assert body["result"]["details"] == "All steps passed successfully."
+    steps = body["browser_result"]["steps"]
+    assert steps[0]["screenshot"] is True and "screenshot_jpeg" not in steps[0]
+    assert body["browser_result"]["navigations"][0]["status"] == 200
+    assert await redis.dbsize() == 0, "an ad-hoc run stores nothing"
+
+
+async def test_a_failing_goal_is_a_200_with_a_failed_verdict(
+    api: httpx.AsyncClient, site: str
+) -> None:
+    response = await api.post(
+        "/api/run-test", json={"url": f"{site}/broken", "goal": "the page should load"}
+    )
+    assert response.status_code == 200
+    result = response.json()["result"]
+    assert result["passed"] is False
+    assert "HTTP 500" in result["error"]
+
+
+async def test_the_route_needs_the_token(api: httpx.AsyncClient, site: str) -> None:
+    response = await api.post(
+        "/api/run-test",
+        json={"url": site, "goal": "the page should load"},
+        headers={"Authorization": "Bearer wrong"},
+    )
+    assert response.status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"url": "ftp://x", "goal": "g"}, "url: must start with http:// or https://"),
+        ({"url": "http://x.test", "goal": "  "}, "goal: must not be empty"),
+        ({"url": "http://x.test", "goal": "g", "extra": 1}, "extra: unknown field"),
+    ],
+)
+async def test_bad_input_is_a_422_naming_the_field(
+    api: httpx.AsyncClient, body: dict[str, object], message: str
+) -> None:
+    response = await api.post("/api/run-test", json=body)
+    assert response.status_code == 422
+    assert message in str(response.json()["detail"])
+
+
+async def test_a_goal_that_cannot_be_planned_is_a_422(api: httpx.AsyncClient, site: str) -> None:
+    response = await api.post(
+        "/api/run-test", json={"url": site, "goal": "choose 'Pro' and click 'Send'"}
+    )
+    assert response.status_code == 422
+    assert "choose 'Pro'" in str(response.json()["detail"])
