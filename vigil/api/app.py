@@ -18,6 +18,9 @@ from vigil.services import Services
 ROUTE_MODULES = [
     "vigil.api.routes.health",
     "vigil.api.routes.tests",
+    "vigil.api.routes.runs",
+    "vigil.api.routes.run_test",
+    "vigil.api.routes.callback",
 ]
 
 

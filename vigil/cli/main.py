@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from vigil.cli import tests_cmd
+from vigil.cli.run import run
 from vigil.cli.serve import serve
 
 app = typer.Typer(
@@ -13,6 +14,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.command("serve")(serve)
+app.command("run")(run)
 app.add_typer(tests_cmd.app, name="tests")
 
 
