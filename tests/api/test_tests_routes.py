@@ -9,7 +9,10 @@ import httpx
 from redis.asyncio import Redis
 
 from vigil.models import RunRecord, StepResult
-from vigil.store import keys
+from vigil.services import Services
+from vigil.store import keys, suites
+from vigil.store.results import store_run_result
+from vigil.store.screenshots import store_screenshots
 
 NEW_TEST = {
     "name": "Login works",
@@ -142,6 +145,7 @@ async def test_delete_removes_every_key_of_the_test(
     await redis.hset(keys.uptime(test_id, today), "total", 1)
     await redis.set(keys.run_lock(test_id), "x")
     await redis.set(keys.screenshot("r1", 1), b"jpeg")
+    await redis.set(keys.run_marker(test_id, "r1"), "1.0")
     await redis.lpush(
         keys.RECENT,
         json.dumps({"run_id": "r1", "test_id": test_id}),
@@ -160,6 +164,7 @@ async def test_delete_removes_every_key_of_the_test(
         keys.uptime(test_id, today),
         keys.run_lock(test_id),
         keys.screenshot("r1", 1),
+        keys.run_marker(test_id, "r1"),
     ):
         assert await redis.exists(key) == 0, key
     assert await redis.zscore(keys.TESTS, test_id) is None
@@ -168,3 +173,42 @@ async def test_delete_removes_every_key_of_the_test(
     assert await redis.exists(keys.test(other_id)) == 1
     assert (await client.get(f"/api/tests/{test_id}")).status_code == 404
     assert (await client.delete(f"/api/tests/{test_id}")).status_code == 404
+
+
+async def test_delete_after_real_runs_leaves_no_key_naming_the_test_or_its_runs(
+    client: httpx.AsyncClient, redis: Redis, services: Services
+) -> None:
+    test = await create(client)
+    test_id = str(test["id"])
+    suite = await suites.get_test(redis, test_id)
+    run_ids = []
+    for n, passed in enumerate([False, True, False]):
+        run_id = f"run{n}"
+        run_ids.append(run_id)
+        step = StepResult(
+            step_number=1, passed=passed, details="d", screenshot=True, screenshot_jpeg=b"\xff"
+        )
+        record = RunRecord(
+            run_id=run_id,
+            test_id=test_id,
+            passed=passed,
+            duration_ms=100,
+            steps_passed=int(passed),
+            steps_total=1,
+            details="d",
+            step_results=[step],
+            triggered_by="manual",
+            started_at=f"2026-01-01T00:00:0{n}Z",
+            completed_at=f"2026-01-01T00:00:0{n}Z",
+            outcome="passed" if passed else "failed",
+        )
+        await store_run_result(redis, suite, record, results_keep=100)
+        await store_screenshots(services.raw_redis, run_id, [step], ttl_s=600)
+    await redis.xadd(keys.events(test_id), {"type": "plan_start", "run_id": "run0"})
+    assert any(test_id in k for k in await redis.keys("*"))
+
+    assert (await client.delete(f"/api/tests/{test_id}")).status_code == 204
+    left = [k for k in await redis.keys("*") if test_id in k or any(r in k for r in run_ids)]
+    assert left == []
+    recent = [json.loads(r) for r in await redis.lrange(keys.RECENT, 0, -1)]
+    assert all(r["test_id"] != test_id for r in recent)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import cast
 from urllib.parse import urlsplit
 
@@ -136,12 +136,14 @@ def _days(since: datetime, until: datetime) -> list[date]:
     return [first + timedelta(days=n) for n in range((until.date() - first).days + 1)]
 
 
-async def _screenshot_keys(redis: Redis, test_id: str) -> list[str]:
-    """Screenshot keys of the test's runs, found from the stored records (never by SCAN)."""
+async def _per_run_keys(redis: Redis, test_id: str) -> list[str]:
+    """Keys named by run id (idempotency markers, screenshots), found from the stored records
+    rather than by SCAN, which would walk the whole keyspace."""
     members = cast(list[str], await redis.zrange(keys.results(test_id), 0, -1))
     found: list[str] = []
     for member in members:
         record = json.loads(member)
+        found.append(keys.run_marker(test_id, record["run_id"]))
         for step in record.get("step_results", []):
             if step.get("screenshot"):
                 found.append(keys.screenshot(record["run_id"], int(step["step_number"])))
@@ -151,7 +153,14 @@ async def _screenshot_keys(redis: Redis, test_id: str) -> list[str]:
 async def delete_test(redis: Redis, test_id: str) -> None:
     """Remove every key that belongs to the test (DESIGN §2)."""
     test = await get_test(redis, test_id)
-    created = datetime.fromisoformat(test.created_at.replace("Z", "+00:00"))
+    # Uptime days are enumerated, not scanned: from the test's creation, or its oldest run if
+    # that is older (clock skew between machines), up to today.
+    since = datetime.fromisoformat(test.created_at.replace("Z", "+00:00"))
+    oldest = cast(
+        list[tuple[str, float]], await redis.zrange(keys.results(test_id), 0, 0, withscores=True)
+    )
+    if oldest:
+        since = min(since, datetime.fromtimestamp(oldest[0][1], UTC))
     doomed = [
         keys.test(test_id),
         keys.results(test_id),
@@ -159,8 +168,8 @@ async def delete_test(redis: Redis, test_id: str) -> None:
         keys.events(test_id),
         keys.incidents(test_id),
         keys.run_lock(test_id),
-        *(keys.uptime(test_id, day) for day in _days(created, utc_now())),
-        *await _screenshot_keys(redis, test_id),
+        *(keys.uptime(test_id, day) for day in _days(since, utc_now())),
+        *await _per_run_keys(redis, test_id),
     ]
     recent = cast(list[str], await redis.lrange(keys.RECENT, 0, -1))
     async with redis.pipeline(transaction=True) as pipe:
