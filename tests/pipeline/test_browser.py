@@ -330,3 +330,34 @@ async def test_two_runs_in_parallel_are_isolated(
         executor.execute(logged_in, discard_events), executor.execute(anonymous, discard_events)
     )
     assert a.success and b.success, "no cookie leaks from one run's context into another"
+
+
+async def test_a_step_that_changes_nothing_reuses_the_previous_screenshot(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    p = plan(
+        demo_site,
+        step("navigate", value=f"{demo_site}/products"),
+        step("assert_text", value="Coffee Mug"),
+        step("click", "Add to cart", nth=0),
+        step("assert_text", value="Cart: 1 items"),
+    )
+    result = await executor.execute(p, discard_events)
+    assert result.success
+    shots = [s.screenshot_jpeg for s in result.steps]
+    assert all(shots)
+    assert shots[1] is shots[0], "an assertion on an unchanged page reuses the image"
+    assert shots[2] != shots[1], "a click that changed the page gets a new image"
+
+
+async def test_runs_one_after_another_never_share_a_context(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    logged_in = plan(demo_site, *login(demo_site, "demo"), step("assert_text", value="Welcome"))
+    anonymous = plan(
+        demo_site,
+        step("navigate", value=f"{demo_site}/dashboard"),
+        step("assert_url", value="/login"),
+    )
+    assert (await executor.execute(logged_in, discard_events)).success
+    assert (await executor.execute(anonymous, discard_events)).success

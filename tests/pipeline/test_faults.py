@@ -12,7 +12,7 @@ import pytest
 
 from tests.pipeline.plans import Recorder, pipeline_settings, plan, step
 from vigil.errors import BrowserUnavailable, PipelineError, PlanningError, RunTimeout
-from vigil.models import BrowserResult, TestPlan
+from vigil.models import BrowserResult, EventType, TestPlan
 from vigil.pipeline.browser import BrowserPool, PlaywrightExecutor
 from vigil.pipeline.evaluator import RuleEvaluator
 from vigil.pipeline.planner import RulePlanner
@@ -88,19 +88,29 @@ async def test_chromium_killed_mid_run_is_an_error_and_the_next_run_works(demo_s
         step("click", "Second page"),
     )
     pipeline = Pipeline(FixedPlanner(doomed), executor, RuleEvaluator())
-    events = Recorder()
+    others = set(chromium_browser_pids())  # e.g. the session's shared browser: not ours to kill
 
-    async def kill_soon() -> None:
-        await asyncio.sleep(0.8)
-        pids = chromium_browser_pids()
-        assert pids, "no Chromium process found to kill"
-        for pid in pids:
-            os.kill(pid, signal.SIGKILL)
+    class KillAtStep2(Recorder):
+        """Kills Chromium as step 2 (the wait) starts: mid-run, deterministically."""
 
-    killer = asyncio.create_task(kill_soon())
+        async def __call__(
+            self,
+            type: EventType,
+            message: str,
+            *,
+            step_number: int | None = None,
+            passed: bool | None = None,
+        ) -> None:
+            await super().__call__(type, message, step_number=step_number, passed=passed)
+            if type == "step_start" and step_number == 2:
+                pids = set(chromium_browser_pids()) - others
+                assert len(pids) == 1, f"expected this pool's one Chromium, found {pids}"
+                for pid in pids:
+                    os.kill(pid, signal.SIGKILL)
+
+    events = KillAtStep2()
     with pytest.raises(PipelineError) as info:
         await pipeline.run_test(demo_site, "anything", events=events)
-    await killer
     assert "Chromium stopped during step" in str(info.value)
     assert "crashed or was killed" in str(info.value)
     assert events.events[-1][0] == "error"

@@ -30,10 +30,9 @@ PAGE = """
 
 @pytest.fixture(scope="module")
 async def page(browser_pool: BrowserPool) -> AsyncIterator[Page]:
-    async with browser_pool.context() as (ctx, _browser):
-        page = await ctx.new_page()
-        await page.set_content(PAGE)
-        yield page
+    async with browser_pool.context() as lease:
+        await lease.page.set_content(PAGE)
+        yield lease.page
 
 
 async def found(page: Page, target: str, **kw: object) -> Match:

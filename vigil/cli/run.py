@@ -95,7 +95,9 @@ def _record(
 async def _run(url: str, goal: str, limit_s: float) -> tuple[TestPlan, BrowserResult, TestResult]:
     from vigil.pipeline.run import build_pipeline
 
-    pipeline = build_pipeline(load_settings())
+    # One run in a short-lived process: no screenshots (nothing keeps them) and no spare
+    # browser context for a next run that never comes.
+    pipeline = build_pipeline(load_settings(), screenshots=False, prewarm=False)
     try:
         return await pipeline.run_test(url, goal, events=_Progress(), timeout_s=limit_s)
     finally:

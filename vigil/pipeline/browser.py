@@ -16,22 +16,20 @@ import contextlib
 import os
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from playwright.async_api import (
     Browser,
     BrowserContext,
-    ConsoleMessage,
     Playwright,
-    Request,
-    Response,
     async_playwright,
 )
 from playwright.async_api import Error as PlaywrightError
 
 from vigil.config import Settings
 from vigil.errors import BrowserUnavailable, PipelineError
-from vigil.models import BrowserResult, Navigation, PlanStep, StepResult, TestPlan
+from vigil.models import BrowserResult, PlanStep, StepResult, TestPlan
+from vigil.pipeline.browser_page import CHANGE_COUNTER_JS, READ_ONLY_ACTIONS, Recorder, Shots
 from vigil.pipeline.browser_steps import Outcome, PageGone, StepEnv, perform
 from vigil.pipeline.locate import Page
 from vigil.pipeline.ports import EventSink
@@ -47,9 +45,6 @@ LAUNCH_ARGS = [
     "--disable-dev-shm-usage",
 ]
 VIEWPORT = {"width": 1280, "height": 720}
-SCREENSHOT_QUALITY = 70
-# Bounded lists: a page that logs in a loop must not grow a run record without limit.
-MAX_RECORDED = 50
 
 
 @dataclass
@@ -62,10 +57,26 @@ class _Instance:
     retired: bool = False
 
 
-class BrowserPool:
-    """Hands out isolated browser contexts on a shared, lazily launched Chromium."""
+@dataclass
+class Lease:
+    """One run's fresh browser context, its page, and the browser they live in."""
 
-    def __init__(self, settings: Settings) -> None:
+    context: BrowserContext
+    page: Page
+    browser: Browser
+
+
+class BrowserPool:
+    """Hands out isolated browser contexts on a shared, lazily launched Chromium.
+
+    With `prewarm`, the context and page for the next run are opened in the background while
+    the current one runs (opening them is a fifth of a short check's time); each is still used
+    by exactly one run and closed after it. A one-shot process (`vigil run`) turns it off.
+    """
+
+    def __init__(self, settings: Settings, *, prewarm: bool = True) -> None:
+        self._prewarm = prewarm
+        self._spare: tuple[_Instance, asyncio.Task[tuple[BrowserContext, Page]]] | None = None
         self._path = settings.chromium_path
         self._recycle = settings.browser_recycle_runs
         self._sem = asyncio.Semaphore(settings.concurrency)
@@ -131,30 +142,74 @@ class BrowserPool:
         if inst.retired and inst.active == 0:
             self._close_later(inst.browser)
 
+    @staticmethod
+    async def _open(browser: Browser) -> tuple[BrowserContext, Page]:
+        ctx = await browser.new_context(
+            viewport=VIEWPORT,  # type: ignore[arg-type]
+            service_workers="block",
+        )
+        try:
+            return ctx, await ctx.new_page()
+        except PlaywrightError:
+            with contextlib.suppress(PlaywrightError, TimeoutError):
+                await asyncio.wait_for(ctx.close(), 5)
+            raise
+
+    async def _take_spare(self, inst: _Instance) -> tuple[BrowserContext, Page] | None:
+        """The pre-opened context, if it belongs to `inst` and survived; else None.
+
+        A spare of a browser that died is dropped without being awaited: Playwright calls
+        on a killed browser can stay pending forever.
+        """
+        spare, self._spare = self._spare, None
+        if spare is None:
+            return None
+        owner, task = spare
+        if owner is not inst or not inst.browser.is_connected():
+            task.cancel()
+            return None
+        try:
+            ctx, page = await asyncio.wait_for(task, 10)
+        except (PlaywrightError, TimeoutError):
+            return None
+        if inst.browser.is_connected() and not page.is_closed():
+            return ctx, page
+        with contextlib.suppress(PlaywrightError, TimeoutError):
+            await asyncio.wait_for(ctx.close(), 5)
+        return None
+
+    def _make_spare(self, inst: _Instance) -> None:
+        if self._prewarm and self._spare is None and inst.runs < self._recycle:
+            task = asyncio.get_running_loop().create_task(self._open(inst.browser))
+            self._spare = (inst, task)
+
     @contextlib.asynccontextmanager
-    async def context(self) -> AsyncIterator[tuple[BrowserContext, Browser]]:
+    async def context(self) -> AsyncIterator[Lease]:
         """A fresh context for one run, within the concurrency bound; always closed."""
         async with self._sem:
             inst = await self._acquire()
-            ctx: BrowserContext | None = None
+            opened: tuple[BrowserContext, Page] | None = None
             try:
-                ctx = await inst.browser.new_context(
-                    viewport=VIEWPORT,  # type: ignore[arg-type]
-                    service_workers="block",
-                )
-                yield ctx, inst.browser
+                opened = await self._take_spare(inst) or await self._open(inst.browser)
+                self._make_spare(inst)
+                yield Lease(opened[0], opened[1], inst.browser)
             except PlaywrightError as exc:
                 if not inst.browser.is_connected():
                     raise PipelineError(f"Chromium stopped unexpectedly: {exc}") from exc
                 raise
             finally:
-                if ctx is not None:
+                if opened is not None:
                     with contextlib.suppress(PlaywrightError, asyncio.TimeoutError):
-                        await asyncio.wait_for(ctx.close(), 10)
+                        await asyncio.wait_for(opened[0].close(), 10)
                 self._release(inst)
 
     async def aclose(self) -> None:
         async with self._lock:
+            spare, self._spare = self._spare, None
+            if spare is not None:
+                spare[1].cancel()
+                with contextlib.suppress(PlaywrightError, asyncio.CancelledError, TimeoutError):
+                    await asyncio.wait_for(spare[1], 5)
             if self._current is not None:
                 await self._close_browser(self._current.browser)
                 self._current = None
@@ -164,49 +219,6 @@ class BrowserPool:
                 with contextlib.suppress(Exception):
                     await self._pw.stop()
                 self._pw = None
-
-
-@dataclass
-class _Recorder:
-    """What the page did besides our steps: navigations, console errors, failed requests."""
-
-    page: Page
-    navigations: list[Navigation] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    failed_requests: list[str] = field(default_factory=list)
-
-    def attach(self) -> None:
-        page = self.page
-        page.on("response", self._on_response)
-        page.on("requestfailed", self._on_failed)
-        page.on("console", self._on_console)
-        page.on("pageerror", lambda exc: self._add(self.console_errors, f"uncaught: {exc}"))
-
-    @staticmethod
-    def _add(items: list[str], text: str) -> None:
-        if len(items) < MAX_RECORDED:
-            items.append(text[:500])
-
-    def _main_navigation(self, request: Request) -> bool:
-        return request.is_navigation_request() and request.frame == self.page.main_frame
-
-    def _on_response(self, response: Response) -> None:
-        req = response.request
-        if self._main_navigation(req):
-            if len(self.navigations) < MAX_RECORDED:
-                self.navigations.append(Navigation(url=req.url, status=response.status))
-        elif response.status >= 400:
-            self._add(self.failed_requests, f"{req.method} {req.url} -> HTTP {response.status}")
-
-    def _on_failed(self, request: Request) -> None:
-        if self._main_navigation(request) and len(self.navigations) < MAX_RECORDED:
-            self.navigations.append(Navigation(url=request.url, status=None))
-        failure = request.failure or "failed"
-        self._add(self.failed_requests, f"{request.method} {request.url} -> {failure}")
-
-    def _on_console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self._add(self.console_errors, message.text)
 
 
 def _step_message(step: PlanStep, outcome: Outcome | None = None) -> str:
@@ -219,9 +231,12 @@ def _step_message(step: PlanStep, outcome: Outcome | None = None) -> str:
 class PlaywrightExecutor:
     """Runs a TestPlan in a real Chromium; see the module docstring for crash semantics."""
 
-    def __init__(self, settings: Settings, pool: BrowserPool | None = None) -> None:
+    def __init__(
+        self, settings: Settings, pool: BrowserPool | None = None, *, screenshots: bool = True
+    ) -> None:
         self.pool = pool or BrowserPool(settings)
         self.step_timeout_s = settings.step_timeout_s
+        self.screenshots = screenshots
 
     async def aclose(self) -> None:
         await self.pool.aclose()
@@ -230,25 +245,33 @@ class PlaywrightExecutor:
         started = time.perf_counter()
         await events("browser_start", f"Opening {plan.url} in Chromium")
         results: list[StepResult] = []
-        async with self.pool.context() as (ctx, browser):
+        async with self.pool.context() as lease:
+            ctx, page, browser = lease.context, lease.page, lease.browser
             ctx.set_default_timeout(self.step_timeout_s * 1000)
-            page = await ctx.new_page()
-            recorder = _Recorder(page)
+            await ctx.add_init_script(script=CHANGE_COUNTER_JS)
+            recorder = Recorder(page)
             recorder.attach()
-            env = StepEnv(page, plan.url, self.step_timeout_s)
-            for step in plan.steps:
-                await events("step_start", _step_message(step), step_number=step.step_number)
-                result = await self._step(step, env, browser)
-                results.append(result)
-                await events(
-                    "step_complete",
-                    _step_message(step, Outcome(result.passed, result.details)),
-                    step_number=step.step_number,
-                    passed=result.passed,
-                )
-                if not result.passed:
-                    break  # later steps build on this one; running them would only mislead
-            final_url, title = await _final_state(page)
+            shots = Shots(page)
+            env = StepEnv(page, plan.url, self.step_timeout_s, settle=shots.settle)
+            try:
+                for step in plan.steps:
+                    await events("step_start", _step_message(step), step_number=step.step_number)
+                    result = await self._step(step, env, browser)
+                    if self.screenshots:
+                        await shots.take(result, read_only=step.action in READ_ONLY_ACTIONS)
+                    results.append(result)
+                    await events(
+                        "step_complete",
+                        _step_message(step, Outcome(result.passed, result.details)),
+                        step_number=step.step_number,
+                        passed=result.passed,
+                    )
+                    if not result.passed:
+                        break  # later steps build on this one; running them would mislead
+                final_url, title = await _final_state(page)
+                await shots.settle()
+            finally:
+                shots.cancel()
         success = len(results) == len(plan.steps) and all(r.passed for r in results)
         duration = int((time.perf_counter() - started) * 1000)
         passed_n = sum(r.passed for r in results)
@@ -284,7 +307,6 @@ class PlaywrightExecutor:
                 ) from exc
             outcome = Outcome(False, f"{step.action} failed: {exc}")
         duration = int((time.perf_counter() - t0) * 1000)
-        shot = await _screenshot(env.page)
         return StepResult(
             step_number=step.step_number,
             passed=outcome.passed,
@@ -293,20 +315,8 @@ class PlaywrightExecutor:
             action=step.action,
             target=step.target,
             duration_ms=duration,
-            screenshot=shot is not None,
             error=None if outcome.passed else outcome.details,
-            screenshot_jpeg=shot,
         )
-
-
-async def _screenshot(page: Page) -> bytes | None:
-    """The viewport as JPEG; a page that cannot be captured costs the step nothing more."""
-    try:
-        return await page.screenshot(
-            type="jpeg", quality=SCREENSHOT_QUALITY, scale="css", caret="initial", timeout=5_000
-        )
-    except PlaywrightError:
-        return None
 
 
 async def _final_state(page: Page) -> tuple[str | None, str | None]:

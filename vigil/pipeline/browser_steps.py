@@ -1,108 +1,29 @@
-"""What each plan action does in the page, and how its outcome is worded.
-
-Every step runs against a deadline (the step timeout), and a *transient* miss — an element
-not there yet, a text not shown yet, a page mid-navigation — is retried with a short backoff
-before the step fails. Retries are what make checks of real sites (late JavaScript, slow
-XHR) stable without a fixed sleep in every goal; their count goes into `retry_count` so a
-check that only passes on its fourth look is visible as flaky.
+"""What each acting plan action does in the page (navigate, click, fill, …), and how its
+outcome is worded; assertions live in browser_checks.py, retrying in browser_step_base.py.
 """
 
 from __future__ import annotations
 
-import asyncio
 import re
-import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from vigil.models import PlanStep
-from vigil.pipeline.locate import (
-    Intent,
-    Locator,
-    Match,
-    Miss,
-    Page,
-    PlaywrightError,
-    PlaywrightTimeout,
-    closest_text,
-    locate,
+from vigil.pipeline import browser_checks as checks
+from vigil.pipeline.browser_step_base import (
+    Deadline,
+    Outcome,
+    PageGone,
+    StepEnv,
+    check_alive,
+    find,
+    first_line,
+    retrying,
+    said,
 )
+from vigil.pipeline.locate import Intent, Locator, PlaywrightError, PlaywrightTimeout
 
-# Waits between looks after a miss: cheap at first (most late content is quick), then longer.
-BACKOFF_S = (0.1, 0.2, 0.4, 0.8, 1.5)
-
-
-class PageGone(Exception):
-    """The page, its context or the browser closed under the step (crash, kill, shutdown)."""
-
-
-@dataclass
-class Outcome:
-    passed: bool
-    details: str
-    retry_count: int = 0
-
-
-@dataclass
-class StepEnv:
-    page: Page
-    base_url: str
-    timeout_s: float
-    retries: int = len(BACKOFF_S)
-
-
-class _Deadline:
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.end = time.monotonic() + seconds
-
-    def left_s(self) -> float:
-        return max(0.0, self.end - time.monotonic())
-
-    def ms(self) -> float:
-        """Time left for one Playwright call; at least 1 ms (0 would mean 'no timeout')."""
-        return max(1.0, self.left_s() * 1000)
-
-
-# An attempt returns an Outcome when it is final, or a reason string for a transient miss.
-_Attempt = Callable[[], Awaitable["Outcome | str"]]
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _check_alive(page: Page, exc: BaseException) -> None:
-    text = str(exc)
-    if page.is_closed() or any(
-        m in text
-        for m in ("has been closed", "Browser closed", "Target crashed", "Connection closed")
-    ):
-        raise PageGone(_first_line(exc)) from exc
-
-
-async def _retrying(env: StepEnv, dl: _Deadline, attempt: _Attempt, retries: int) -> Outcome:
-    """Run `attempt` until it is final, the retries are spent or the deadline is near."""
-    tries = 0
-    while True:
-        try:
-            result = await attempt()
-        except PlaywrightTimeout as exc:
-            result = _first_line(exc)
-        except PlaywrightError as exc:
-            _check_alive(env.page, exc)
-            result = _first_line(exc)  # e.g. the page navigated while we looked
-        if isinstance(result, Outcome):
-            result.retry_count = tries
-            return result
-        pause = BACKOFF_S[min(tries, len(BACKOFF_S) - 1)]
-        if tries >= retries or dl.left_s() < pause + 0.05:
-            return Outcome(False, result, tries)
-        tries += 1
-        await asyncio.sleep(pause)
-
+__all__ = ["Outcome", "PageGone", "StepEnv", "describe_net_error", "perform"]
 
 # --- navigation -----------------------------------------------------------------------------
 
@@ -137,16 +58,17 @@ def describe_net_error(message: str) -> str:
     return f"{text} (net::{code})" if text else f"net::{code}"
 
 
-async def _navigate(step: PlanStep, env: StepEnv, dl: _Deadline) -> Outcome:
+async def _navigate(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
     current = env.page.url if env.page.url.startswith("http") else env.base_url
     url = urljoin(current, (step.value or step.target or env.base_url).strip())
+    await env.settle()
     try:
         response = await env.page.goto(url, wait_until="load", timeout=dl.ms())
     except PlaywrightTimeout:
         return Outcome(False, f"{url} did not finish loading within {env.timeout_s:g} s")
     except PlaywrightError as exc:
-        _check_alive(env.page, exc)
-        return Outcome(False, f"could not load {url}: {describe_net_error(_first_line(exc))}")
+        check_alive(env.page, exc)
+        return Outcome(False, f"could not load {url}: {describe_net_error(first_line(exc))}")
     if response is None:
         return Outcome(True, f"at {env.page.url}")
     if response.status >= 400:
@@ -158,54 +80,35 @@ async def _navigate(step: PlanStep, env: StepEnv, dl: _Deadline) -> Outcome:
 # --- element actions ------------------------------------------------------------------------
 
 
-async def _find(step: PlanStep, env: StepEnv, intent: Intent, *, fuzzy: bool = True) -> Match | str:
-    if not step.target:
-        raise ValueError(f"a {step.action} step needs a target")
-    found = await locate(
-        env.page,
-        step.target,
-        role=step.role,
-        nth=step.nth,
-        exact=step.exact,
-        intent=intent,
-        fuzzy=fuzzy,
-    )
-    return found.reason if isinstance(found, Miss) else found
-
-
-def _said(match: Match, verb: str) -> str:
-    text = f"{verb} {match.how}"
-    return f"{text} ({match.note})" if match.note else text
-
-
 async def _act(
     step: PlanStep,
     env: StepEnv,
-    dl: _Deadline,
+    dl: Deadline,
     intent: Intent,
     verb: str,
     act: Callable[[Locator, float], Awaitable[str | None]],
 ) -> Outcome:
     async def attempt() -> Outcome | str:
-        found = await _find(step, env, intent)
+        found = await find(step, env, intent)
         if isinstance(found, str):
             return found
+        await env.settle()
         try:
             problem = await act(found.locator, dl.ms())
         except PlaywrightTimeout as exc:
             return Outcome(
                 False,
                 f"found {found.how} but could not {step.action} it within "
-                f"{env.timeout_s:g} s: {_first_line(exc)}",
+                f"{env.timeout_s:g} s: {first_line(exc)}",
             )
         if problem:
             return Outcome(False, problem)
-        return Outcome(True, _said(found, verb))
+        return Outcome(True, said(found, verb))
 
-    return await _retrying(env, dl, attempt, env.retries)
+    return await retrying(env, dl, attempt, env.retries)
 
 
-async def _select(step: PlanStep, env: StepEnv, dl: _Deadline) -> Outcome:
+async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
     wanted = (step.value or "").strip()
 
     async def act(loc: Locator, ms: float) -> str | None:
@@ -227,7 +130,7 @@ async def _select(step: PlanStep, env: StepEnv, dl: _Deadline) -> Outcome:
     return await _act(step, env, dl, "select", f"selected '{wanted}' in", act)
 
 
-async def _fill(step: PlanStep, env: StepEnv, dl: _Deadline) -> Outcome:
+async def _fill(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
     value = step.value or ""
     secret = False
 
@@ -276,9 +179,10 @@ def _key(value: str) -> str:
     )
 
 
-async def _press(step: PlanStep, env: StepEnv, dl: _Deadline) -> Outcome:
+async def _press(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
     key = _key(step.value or "Enter")
     if not step.target:
+        await env.settle()
         await env.page.keyboard.press(key)
         return Outcome(True, f"pressed {key}")
 
@@ -288,119 +192,9 @@ async def _press(step: PlanStep, env: StepEnv, dl: _Deadline) -> Outcome:
     return await _act(step, env, dl, "fill", f"pressed {key} in", act)
 
 
-# --- assertions -----------------------------------------------------------------------------
-
-
-def _contains(actual: str, wanted: str, exact: bool) -> bool:
-    if exact:
-        return actual.strip() == wanted.strip()
-    return " ".join(wanted.split()).casefold() in " ".join(actual.split()).casefold()
-
-
-async def _text_visible(env: StepEnv, step: PlanStep, text: str) -> bool:
-    if step.target and step.value:
-        found = await _find(step, env, "any", fuzzy=False)
-        if isinstance(found, str):
-            return False
-        return _contains(await found.locator.inner_text(), text, step.exact)
-    loc = env.page.get_by_text(text, exact=step.exact).filter(visible=True)
-    return await loc.count() > 0
-
-
-async def _assert_text(step: PlanStep, env: StepEnv, dl: _Deadline, present: bool) -> Outcome:
-    text = step.value or step.target or ""
-    where = f" in '{step.target}'" if step.target and step.value else " on the page"
-
-    async def attempt() -> Outcome | str:
-        shown = await _text_visible(env, step, text)
-        if shown == present:
-            verb = "is shown" if present else "does not appear"
-            return Outcome(True, f"text '{text}' {verb}{where}")
-        if present:
-            return f"text '{text}' not found{where}"
-        return f"text '{text}' appears{where} but should not"
-
-    retries = env.retries if present else 2  # something that should vanish gets a short grace
-    outcome = await _retrying(env, dl, attempt, retries)
-    if present and not outcome.passed and "not found" in outcome.details:
-        outcome.details += await closest_text(env.page, text)
-    return outcome
-
-
-async def _assert_visible(step: PlanStep, env: StepEnv, dl: _Deadline, want: bool) -> Outcome:
-    async def attempt() -> Outcome | str:
-        found = await _find(step, env, "any", fuzzy=False)
-        if want:
-            return found if isinstance(found, str) else Outcome(True, _said(found, "visible:"))
-        if isinstance(found, str):
-            return Outcome(True, f"'{step.target}' is not visible")
-        return f"{found.how} is visible but should not be"
-
-    return await _retrying(env, dl, attempt, env.retries if want else 2)
-
-
-async def _assert_value(step: PlanStep, env: StepEnv, dl: _Deadline) -> Outcome:
-    wanted = step.value or ""
-
-    async def attempt() -> Outcome | str:
-        found = await _find(step, env, "fill")
-        if isinstance(found, str):
-            return found
-        kind = await found.locator.evaluate("el => (el.type || '').toLowerCase()", timeout=dl.ms())
-        if kind in ("checkbox", "radio"):
-            checked = await found.locator.is_checked(timeout=dl.ms())
-            want_on = wanted.strip().lower() in ("checked", "true", "on", "yes", "selected")
-            actual = "checked" if checked else "unchecked"
-            ok = checked == want_on
-        else:
-            actual = await found.locator.input_value(timeout=dl.ms())
-            ok = _contains(actual, wanted, step.exact)
-        if ok:
-            return Outcome(True, f"{found.how} holds '{actual}'")
-        return f"{found.how} holds '{actual}', expected '{wanted}'"
-
-    return await _retrying(env, dl, attempt, env.retries)
-
-
-async def _assert_page(step: PlanStep, env: StepEnv, dl: _Deadline, what: str) -> Outcome:
-    wanted = step.value or step.target or ""
-
-    async def attempt() -> Outcome | str:
-        actual = env.page.url if what == "URL" else await env.page.title()
-        if _contains(actual, wanted, step.exact):
-            return Outcome(True, f"page {what} '{actual}' contains '{wanted}'")
-        return f"page {what} is '{actual}', expected it to contain '{wanted}'"
-
-    return await _retrying(env, dl, attempt, env.retries)
-
-
-# The planner writes a bare number of milliseconds ("2000"); people may add a unit.
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?)?\s*$", re.I)
-
-
-async def _wait(step: PlanStep, env: StepEnv, dl: _Deadline) -> Outcome:
-    m = _DURATION.match(step.value or "")
-    if m and not step.target:
-        unit = (m.group(2) or "ms").lower()
-        seconds = float(m.group(1)) / (1000 if unit.startswith("m") else 1)
-        if seconds > dl.left_s():
-            return Outcome(
-                False,
-                f"a wait of {seconds:g} s is longer than the step timeout ({env.timeout_s:g} s)",
-            )
-        await asyncio.sleep(seconds)
-        return Outcome(True, f"waited {seconds:g} s")
-    if step.target:
-        return await _assert_visible(step, env, dl, True)
-    if step.value and step.value.strip().lower() != "load":
-        return await _assert_text(step, env, dl, True)
-    await env.page.wait_for_load_state("load", timeout=dl.ms())
-    return Outcome(True, "page finished loading")
-
-
 async def perform(step: PlanStep, env: StepEnv) -> Outcome:
     """Carry out one step. Raises PageGone when the browser went away under it."""
-    dl = _Deadline(env.timeout_s)
+    dl = Deadline(env.timeout_s)
     a = step.action
     try:
         if a == "navigate":
@@ -430,22 +224,22 @@ async def perform(step: PlanStep, env: StepEnv) -> Outcome:
         if a == "press":
             return await _press(step, env, dl)
         if a in ("assert_text", "assert_no_text"):
-            return await _assert_text(step, env, dl, a == "assert_text")
+            return await checks.assert_text(step, env, dl, a == "assert_text")
         if a in ("assert_visible", "assert_not_visible"):
-            return await _assert_visible(step, env, dl, a == "assert_visible")
+            return await checks.assert_visible(step, env, dl, a == "assert_visible")
         if a == "assert_value":
-            return await _assert_value(step, env, dl)
+            return await checks.assert_value(step, env, dl)
         if a == "assert_url":
-            return await _assert_page(step, env, dl, "URL")
+            return await checks.assert_page(step, env, dl, "URL")
         if a == "assert_title":
-            return await _assert_page(step, env, dl, "title")
+            return await checks.assert_page(step, env, dl, "title")
         if a == "wait":
-            return await _wait(step, env, dl)
+            return await checks.wait(step, env, dl)
     except ValueError as exc:
         return Outcome(False, str(exc))
     except PlaywrightTimeout as exc:
-        return Outcome(False, f"{a} did not finish within {env.timeout_s:g} s: {_first_line(exc)}")
+        return Outcome(False, f"{a} did not finish within {env.timeout_s:g} s: {first_line(exc)}")
     except PlaywrightError as exc:
-        _check_alive(env.page, exc)
-        return Outcome(False, f"{a} failed: {_first_line(exc)}")
+        check_alive(env.page, exc)
+        return Outcome(False, f"{a} failed: {first_line(exc)}")
     return Outcome(False, f"unknown action '{a}'")

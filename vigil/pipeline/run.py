@@ -94,12 +94,20 @@ class Pipeline:
                 await closer()
 
 
-def build_pipeline(settings: Settings) -> Pipeline:
-    """The default pipeline from Settings: rule planner, Playwright executor, rule evaluator."""
+def build_pipeline(
+    settings: Settings, *, screenshots: bool = True, prewarm: bool = True
+) -> Pipeline:
+    """The default pipeline from Settings: rule planner, Playwright executor, rule evaluator.
+
+    A one-shot process (`vigil run`) passes `screenshots=False` (nothing would keep them)
+    and `prewarm=False` (there is no next run to open a browser context for).
+    """
     if settings.executor == "tinyfish":
         raise PipelineError("TinyFish executor is not implemented yet")
-    from vigil.pipeline.browser import PlaywrightExecutor
+    from vigil.pipeline.browser import BrowserPool, PlaywrightExecutor
     from vigil.pipeline.evaluator import RuleEvaluator
     from vigil.pipeline.planner import RulePlanner
 
-    return Pipeline(RulePlanner(), PlaywrightExecutor(settings), RuleEvaluator())
+    pool = BrowserPool(settings, prewarm=prewarm)
+    executor = PlaywrightExecutor(settings, pool=pool, screenshots=screenshots)
+    return Pipeline(RulePlanner(), executor, RuleEvaluator())

@@ -1,0 +1,163 @@
+"""Per-run page instrumentation for the Playwright executor: what the page did besides our
+steps (navigations, console errors, failed requests) and the screenshot after each step.
+
+Part of the browser adapter with browser.py, hence its Playwright imports.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+from dataclasses import dataclass, field
+
+from playwright.async_api import (  # noqa: TID251 - the browser adapter (browser_*.py)
+    CDPSession,
+    ConsoleMessage,
+    Page,
+    Request,
+    Response,
+)
+from playwright.async_api import Error as PlaywrightError  # noqa: TID251
+
+from vigil.models import Navigation, StepResult
+
+SCREENSHOT_QUALITY = 70
+# Bounded lists: a page that logs in a loop must not grow a run record without limit.
+MAX_RECORDED = 50
+
+
+@dataclass
+class Recorder:
+    """What the page did besides our steps: navigations, console errors, failed requests."""
+
+    page: Page
+    navigations: list[Navigation] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+
+    def attach(self) -> None:
+        page = self.page
+        page.on("response", self._on_response)
+        page.on("requestfailed", self._on_failed)
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda exc: self._add(self.console_errors, f"uncaught: {exc}"))
+
+    @staticmethod
+    def _add(items: list[str], text: str) -> None:
+        if len(items) < MAX_RECORDED:
+            items.append(text[:500])
+
+    def _main_navigation(self, request: Request) -> bool:
+        return request.is_navigation_request() and request.frame == self.page.main_frame
+
+    def _on_response(self, response: Response) -> None:
+        req = response.request
+        if self._main_navigation(req):
+            if len(self.navigations) < MAX_RECORDED:
+                self.navigations.append(Navigation(url=req.url, status=response.status))
+        elif response.status >= 400:
+            self._add(self.failed_requests, f"{req.method} {req.url} -> HTTP {response.status}")
+
+    def _on_failed(self, request: Request) -> None:
+        if self._main_navigation(request) and len(self.navigations) < MAX_RECORDED:
+            self.navigations.append(Navigation(url=request.url, status=None))
+        failure = request.failure or "failed"
+        self._add(self.failed_requests, f"{request.method} {request.url} -> {failure}")
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self._add(self.console_errors, message.text)
+
+
+# Counts DOM changes and user-visible events per document, so a step that changed nothing
+# (an assertion, a wait) can reuse the previous screenshot instead of paying for a capture.
+CHANGE_COUNTER_JS = """(() => {
+  if (window.__vigilChanges !== undefined) return;
+  window.__vigilChanges = 0;
+  const bump = () => { window.__vigilChanges += 1; };
+  new MutationObserver(bump).observe(document,
+    {subtree: true, childList: true, attributes: true, characterData: true});
+  for (const t of ['input', 'change', 'scroll', 'resize', 'focusin', 'focusout']) {
+    addEventListener(t, bump, true);
+  }
+})();"""
+_STAMP_JS = "() => [performance.timeOrigin, window.__vigilChanges ?? -1]"
+READ_ONLY_ACTIONS = frozenset(
+    {
+        "assert_text",
+        "assert_no_text",
+        "assert_visible",
+        "assert_not_visible",
+        "assert_value",
+        "assert_url",
+        "assert_title",
+        "wait",
+    }
+)
+
+
+class Shots:
+    """The screenshot after each step, captured while the next step is still only looking.
+
+    A capture costs tens of milliseconds on a small machine. The next step's target
+    resolution and every assertion only read the page, so the capture runs alongside them;
+    `settle()` is awaited before anything that changes the page and at the end of the run,
+    so each image is exactly the state its step left behind. A read-only step after which
+    the document has not changed at all reuses the previous image.
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self._cdp: CDPSession | None = None
+        self._pending: asyncio.Task[None] | None = None
+        self._last: tuple[object, bytes] | None = None  # (document stamp, image)
+
+    async def take(self, result: StepResult, *, read_only: bool) -> None:
+        await self.settle()
+        if read_only and self._last is not None:
+            stamp, image = self._last
+            if stamp is not None and await self._stamp() == stamp:
+                result.screenshot_jpeg, result.screenshot = image, True
+                return
+        self._pending = asyncio.get_running_loop().create_task(self._capture(result))
+
+    async def settle(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            await pending
+
+    def cancel(self) -> None:
+        if self._pending is not None:
+            self._pending.cancel()
+
+    async def _stamp(self) -> object:
+        try:
+            stamp = await asyncio.wait_for(self.page.evaluate(_STAMP_JS), 5)
+        except (PlaywrightError, TimeoutError):
+            return None
+        return None if stamp[1] == -1 else tuple(stamp)
+
+    async def _capture(self, result: StepResult) -> None:
+        stamp = await self._stamp()
+        data = await self._grab()
+        result.screenshot_jpeg = data
+        result.screenshot = data is not None
+        self._last = (stamp, data) if data is not None else None
+
+    async def _grab(self) -> bytes | None:
+        """The viewport as JPEG over CDP (one round trip); Playwright's own screenshot as the
+        fallback, e.g. before the first paint. A failed capture costs the step nothing."""
+        params = {"format": "jpeg", "quality": SCREENSHOT_QUALITY, "optimizeForSpeed": True}
+        with contextlib.suppress(PlaywrightError, TimeoutError):
+            if self._cdp is None:
+                self._cdp = await self.page.context.new_cdp_session(self.page)
+            reply = await asyncio.wait_for(self._cdp.send("Page.captureScreenshot", params), 5)
+            return base64.b64decode(reply["data"])
+        self._cdp = None  # detached by a navigation to another process, or not painted yet
+        try:
+            return await self.page.screenshot(
+                type="jpeg", quality=SCREENSHOT_QUALITY, scale="css", caret="initial", timeout=5_000
+            )
+        except PlaywrightError:
+            return None
