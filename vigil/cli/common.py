@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-import httpx
 import typer
 
 from vigil.auth import resolve_token
 from vigil.config import Settings, load_settings
 from vigil.errors import ConfigError
+
+if TYPE_CHECKING:
+    import httpx  # imported when a command calls the API, not at start-up
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -31,11 +33,15 @@ def api_client(server: str | None) -> httpx.Client:
     host = "127.0.0.1" if settings.host in ("0.0.0.0", "::") else settings.host
     base = server or f"http://{host}:{settings.port}"
     token = resolve_token(settings)
+    import httpx
+
     return httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=300.0)
 
 
 def call(client: httpx.Client, method: str, path: str, **kwargs: Any) -> Any:
     """One API call; any error becomes one line on stderr and exit code 2."""
+    import httpx
+
     try:
         response = client.request(method, path, **kwargs)
     except httpx.HTTPError as exc:

@@ -1,0 +1,64 @@
+"""Running the API under uvicorn, with an embedded Redis when no REDIS_URL is given
+(DESIGN §5, §7). `vigil serve` calls serve_forever."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+import sys
+from collections.abc import Iterator
+
+import uvicorn
+
+from vigil.api.app import create_app
+from vigil.auth import resolve_token
+from vigil.config import Settings
+from vigil.services import Services
+from vigil.store.embedded import EmbeddedRedis
+
+
+class _Server(uvicorn.Server):
+    """uvicorn re-raises SIGINT/SIGTERM after serving, which would kill the process before
+    the embedded Redis is stopped; Vigil installs its own handlers instead."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, self.handle_exit, sig, None)
+        try:
+            yield
+        finally:
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(sig)
+
+
+def _browse_host(host: str) -> str:
+    return "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+
+
+async def serve_forever(settings: Settings) -> None:
+    embedded: EmbeddedRedis | None = None
+    redis_url = settings.secret("redis_url")
+    if redis_url is None:
+        embedded = EmbeddedRedis(settings.data_dir)
+        redis_url = await embedded.start()
+        print(f"embedded redis-server on 127.0.0.1:{embedded.port}, data in {settings.data_dir}")
+    services = Services.connect(settings, redis_url)
+    try:
+        app = create_app(services)
+        token = resolve_token(settings)
+        config = uvicorn.Config(
+            app, host=settings.host, port=settings.port, log_level="info", access_log=False
+        )
+        server = _Server(config)
+        base = f"http://{_browse_host(settings.host)}:{settings.port}"
+        print(f"Vigil is running: {base}/?token={token}")
+        print(f"API docs: {base}/docs   (Authorization: Bearer <token>)")
+        sys.stdout.flush()
+        await server.serve()
+    finally:
+        await services.aclose()
+        if embedded is not None:
+            await embedded.stop()
