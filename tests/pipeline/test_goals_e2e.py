@@ -35,6 +35,15 @@ GOALS = {
         LOGIN.format(pw="nope") + "; verify the page shows 'Invalid username or password'",
         True,
     ),
+    "the login compound submits whatever the button says": Goal(
+        "/login", "log in with username 'demo' and password 'demo'; verify 'Welcome, demo'", True
+    ),
+    "the design's own example logs in and sees the dashboard": Goal(
+        "/login", "log in as demo / demo and verify the dashboard says 'Welcome'", True
+    ),
+    "the login compound with a wrong password does not get in": Goal(
+        "/login", "log in as demo / wrong and verify the page shows 'Welcome'", False, 5, "Welcome"
+    ),
     "the title names the shop": Goal("/", "the title should contain 'Demo Shop'", True),
     "the homepage has the shop name": Goal("/", "Check that the homepage has 'Demo Shop'", True),
     "a link leads to the second page": Goal(

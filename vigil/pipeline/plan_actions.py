@@ -54,15 +54,13 @@ LOGIN = _pattern(
     rf"(?P<password>{TOKEN}|\S+)"
 )
 
-# Field and button names for the login compound. The executor resolves them by label, then
-# placeholder, then fuzzily, so "Username" also finds "User name" / "Username or email",
-# "Email" finds "Email address", and "Log in" finds "Login" / "Log in now"; "Sign in" is
-# used when the goal itself says "sign in", because that is what such sites label the button.
+# Field names for the login compound. The executor resolves them by label, then placeholder,
+# then fuzzily, so "Username" also finds "User name" / "Username or email" and "Email" finds
+# "Email address".
 USERNAME_FIELD = "Username"
 EMAIL_FIELD = "Email"
 PASSWORD_FIELD = "Password"
-LOG_IN_BUTTON = "Log in"
-SIGN_IN_BUTTON = "Sign in"
+LOGIN_SUBMIT_NOTE = "Submit the login form (press Enter in the Password field)"
 
 
 def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
@@ -80,12 +78,12 @@ def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
         user_field = EMAIL_FIELD
     else:
         user_field = USERNAME_FIELD
-    signs_in = found.group("verb").lower().startswith("sign")
-    button = SIGN_IN_BUTTON if signs_in else LOG_IN_BUTTON
+    # Submitting with Enter in the password field is what a person does, and it works
+    # whatever the form's button says ("Log in", "Sign in", "Continue", an icon).
     return [
         Draft("fill", target=user_field, value=user),
         Draft("fill", target=PASSWORD_FIELD, value=password, secret=True),
-        Draft("click", target=button, role="button"),
+        Draft("press", target=PASSWORD_FIELD, value="Enter", note=LOGIN_SUBMIT_NOTE),
     ]
 
 

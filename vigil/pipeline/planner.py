@@ -13,8 +13,8 @@ How a goal is read:
    an `error` the user sees, never a silent pass. If *no* clause is understood, the goal gets
    the documented fallback instead: open the URL (the navigate step fails on HTTP >= 400) and
    check that every quoted phrase is on the page (except in clauses that say "not").
-5. The plan opens the check's URL first, unless the goal itself starts by opening an
-   absolute URL.
+5. The plan opens the check's URL first, unless the goal itself starts by opening a URL
+   (relative ones are resolved against the check's URL).
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ def plan_goal(url: str, goal: str) -> TestPlan:
         pieces, unread = _read_compound(clause, ctx)
         errors += [f"could not understand: '{text}'" for text in unread]
         if index == 0 and pieces and not unread:
-            opens_own_url = _opens_absolute_url(pieces[0][0], ctx)
+            opens_own_url = _opens_a_url(pieces[0][0], ctx)
         for _, piece_drafts in pieces:
             drafts.extend(piece_drafts)
 
@@ -221,12 +221,13 @@ def _repeat_previous(previous: Draft, clause: Clause) -> list[Draft]:
     return [Draft(previous.action, target=name) for name in names]
 
 
-def _opens_absolute_url(clause: Clause, ctx: Context) -> bool:
+def _opens_a_url(clause: Clause, ctx: Context) -> bool:
+    """A goal that starts with "go to /pricing" or "open https://…" needs no extra opening
+    navigation: loading the check's URL first would only load a page twice."""
     found = NAVIGATE.fullmatch(clause.masked)
     if not found:
         return False
-    destination = resolve_url(clause, found.group("where"), ctx.base_url)
-    return destination is not None and destination.absolute
+    return resolve_url(clause, found.group("where"), ctx.base_url) is not None
 
 
 def _can_be_exact(draft: Draft) -> bool:
