@@ -39,9 +39,9 @@ class Server:
         while time.monotonic() < deadline:
             line = self.proc.stdout.readline().decode()
             self.banner += line
-            if "Vigil is running" in line or not line:
+            if "API token" in line or not line:
                 break
-        match = re.search(r"\?token=(\S+)", self.banner)
+        match = re.search(r"API token: (\S+)", self.banner)
         assert match, self.banner
         self.token = match.group(1)
         self.base = f"http://127.0.0.1:{self.port}"
@@ -68,7 +68,7 @@ def data_dir(tmp_path: Path) -> Iterator[Path]:
 def test_serve_keeps_tests_across_a_restart_and_leaves_no_orphan(data_dir: Path) -> None:
     server = Server(data_dir)
     try:
-        assert f"http://127.0.0.1:{server.port}/?token=" in server.banner
+        assert f"Vigil is running: http://127.0.0.1:{server.port}/docs" in server.banner
         health = httpx.get(f"{server.base}/api/health", timeout=10)
         assert health.json()["redis"] == "ok"
         # The token printed is the one the API wants, and the one kept in the data dir.

@@ -54,8 +54,9 @@ async def serve_forever(settings: Settings) -> None:
         )
         server = _Server(config)
         base = f"http://{_browse_host(settings.host)}:{settings.port}"
-        print(f"Vigil is running: {base}/?token={token}")
-        print(f"API docs: {base}/docs   (Authorization: Bearer <token>)")
+        # The dashboard is not built yet, so the URL to open is the interactive API.
+        print(f"Vigil is running: {base}/docs")
+        print(f"API token: {token}   (send 'Authorization: Bearer <token>')")
         sys.stdout.flush()
         await server.serve()
     finally:
