@@ -361,3 +361,22 @@ async def test_runs_one_after_another_never_share_a_context(
     )
     assert (await executor.execute(logged_in, discard_events)).success
     assert (await executor.execute(anonymous, discard_events)).success
+
+
+async def test_a_field_left_as_typed_keeps_its_screenshot_for_the_check_after_it(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    p = plan(
+        demo_site,
+        step("navigate", value=f"{demo_site}/form"),
+        step("fill", "Name", "Alice"),
+        step("assert_value", "Name", "Alice"),
+        step("assert_text", value="Country"),
+    )
+    result = await executor.execute(p, discard_events)
+    assert result.success, [s.details for s in result.steps]
+    shots = [s.screenshot_jpeg for s in result.steps]
+    assert all(shots)
+    assert shots[1] != shots[0], "typing changed the page, so the fill has its own image"
+    assert shots[2] is shots[1], "the stamp read with the fill's capture allows reuse"
+    assert shots[3] is shots[1], "reuse carries on while the document stays unchanged"

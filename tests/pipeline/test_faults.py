@@ -191,3 +191,22 @@ async def test_a_goal_with_clauses_the_planner_cannot_map_is_not_run(demo_site: 
 def test_the_tinyfish_executor_is_refused_until_it_exists() -> None:
     with pytest.raises(PipelineError, match="TinyFish executor is not implemented yet"):
         build_pipeline(pipeline_settings(executor="tinyfish"))
+
+
+async def test_a_runs_context_is_closed_after_it_and_its_slot_given_back(demo_site: str) -> None:
+    settings = pipeline_settings(concurrency=1)
+    pool = BrowserPool(settings, prewarm=False)
+    executor = PlaywrightExecutor(settings, pool=pool)
+    p = plan(demo_site, step("navigate", value=demo_site))
+    first, second = await asyncio.gather(
+        executor.execute(p, discard_events), executor.execute(p, discard_events)
+    )
+    assert first.success and second.success, "the background close frees the one slot"
+    browser = pool._current.browser if pool._current else None
+    assert browser is not None
+    for _ in range(100):  # the close runs after the result is returned
+        if not browser.contexts:
+            break
+        await asyncio.sleep(0.05)
+    assert browser.contexts == []
+    await pool.aclose()

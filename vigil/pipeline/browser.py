@@ -84,6 +84,7 @@ class BrowserPool:
         self._pw: Playwright | None = None
         self._current: _Instance | None = None
         self._closing: set[asyncio.Task[None]] = set()
+        self._finishing: set[asyncio.Task[None]] = set()  # run contexts being closed
         self.launches = 0
 
     def _check_binary(self) -> None:
@@ -149,6 +150,8 @@ class BrowserPool:
             service_workers="block",
         )
         try:
+            # Part of opening, so a pre-opened context has it ready before its run starts.
+            await ctx.add_init_script(script=CHANGE_COUNTER_JS)
             return ctx, await ctx.new_page()
         except PlaywrightError:
             with contextlib.suppress(PlaywrightError, TimeoutError):
@@ -185,26 +188,51 @@ class BrowserPool:
 
     @contextlib.asynccontextmanager
     async def context(self) -> AsyncIterator[Lease]:
-        """A fresh context for one run, within the concurrency bound; always closed."""
-        async with self._sem:
+        """A fresh context for one run, within the concurrency bound; always closed.
+
+        The close happens after the run has its result, in the background: the run's slot in
+        the concurrency bound is only freed once the context is gone, so the bound still
+        holds, but nobody waits for Chromium to tear the context down.
+        """
+        await self._sem.acquire()
+        inst: _Instance | None = None
+        opened: tuple[BrowserContext, Page] | None = None
+        try:
             inst = await self._acquire()
-            opened: tuple[BrowserContext, Page] | None = None
-            try:
-                opened = await self._take_spare(inst) or await self._open(inst.browser)
-                self._make_spare(inst)
-                yield Lease(opened[0], opened[1], inst.browser)
-            except PlaywrightError as exc:
-                if not inst.browser.is_connected():
-                    raise PipelineError(f"Chromium stopped unexpectedly: {exc}") from exc
-                raise
-            finally:
-                if opened is not None:
-                    with contextlib.suppress(PlaywrightError, asyncio.TimeoutError):
-                        await asyncio.wait_for(opened[0].close(), 10)
+            opened = await self._take_spare(inst) or await self._open(inst.browser)
+            self._make_spare(inst)
+            yield Lease(opened[0], opened[1], inst.browser)
+        except PlaywrightError as exc:
+            if inst is not None and not inst.browser.is_connected():
+                raise PipelineError(f"Chromium stopped unexpectedly: {exc}") from exc
+            raise
+        finally:
+            self._finish_later(inst, opened)
+
+    def _finish_later(
+        self, inst: _Instance | None, opened: tuple[BrowserContext, Page] | None
+    ) -> None:
+        task = asyncio.get_running_loop().create_task(self._finish(inst, opened))
+        self._finishing.add(task)
+        task.add_done_callback(self._finishing.discard)
+
+    async def _finish(
+        self, inst: _Instance | None, opened: tuple[BrowserContext, Page] | None
+    ) -> None:
+        """Close a run's context, then give its browser use and concurrency slot back."""
+        try:
+            if opened is not None:
+                with contextlib.suppress(PlaywrightError, asyncio.TimeoutError):
+                    await asyncio.wait_for(opened[0].close(), 10)
+        finally:
+            if inst is not None:
                 self._release(inst)
+            self._sem.release()
 
     async def aclose(self) -> None:
         async with self._lock:
+            if self._finishing:
+                await asyncio.gather(*self._finishing, return_exceptions=True)
             spare, self._spare = self._spare, None
             if spare is not None:
                 spare[1].cancel()
@@ -248,17 +276,20 @@ class PlaywrightExecutor:
         async with self.pool.context() as lease:
             ctx, page, browser = lease.context, lease.page, lease.browser
             ctx.set_default_timeout(self.step_timeout_s * 1000)
-            await ctx.add_init_script(script=CHANGE_COUNTER_JS)
             recorder = Recorder(page)
             recorder.attach()
             shots = Shots(page)
             env = StepEnv(page, plan.url, self.step_timeout_s, settle=shots.settle)
             try:
-                for step in plan.steps:
+                for i, step in enumerate(plan.steps):
                     await events("step_start", _step_message(step), step_number=step.step_number)
                     result = await self._step(step, env, browser)
                     if self.screenshots:
-                        await shots.take(result, read_only=step.action in READ_ONLY_ACTIONS)
+                        await shots.take(
+                            result,
+                            read_only=step.action in READ_ONLY_ACTIONS,
+                            stamp=_reads_next(plan.steps, i),
+                        )
                     results.append(result)
                     await events(
                         "step_complete",
@@ -268,8 +299,8 @@ class PlaywrightExecutor:
                     )
                     if not result.passed:
                         break  # later steps build on this one; running them would mislead
-                final_url, title = await _final_state(page)
-                await shots.settle()
+                # The title is read while the last screenshot is still being captured.
+                (final_url, title), _ = await asyncio.gather(_final_state(page), shots.settle())
             finally:
                 shots.cancel()
         success = len(results) == len(plan.steps) and all(r.passed for r in results)
@@ -317,6 +348,11 @@ class PlaywrightExecutor:
             duration_ms=duration,
             error=None if outcome.passed else outcome.details,
         )
+
+
+def _reads_next(steps: list[PlanStep], i: int) -> bool:
+    """Whether the step after `steps[i]` only looks, so it may reuse step i's screenshot."""
+    return i + 1 < len(steps) and steps[i + 1].action in READ_ONLY_ACTIONS
 
 
 async def _final_state(page: Page) -> tuple[str | None, str | None]:

@@ -82,7 +82,8 @@ CHANGE_COUNTER_JS = """(() => {
     addEventListener(t, bump, true);
   }
 })();"""
-_STAMP_JS = "() => [performance.timeOrigin, window.__vigilChanges ?? -1]"
+_STAMP_EXPR = "[performance.timeOrigin, window.__vigilChanges ?? -1]"
+_STAMP_JS = f"() => {_STAMP_EXPR}"
 READ_ONLY_ACTIONS = frozenset(
     {
         "assert_text",
@@ -105,22 +106,30 @@ class Shots:
     `settle()` is awaited before anything that changes the page and at the end of the run,
     so each image is exactly the state its step left behind. A read-only step after which
     the document has not changed at all reuses the previous image.
+
+    The document stamp that makes reuse safe is only read when a read-only step comes next
+    (`stamp=True`), and then over the same CDP session just before the capture request, so
+    it costs no extra wait: the stamp never postdates the image it is stored with.
     """
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self._cdp: CDPSession | None = None
         self._pending: asyncio.Task[None] | None = None
-        self._last: tuple[object, bytes] | None = None  # (document stamp, image)
+        self._last: tuple[object, bytes] | None = None  # (document stamp or None, image)
 
-    async def take(self, result: StepResult, *, read_only: bool) -> None:
+    async def take(self, result: StepResult, *, read_only: bool, stamp: bool = True) -> None:
+        """Start the capture for `result`; `stamp`: the next step may want to reuse it."""
         await self.settle()
-        if read_only and self._last is not None:
-            stamp, image = self._last
-            if stamp is not None and await self._stamp() == stamp:
-                result.screenshot_jpeg, result.screenshot = image, True
+        now: object = None
+        if read_only and self._last is not None and self._last[0] is not None:
+            now = await self._stamp()
+            if now is not None and now == self._last[0]:
+                result.screenshot_jpeg, result.screenshot = self._last[1], True
                 return
-        self._pending = asyncio.get_running_loop().create_task(self._capture(result))
+        # A stamp read just now (before the capture) is valid for the new image as well.
+        task = self._capture(result, now, want_stamp=stamp and now is None)
+        self._pending = asyncio.get_running_loop().create_task(task)
 
     async def settle(self) -> None:
         pending, self._pending = self._pending, None
@@ -131,30 +140,61 @@ class Shots:
         if self._pending is not None:
             self._pending.cancel()
 
+    async def _session(self) -> CDPSession:
+        if self._cdp is None:
+            self._cdp = await self.page.context.new_cdp_session(self.page)
+        return self._cdp
+
     async def _stamp(self) -> object:
+        """(time origin, change count) of the current document, or None when unknown."""
+        with contextlib.suppress(PlaywrightError, TimeoutError):
+            return await asyncio.wait_for(self._cdp_stamp(await self._session()), 5)
+        self._cdp = None
         try:
             stamp = await asyncio.wait_for(self.page.evaluate(_STAMP_JS), 5)
         except (PlaywrightError, TimeoutError):
             return None
         return None if stamp[1] == -1 else tuple(stamp)
 
-    async def _capture(self, result: StepResult) -> None:
-        stamp = await self._stamp()
-        data = await self._grab()
+    async def _capture(self, result: StepResult, stamp: object, *, want_stamp: bool) -> None:
+        data: bytes | None = None
+        with contextlib.suppress(PlaywrightError, TimeoutError, KeyError):
+            cdp = await self._session()
+            if want_stamp:
+                # Sent first on the same session, so the renderer reads it before it draws the
+                # frame the capture waits for; both replies are then awaited together.
+                stamp, data = await asyncio.wait_for(
+                    asyncio.gather(self._cdp_stamp(cdp), self._cdp_grab(cdp)), 5
+                )
+            else:
+                data = await asyncio.wait_for(self._cdp_grab(cdp), 5)
+        if data is None:
+            self._cdp = None  # detached by a navigation to another process, or not painted yet
+            if want_stamp:
+                stamp = await self._stamp()
+            data = await self._fallback_grab()
         result.screenshot_jpeg = data
         result.screenshot = data is not None
         self._last = (stamp, data) if data is not None else None
 
-    async def _grab(self) -> bytes | None:
-        """The viewport as JPEG over CDP (one round trip); Playwright's own screenshot as the
-        fallback, e.g. before the first paint. A failed capture costs the step nothing."""
+    @staticmethod
+    async def _cdp_stamp(cdp: CDPSession) -> object:
+        reply = await cdp.send(
+            "Runtime.evaluate", {"expression": _STAMP_EXPR, "returnByValue": True}
+        )
+        value = reply.get("result", {}).get("value")
+        return None if not isinstance(value, list) or value[1] == -1 else tuple(value)
+
+    @staticmethod
+    async def _cdp_grab(cdp: CDPSession) -> bytes:
+        """The viewport as JPEG over CDP: one round trip."""
         params = {"format": "jpeg", "quality": SCREENSHOT_QUALITY, "optimizeForSpeed": True}
-        with contextlib.suppress(PlaywrightError, TimeoutError):
-            if self._cdp is None:
-                self._cdp = await self.page.context.new_cdp_session(self.page)
-            reply = await asyncio.wait_for(self._cdp.send("Page.captureScreenshot", params), 5)
-            return base64.b64decode(reply["data"])
-        self._cdp = None  # detached by a navigation to another process, or not painted yet
+        reply = await cdp.send("Page.captureScreenshot", params)
+        return base64.b64decode(reply["data"])
+
+    async def _fallback_grab(self) -> bytes | None:
+        """Playwright's own screenshot, e.g. before the first paint. A failed capture costs
+        the step nothing."""
         try:
             return await self.page.screenshot(
                 type="jpeg", quality=SCREENSHOT_QUALITY, scale="css", caret="initial", timeout=5_000

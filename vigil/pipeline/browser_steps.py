@@ -87,13 +87,19 @@ async def _act(
     intent: Intent,
     verb: str,
     act: Callable[[Locator, float], Awaitable[str | None]],
+    look: Callable[[Locator, float], Awaitable[None]] | None = None,
 ) -> Outcome:
+    """Find the target, then `act` on it. `look` only reads the element (its type, its
+    options), so it runs before `settle`, while the previous screenshot is still taken."""
+
     async def attempt() -> Outcome | str:
         found = await find(step, env, intent)
         if isinstance(found, str):
             return found
-        await env.settle()
         try:
+            if look is not None:
+                await look(found.locator, dl.ms())
+            await env.settle()
             problem = await act(found.locator, dl.ms())
         except PlaywrightTimeout as exc:
             return Outcome(
@@ -110,12 +116,16 @@ async def _act(
 
 async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
     wanted = (step.value or "").strip()
+    options: list[list[str]] = []
 
-    async def act(loc: Locator, ms: float) -> str | None:
-        options: list[list[str]] = await loc.evaluate(
+    async def look(loc: Locator, ms: float) -> None:
+        nonlocal options
+        options = await loc.evaluate(
             "el => el.options ? [...el.options].map(o => [o.value, o.label.trim()]) : []",
             timeout=ms,
         )
+
+    async def act(loc: Locator, ms: float) -> str | None:
         if not options:  # a custom dropdown: open it and click the option
             await loc.click(timeout=ms)
             await env.page.get_by_role("option", name=wanted).first.click(timeout=dl.ms())
@@ -127,20 +137,22 @@ async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
         shown = ", ".join(label for _, label in options if label)
         return f"no option '{wanted}' (options: {shown})"
 
-    return await _act(step, env, dl, "select", f"selected '{wanted}' in", act)
+    return await _act(step, env, dl, "select", f"selected '{wanted}' in", act, look)
 
 
 async def _fill(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
     value = step.value or ""
     secret = False
 
-    async def act(loc: Locator, ms: float) -> None:
+    async def look(loc: Locator, ms: float) -> None:
         nonlocal secret
         kind = await loc.evaluate("el => (el.type || '').toLowerCase()", timeout=ms)
         secret = kind == "password"
+
+    async def act(loc: Locator, ms: float) -> None:
         await loc.fill(value, timeout=ms)
 
-    outcome = await _act(step, env, dl, "fill", "typed '\x00' into", act)
+    outcome = await _act(step, env, dl, "fill", "typed '\x00' into", act, look)
     # A password never reaches details, events or stored runs.
     shown = "•" * 8 if secret else value
     outcome.details = outcome.details.replace("\x00", shown)
