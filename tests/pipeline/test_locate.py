@@ -158,3 +158,10 @@ async def test_an_invalid_selector_is_reported_as_such(page: Page) -> None:
 async def test_a_checkbox_is_found_by_its_label(page: Page) -> None:
     m = await found(page, "I accept the terms", intent="check")
     assert 'type="checkbox"' in await text_of(m)
+
+
+async def test_later_tiers_asked_together_still_keep_their_order(page: Page) -> None:
+    # The label and the visible text both match; the label is the earlier, more precise tier.
+    m = await found(page, "I accept the terms", intent="fill")
+    assert m.how == "field labelled 'I accept the terms'"
+    assert 'id="tos"' in await text_of(m)

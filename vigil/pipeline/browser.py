@@ -279,6 +279,8 @@ class PlaywrightExecutor:
             recorder = Recorder(page)
             recorder.attach()
             shots = Shots(page)
+            if self.screenshots:
+                shots.prepare()
             env = StepEnv(page, plan.url, self.step_timeout_s, settle=shots.settle)
             try:
                 for i, step in enumerate(plan.steps):

@@ -115,18 +115,29 @@ class Shots:
     def __init__(self, page: Page) -> None:
         self.page = page
         self._cdp: CDPSession | None = None
+        self._opening: asyncio.Task[CDPSession] | None = None
         self._pending: asyncio.Task[None] | None = None
         self._last: tuple[object, bytes] | None = None  # (document stamp or None, image)
 
+    def prepare(self) -> None:
+        """Open the CDP session now, alongside the first step, not on the first capture."""
+        if self._cdp is None and self._opening is None:
+            opening = self.page.context.new_cdp_session(self.page)
+            task = asyncio.get_running_loop().create_task(opening)
+            task.add_done_callback(lambda t: t.cancelled() or t.exception())  # seen, not lost
+            self._opening = task
+
     async def take(self, result: StepResult, *, read_only: bool, stamp: bool = True) -> None:
         """Start the capture for `result`; `stamp`: the next step may want to reuse it."""
-        await self.settle()
         now: object = None
-        if read_only and self._last is not None and self._last[0] is not None:
-            now = await self._stamp()
-            if now is not None and now == self._last[0]:
+        if read_only and self._last is not None:
+            # Read after the step and compared once the pending capture (and its stamp) is
+            # in: equal stamps mean nothing changed from that image to the step's end.
+            now, _ = await asyncio.gather(self._stamp(), self.settle())
+            if now is not None and self._last is not None and now == self._last[0]:
                 result.screenshot_jpeg, result.screenshot = self._last[1], True
                 return
+        await self.settle()
         # A stamp read just now (before the capture) is valid for the new image as well.
         task = self._capture(result, now, want_stamp=stamp and now is None)
         self._pending = asyncio.get_running_loop().create_task(task)
@@ -137,12 +148,21 @@ class Shots:
             await pending
 
     def cancel(self) -> None:
-        if self._pending is not None:
-            self._pending.cancel()
+        for task in (self._pending, self._opening):
+            if task is not None:
+                task.cancel()
 
     async def _session(self) -> CDPSession:
+        """The CDP session, shared by concurrent callers while it is being opened."""
         if self._cdp is None:
-            self._cdp = await self.page.context.new_cdp_session(self.page)
+            self.prepare()
+            opening = self._opening
+            assert opening is not None
+            try:
+                self._cdp = await opening
+            finally:
+                if self._opening is opening:
+                    self._opening = None
         return self._cdp
 
     async def _stamp(self) -> object:
