@@ -25,7 +25,7 @@ bench: deps
 deps: system-deps $(STAMP)
 
 # Debian's chromium and redis-server: installed with apt-get when we are root, otherwise we say
-# exactly what to install (never `playwright install`: it downloads a browser build of its own).
+# exactly what to install (never Playwright's own browser download: it cannot work offline).
 system-deps:
 	@missing=""; \
 	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
