@@ -8,6 +8,7 @@ mostly tested by how it reports a site that is broken.
 from __future__ import annotations
 
 import html
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -147,6 +148,13 @@ class DemoServer(ThreadingHTTPServer):
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}"
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser closing a page drops requests still in flight; that is not an error of
+        the site, so it is not printed. Anything else still is."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
     def start(self) -> DemoServer:
         self._thread = threading.Thread(target=self.serve_forever, name="demo-site", daemon=True)
         self._thread.start()
@@ -162,8 +170,6 @@ class DemoServer(ThreadingHTTPServer):
 
 def main() -> None:
     """Serve the demo site in the foreground (handy to look at it in a browser)."""
-    import sys
-
     server = DemoServer(int(sys.argv[1]) if len(sys.argv) > 1 else 8765)
     print(f"demo site on {server.url}")
     server.serve_forever()
