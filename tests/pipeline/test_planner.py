@@ -45,6 +45,8 @@ PHRASINGS: list[tuple[str, list[Step]]] = [
     # clicks
     ("click 'Sign in'", [Step("click", "Sign in")]),
     ("click on Sign in", [Step("click", "Sign in")]),
+    ("choose 'Pro'", [Step("click", "Pro")]),
+    ("choose the 'Pro' radio button", [Step("click", "Pro", role="radio")]),
     ("click the Login link", [Step("click", "Login", role="link")]),
     (
         "click the second 'Add to cart' button",

@@ -246,7 +246,9 @@ def read_check(clause: Clause, ctx: Context) -> list[Draft] | None:
 
 HOVER = _pattern(r"(?:hover|mouse\s*over|move\s+(?:the\s+)?mouse\s+(?:over|to))\s+(?P<target>.+)")
 # "press the Submit button" lands here too: read_press only takes key names.
-CLICK = _pattern(r"(?:click|tap|press|hit|push|follow)\s+(?:on\s+)?(?P<target>.+)")
+# "choose 'Pro'" / "pick the Yearly option" with no list named: a radio button or a choice
+# card, which a click selects ("select X from Y" is read_select's).
+CLICK = _pattern(r"(?:click|tap|press|hit|push|follow|choose|pick)\s+(?:on\s+)?(?P<target>.+)")
 
 
 def read_hover(clause: Clause, ctx: Context) -> list[Draft] | None:
