@@ -87,6 +87,6 @@ def test_a_run_over_its_timeout_exits_2(site: str, tmp_path: Path) -> None:
 
 
 def test_a_goal_it_cannot_understand_exits_2(site: str, tmp_path: Path) -> None:
-    proc = vigil_run(site, "choose 'Pro' and click 'Send'", tmp=tmp_path)
+    proc = vigil_run(site, "frobnicate the 'Pro' widget and click 'Send'", tmp=tmp_path)
     assert proc.returncode == 2
-    assert "could not understand" in proc.stdout and "choose 'Pro'" in proc.stdout
+    assert "could not understand" in proc.stdout and "frobnicate the 'Pro' widget" in proc.stdout

@@ -183,8 +183,10 @@ async def test_a_goal_with_clauses_the_planner_cannot_map_is_not_run(demo_site: 
 
     pipeline = Pipeline(RulePlanner(), NoBrowser(), RuleEvaluator())
     events = Recorder()
-    with pytest.raises(PlanningError, match="choose 'Pro'"):
-        await pipeline.run_test(demo_site, "choose 'Pro' and click 'Send'", events=events)
+    with pytest.raises(PlanningError, match="frobnicate the 'Pro' widget"):
+        await pipeline.run_test(
+            demo_site, "frobnicate the 'Pro' widget and click 'Send'", events=events
+        )
     assert [e[0] for e in events.events] == ["plan_start", "error"]
 
 
