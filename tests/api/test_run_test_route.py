@@ -8,9 +8,7 @@ import httpx
 import pytest
 from redis.asyncio import Redis
 
-from tests.conftest import TOKEN
 from tests.site.server import DemoServer
-from vigil.api.app import create_app
 from vigil.config import load_settings
 from vigil.pipeline.run import Pipeline, build_pipeline
 from vigil.services import Services
@@ -31,20 +29,12 @@ async def real_pipeline() -> AsyncIterator[Pipeline]:
 
 
 @pytest.fixture
-async def api(services: Services, real_pipeline: Pipeline) -> AsyncIterator[httpx.AsyncClient]:
+async def api(
+    client: httpx.AsyncClient, services: Services, real_pipeline: Pipeline
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The shared authenticated client, with the real pipeline behind the app."""
     services._pipeline = real_pipeline
-    app = create_app(services)
-    if not any(getattr(r, "path", "") == "/api/run-test" for r in app.routes):
-        from vigil.api.routes.run_test import router  # until the lead registers it
-
-        app.include_router(router)
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(
-        transport=transport,
-        base_url="http://vigil.test",
-        headers={"Authorization": f"Bearer {TOKEN}"},
-    ) as client:
-        yield client
+    yield client
     services._pipeline = None  # the module's pipeline is closed by its own fixture
 
 
