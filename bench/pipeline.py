@@ -22,7 +22,7 @@ from playwright.async_api import async_playwright
 from bench import _handwritten as hand
 from tests.site.server import DemoServer
 from vigil.config import load_settings
-from vigil.pipeline.run import build_pipeline
+from vigil.services import build_pipeline
 
 WARM_ROUNDS = 7
 COLD_ROUNDS = 3

@@ -1,5 +1,7 @@
 """Fixtures shared by the whole suite: a real redis-server on a free port (never 6379), and
-the API app in-process against it (`client`, authenticated with TOKEN)."""
+the API app in-process against it (`client`, authenticated with TOKEN), the demo site and
+one shared Chromium for the session (launching it costs most of a second on two cores; each
+run still gets its own fresh context)."""
 
 from __future__ import annotations
 
@@ -14,8 +16,14 @@ import httpx
 import pytest
 from redis.asyncio import Redis
 
+from tests.pipeline.plans import pipeline_settings
+from tests.site.server import DemoServer
 from vigil.api.app import create_app
+from vigil.browser.executor import BrowserPool, PlaywrightExecutor
 from vigil.config import Settings, load_settings
+from vigil.pipeline.evaluator import RuleEvaluator
+from vigil.pipeline.run_test import Pipeline
+from vigil.planner.rule_planner import RulePlanner
 from vigil.services import Services
 from vigil.store.redis import connect
 
@@ -107,3 +115,31 @@ async def client(services: Services) -> AsyncIterator[httpx.AsyncClient]:
         headers={"Authorization": f"Bearer {TOKEN}"},
     ) as c:
         yield c
+
+
+@pytest.fixture(scope="session")
+def demo_site() -> Iterator[str]:
+    """Base URL of the demo site (tests/site), served from a thread for the session."""
+    server = DemoServer().start()
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+async def browser_pool() -> AsyncIterator[BrowserPool]:
+    pool = BrowserPool(pipeline_settings())
+    yield pool
+    await pool.aclose()
+
+
+@pytest.fixture(scope="session")
+def executor(browser_pool: BrowserPool) -> PlaywrightExecutor:
+    return PlaywrightExecutor(pipeline_settings(), pool=browser_pool)
+
+
+@pytest.fixture(scope="session")
+def pipeline(browser_pool: BrowserPool) -> Pipeline:
+    """The real pipeline (rule planner, Playwright, rule evaluator) on the shared browser."""
+    return Pipeline(
+        RulePlanner(), PlaywrightExecutor(pipeline_settings(), pool=browser_pool), RuleEvaluator()
+    )

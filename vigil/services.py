@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 from redis.asyncio import Redis
 
 from vigil.config import Settings
+from vigil.errors import PipelineError
 from vigil.store.redis import connect
 
 if TYPE_CHECKING:
-    from vigil.pipeline.run import Pipeline
+    from vigil.pipeline.run_test import Pipeline
 
 
 @dataclass
@@ -34,8 +35,6 @@ class Services:
         """The run pipeline (planner, browser, evaluator), built on first use: a process that
         never runs a check never starts Chromium."""
         if self._pipeline is None:
-            from vigil.pipeline.run import build_pipeline
-
             self._pipeline = build_pipeline(self.settings)
         return self._pipeline
 
@@ -44,3 +43,25 @@ class Services:
             await self._pipeline.aclose()
         await self.redis.aclose()
         await self.raw_redis.aclose()
+
+
+def build_pipeline(
+    settings: Settings, *, screenshots: bool = True, prewarm: bool = True
+) -> Pipeline:
+    """The default pipeline from Settings: rule planner, Playwright executor, rule evaluator.
+
+    A one-shot process (`vigil run`) passes `screenshots=False` (nothing would keep them)
+    and `prewarm=False` (there is no next run to open a browser context for). The adapters
+    are imported here, not at module level, so a process that never runs a check never
+    loads Playwright.
+    """
+    if settings.executor == "tinyfish":
+        raise PipelineError("TinyFish executor is not implemented yet")
+    from vigil.browser.executor import BrowserPool, PlaywrightExecutor
+    from vigil.pipeline.evaluator import RuleEvaluator
+    from vigil.pipeline.run_test import Pipeline
+    from vigil.planner.rule_planner import RulePlanner
+
+    pool = BrowserPool(settings, prewarm=prewarm)
+    executor = PlaywrightExecutor(settings, pool=pool, screenshots=screenshots)
+    return Pipeline(RulePlanner(), executor, RuleEvaluator())

@@ -10,8 +10,8 @@ from redis.asyncio import Redis
 
 from tests.site.server import DemoServer
 from vigil.config import load_settings
-from vigil.pipeline.run import Pipeline, build_pipeline
-from vigil.services import Services
+from vigil.pipeline.run_test import Pipeline
+from vigil.services import Services, build_pipeline
 
 
 @pytest.fixture(scope="module")

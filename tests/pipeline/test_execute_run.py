@@ -16,7 +16,7 @@ from tests.alert_receiver import Receiver
 from vigil.alerts.dispatch import AlertDispatcher, default_notifier_factory
 from vigil.alerts.webhook import WebhookOptions
 from vigil.models import TestSuiteCreate
-from vigil.pipeline.run import Pipeline
+from vigil.pipeline.run_test import Pipeline
 from vigil.runs import execute_run
 from vigil.services import Services
 from vigil.store import keys

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from tests.pipeline.plans import Recorder, pipeline_settings, plan, step
+from vigil.browser.executor import BrowserPool, PlaywrightExecutor
 from vigil.errors import BrowserUnavailable, PipelineError, PlanningError, RunTimeout
 from vigil.models import BrowserResult, EventType, TestPlan
-from vigil.pipeline.browser import BrowserPool, PlaywrightExecutor
 from vigil.pipeline.evaluator import RuleEvaluator
-from vigil.pipeline.planner import RulePlanner
 from vigil.pipeline.ports import discard_events
-from vigil.pipeline.run import Pipeline, build_pipeline
+from vigil.pipeline.run_test import Pipeline
+from vigil.planner.rule_planner import RulePlanner
+from vigil.services import build_pipeline
 
 
 class FixedPlanner:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from vigil.pipeline.run import Pipeline
+from vigil.pipeline.run_test import Pipeline
 
 
 @dataclass(frozen=True)

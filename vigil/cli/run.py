@@ -93,7 +93,7 @@ def _record(
 
 
 async def _run(url: str, goal: str, limit_s: float) -> tuple[TestPlan, BrowserResult, TestResult]:
-    from vigil.pipeline.run import build_pipeline
+    from vigil.services import build_pipeline
 
     # One run in a short-lived process: no screenshots (nothing keeps them) and no spare
     # browser context for a next run that never comes.

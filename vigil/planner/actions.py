@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from vigil.models import Action
-from vigil.pipeline.plan_steps import WAIT_FOR_LOAD, Draft
-from vigil.pipeline.plan_targets import (
+from vigil.planner.clauses import TOKEN, Clause
+from vigil.planner.steps import WAIT_FOR_LOAD, Draft
+from vigil.planner.targets import (
     Target,
     parse_duration_ms,
     parse_key,
@@ -22,7 +23,6 @@ from vigil.pipeline.plan_targets import (
     plain_value,
     resolve_url,
 )
-from vigil.pipeline.plan_text import TOKEN, Clause
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-from vigil.config import Settings
 from vigil.errors import PipelineError, PlanningError, RunTimeout
 from vigil.models import BrowserResult, TestPlan, TestResult
 from vigil.pipeline.ports import Evaluator, EventSink, Executor, Planner, discard_events
@@ -92,22 +91,3 @@ class Pipeline:
             closer = getattr(part, "aclose", None)
             if closer is not None:
                 await closer()
-
-
-def build_pipeline(
-    settings: Settings, *, screenshots: bool = True, prewarm: bool = True
-) -> Pipeline:
-    """The default pipeline from Settings: rule planner, Playwright executor, rule evaluator.
-
-    A one-shot process (`vigil run`) passes `screenshots=False` (nothing would keep them)
-    and `prewarm=False` (there is no next run to open a browser context for).
-    """
-    if settings.executor == "tinyfish":
-        raise PipelineError("TinyFish executor is not implemented yet")
-    from vigil.pipeline.browser import BrowserPool, PlaywrightExecutor
-    from vigil.pipeline.evaluator import RuleEvaluator
-    from vigil.pipeline.planner import RulePlanner
-
-    pool = BrowserPool(settings, prewarm=prewarm)
-    executor = PlaywrightExecutor(settings, pool=pool, screenshots=screenshots)
-    return Pipeline(RulePlanner(), executor, RuleEvaluator())

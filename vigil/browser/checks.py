@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import re
 
+from vigil.browser.locate import closest_text
+from vigil.browser.step_base import Deadline, Outcome, StepEnv, find, retrying, said
 from vigil.models import PlanStep
-from vigil.pipeline.browser_step_base import Deadline, Outcome, StepEnv, find, retrying, said
-from vigil.pipeline.locate import closest_text
 
 
 def _contains(actual: str, wanted: str, exact: bool) -> bool:

@@ -20,21 +20,7 @@ from typing import Literal
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page
-from playwright.async_api import TimeoutError as PlaywrightTimeout
 from rapidfuzz import fuzz
-
-__all__ = [
-    "Intent",
-    "Locator",
-    "Match",
-    "Miss",
-    "Page",
-    "PlaywrightError",
-    "PlaywrightTimeout",
-    "closest_text",
-    "locate",
-    "looks_like_selector",
-]
 
 Intent = Literal["click", "fill", "select", "check", "any"]
 

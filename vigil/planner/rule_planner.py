@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from vigil.models import Action, TestPlan
-from vigil.pipeline.plan_actions import (
+from vigil.planner.actions import (
     NAVIGATE,
     Context,
     Reader,
@@ -37,10 +37,10 @@ from vigil.pipeline.plan_actions import (
     read_select,
     read_wait,
 )
-from vigil.pipeline.plan_assertions import NEGATION, read_claim
-from vigil.pipeline.plan_steps import Draft, number
-from vigil.pipeline.plan_targets import resolve_url
-from vigil.pipeline.plan_text import Clause, split_clauses, tidy
+from vigil.planner.claims import NEGATION, read_claim
+from vigil.planner.clauses import Clause, split_clauses, tidy
+from vigil.planner.steps import Draft, number
+from vigil.planner.targets import resolve_url
 
 # Order matters where phrasings overlap: "press Enter" is a key before "press X" is a click,
 # "check 'I agree'" is a checkbox before "check that …" is a claim.

@@ -6,8 +6,8 @@ import asyncio
 import struct
 
 from tests.pipeline.plans import Recorder, plan, step
+from vigil.browser.executor import PlaywrightExecutor
 from vigil.models import PlanStep
-from vigil.pipeline.browser import PlaywrightExecutor
 from vigil.pipeline.ports import discard_events
 
 

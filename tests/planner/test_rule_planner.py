@@ -7,9 +7,9 @@ from typing import NamedTuple
 import pytest
 
 from vigil.models import Action, PlanStep, TestPlan
-from vigil.pipeline.plan_actions import PASSWORD_FIELD
-from vigil.pipeline.plan_text import split_clauses
-from vigil.pipeline.planner import RulePlanner, plan_goal
+from vigil.planner.actions import PASSWORD_FIELD
+from vigil.planner.clauses import split_clauses
+from vigil.planner.rule_planner import RulePlanner, plan_goal
 
 URL = "https://shop.example/app/"
 

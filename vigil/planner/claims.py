@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 
 from vigil.models import Action
-from vigil.pipeline.plan_actions import Context
-from vigil.pipeline.plan_steps import Draft
-from vigil.pipeline.plan_targets import (
+from vigil.planner.actions import Context
+from vigil.planner.clauses import Clause, has_token
+from vigil.planner.steps import Draft
+from vigil.planner.targets import (
     element_name,
     looks_like_url_or_path,
     parse_target,
     plain_value,
 )
-from vigil.pipeline.plan_text import Clause, has_token
 
 
 def _pattern(text: str) -> re.Pattern[str]:

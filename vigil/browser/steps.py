@@ -8,9 +8,13 @@ import re
 from collections.abc import Awaitable, Callable
 from urllib.parse import urljoin
 
-from vigil.models import PlanStep
-from vigil.pipeline import browser_checks as checks
-from vigil.pipeline.browser_step_base import (
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Locator
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+from vigil.browser import checks
+from vigil.browser.locate import Intent
+from vigil.browser.step_base import (
     Deadline,
     Outcome,
     PageGone,
@@ -21,7 +25,7 @@ from vigil.pipeline.browser_step_base import (
     retrying,
     said,
 )
-from vigil.pipeline.locate import Intent, Locator, PlaywrightError, PlaywrightTimeout
+from vigil.models import PlanStep
 
 __all__ = ["Outcome", "PageGone", "StepEnv", "describe_net_error", "perform"]
 

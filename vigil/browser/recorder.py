@@ -11,14 +11,14 @@ import base64
 import contextlib
 from dataclasses import dataclass, field
 
-from playwright.async_api import (  # noqa: TID251 - the browser adapter (browser_*.py)
+from playwright.async_api import (
     CDPSession,
     ConsoleMessage,
     Page,
     Request,
     Response,
 )
-from playwright.async_api import Error as PlaywrightError  # noqa: TID251
+from playwright.async_api import Error as PlaywrightError
 
 from vigil.models import Navigation, StepResult
 

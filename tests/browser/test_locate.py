@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
+from playwright.async_api import Page
 
-from vigil.pipeline.browser import BrowserPool
-from vigil.pipeline.locate import Match, Miss, Page, locate, looks_like_selector
+from vigil.browser.executor import BrowserPool
+from vigil.browser.locate import Match, Miss, locate, looks_like_selector
 
 PAGE = """
 <h1>Account</h1>

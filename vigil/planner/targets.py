@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from vigil.pipeline.plan_text import TOKEN, Clause, has_token
+from vigil.planner.clauses import TOKEN, Clause, has_token
 
 ORDINALS: dict[str, int] = {
     "first": 0,

@@ -21,17 +21,17 @@ from dataclasses import dataclass
 from playwright.async_api import (
     Browser,
     BrowserContext,
+    Page,
     Playwright,
     async_playwright,
 )
 from playwright.async_api import Error as PlaywrightError
 
+from vigil.browser.recorder import CHANGE_COUNTER_JS, READ_ONLY_ACTIONS, Recorder, Shots
+from vigil.browser.steps import Outcome, PageGone, StepEnv, perform
 from vigil.config import Settings
 from vigil.errors import BrowserUnavailable, PipelineError
 from vigil.models import BrowserResult, PlanStep, StepResult, TestPlan
-from vigil.pipeline.browser_page import CHANGE_COUNTER_JS, READ_ONLY_ACTIONS, Recorder, Shots
-from vigil.pipeline.browser_steps import Outcome, PageGone, StepEnv, perform
-from vigil.pipeline.locate import Page
 from vigil.pipeline.ports import EventSink
 
 LAUNCH_ARGS = [

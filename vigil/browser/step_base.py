@@ -13,16 +13,12 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+from vigil.browser.locate import Intent, Match, Miss, locate
 from vigil.models import PlanStep
-from vigil.pipeline.locate import (
-    Intent,
-    Match,
-    Miss,
-    Page,
-    PlaywrightError,
-    PlaywrightTimeout,
-    locate,
-)
 
 # Waits between looks after a miss: cheap at first (most late content is quick), then longer.
 BACKOFF_S = (0.025, 0.05, 0.1, 0.2, 0.4, 0.8, 1.5)
