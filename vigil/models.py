@@ -8,7 +8,7 @@ outlives the code that wrote it.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -112,7 +112,10 @@ class TestSuite(BaseModel):
 
 Action = Literal[
     "navigate",
+    "go_back",
+    "reload",
     "click",
+    "double_click",
     "fill",
     "select",
     "check",
@@ -125,18 +128,72 @@ Action = Literal[
     "assert_visible",
     "assert_not_visible",
     "assert_value",
+    "assert_checked",
+    "assert_unchecked",
+    "assert_enabled",
+    "assert_disabled",
+    "assert_count",
+    "assert_cell",
     "assert_url",
     "assert_title",
 ]
 
+# How each action reads PlanStep's fields; the planner writes them and the executor reads
+# them this way (DESIGN §4). "element" is a name as a person says it ("Sign in", "the Email
+# field") or a CSS/XPath selector; every element may be narrowed by `scope`, `role`, `nth`.
+#
+# | action                          | target                  | value                           |
+# |---------------------------------|-------------------------|---------------------------------|
+# | navigate                        | -                       | absolute URL                    |
+# | go_back, reload                 | -                       | -                               |
+# | click, double_click, hover      | element                 | -                               |
+# | check, uncheck                  | element (or - in scope) | -                               |
+# | fill, select                    | field (or `ground`)     | text to type / option to choose |
+# | press                           | element to focus, or -  | Playwright key ("Enter")        |
+# | wait                            | element or text, or -   | milliseconds, or WAIT_FOR_LOAD  |
+# | assert_text, assert_no_text     | -                       | text a person sees              |
+# | assert_visible, _not_visible    | element or text         | -                               |
+# | assert_value                    | field                   | the value it holds ("" = empty) |
+# | assert_checked, _unchecked      | element (or - in scope) | -                               |
+# | assert_enabled, _disabled       | element                 | -                               |
+# | assert_count                    | what is counted, or -   | a whole number; `count_op`      |
+# | assert_cell                     | - (row: scope or nth)   | text the row/cell holds         |
+# | assert_url, assert_title        | -                       | expected substring (or exact)   |
+#
+# `negate` turns assert_count, assert_cell, assert_url, assert_title and assert_value into
+# their negation; the other claims have explicit opposites in the action set.
+WAIT_FOR_LOAD: Final = "load"
+
+ScopeKind = Literal["row", "section", "dialog", "near"]
+Ground = Literal["new_item", "search", "page"]
+CountOp = Literal["eq", "ge", "le", "gt", "lt"]
+SortOrder = Literal["ascending", "descending"]
+
+
+class Scope(BaseModel):
+    """Where on the page a target is looked for, resolved on the live page.
+
+    `row`: the table row or list item containing `text`; `section`: a landmark, region,
+    fieldset, form or the section under a heading named `text`; `dialog`: the open dialog
+    (named `text`, or any when empty); `near`: the element closest to the one showing `text`.
+    """
+
+    kind: ScopeKind
+    text: str = ""
+
 
 class PlanStep(BaseModel):
-    """One browser step.
+    """One browser step; the table above says how each action reads the fields.
 
-    `target` names an element the way a person would ("Sign in", "the Email field") or is a
-    CSS/XPath selector; `value` is what to type, select, press, wait for or compare. `role`
-    and `nth` carry hints such as "the second 'Add to cart' button"; `exact` asks for an exact
-    text match instead of Playwright's case-insensitive substring default.
+    `role` and `nth` carry hints such as "the second 'Add to cart' button" (nth 1; -1 is the
+    last); `exact` asks for an exact text match instead of Playwright's case-insensitive
+    substring default. `ground` names a target found by its purpose instead of its name:
+    `new_item` (the input that adds an item to a list, or the "Add"/"New" control and its
+    form), `search` (the page's search box), `page` (for assert_visible: "I am on the
+    Dashboard" — the title, main heading or URL names it). `column` names a table column
+    (assert_cell, or the header a sort clicks); `order` makes a click on a column header
+    repeat until the column reads in that order. `secret` marks a credential: never shown,
+    logged or asserted. `source` is the words of the goal the step was read from.
     """
 
     step_number: int
@@ -147,6 +204,14 @@ class PlanStep(BaseModel):
     role: str | None = None
     nth: int | None = None
     exact: bool = False
+    scope: Scope | None = None
+    ground: Ground | None = None
+    column: str | None = None
+    order: SortOrder | None = None
+    count_op: CountOp | None = None
+    negate: bool = False
+    secret: bool = False
+    source: str | None = None
 
 
 class TestPlan(BaseModel):

@@ -7,7 +7,7 @@ import re
 
 from vigil.browser.locate import closest_text
 from vigil.browser.step_base import Deadline, Outcome, StepEnv, find, retrying, said
-from vigil.models import PlanStep
+from vigil.models import WAIT_FOR_LOAD, PlanStep
 
 
 def _contains(actual: str, wanted: str, exact: bool) -> bool:
@@ -111,7 +111,7 @@ async def wait(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
         return Outcome(True, f"waited {seconds:g} s")
     if step.target:
         return await assert_visible(step, env, dl, True)
-    if step.value and step.value.strip().lower() != "load":
+    if step.value and step.value.strip().lower() != WAIT_FOR_LOAD:
         return await assert_text(step, env, dl, True)
-    await env.page.wait_for_load_state("load", timeout=dl.ms())
+    await env.page.wait_for_load_state(WAIT_FOR_LOAD, timeout=dl.ms())
     return Outcome(True, "page finished loading")

@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from vigil.models import Action
+from vigil.models import WAIT_FOR_LOAD, Action
 from vigil.planner.clauses import TOKEN, Clause
-from vigil.planner.steps import WAIT_FOR_LOAD, Draft
+from vigil.planner.steps import Draft
 from vigil.planner.targets import (
     Target,
     parse_duration_ms,

@@ -1,28 +1,13 @@
 """Planned steps before numbering, and the sentence each one shows the user.
 
-How each action uses PlanStep's fields (the executor reads them the same way):
-
-| action                      | target                   | value                              |
-|-----------------------------|--------------------------|------------------------------------|
-| navigate                    | -                        | absolute URL                       |
-| click, hover, check, uncheck| element                  | -                                  |
-| fill, select                | field                    | text to type / option to choose    |
-| press                       | element to focus, or -   | Playwright key ("Enter", "Control+a") |
-| wait                        | element or text, or -    | milliseconds ("2000"), or "load"   |
-| assert_text, assert_no_text | -                        | text on the page                   |
-| assert_visible, *_not_visible| element or text         | -                                  |
-| assert_value                | field                    | the value it should hold           |
-| assert_url, assert_title    | -                        | expected substring (whole if exact)|
-
-`wait` with value "load" means "wait for the page's load event", for goals such as "wait for
-the page to load"; every other `wait` value is a whole number of milliseconds.
+How each action uses PlanStep's fields is the table beside PlanStep in vigil/models.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vigil.models import Action, PlanStep
+from vigil.models import WAIT_FOR_LOAD, Action, PlanStep
 
 ORDINAL_WORDS = (
     "first",
@@ -37,7 +22,6 @@ ORDINAL_WORDS = (
     "tenth",
 )
 ROLE_WORDS = {"img": "image", "menuitem": "menu item", "radio": "radio button"}
-WAIT_FOR_LOAD = "load"
 
 
 @dataclass(frozen=True)
@@ -116,6 +100,8 @@ def describe(d: Draft) -> str:
         case "assert_title":
             verb = "is" if d.exact else "contains"
             return f"Check the page title {verb} '{d.value}'"
+        case _:
+            return f"{d.action.replace('_', ' ').capitalize()} {element}"
 
 
 def _describe_wait(d: Draft, element: str) -> str:
