@@ -28,6 +28,7 @@ SECRET_VARS = (
     "QSTASH_CURRENT_SIGNING_KEY",
     "QSTASH_NEXT_SIGNING_KEY",
     "VIGIL_WEBHOOK_SECRET",
+    "VIGIL_METRICS_TOKEN",
 )
 
 
@@ -75,6 +76,10 @@ class Settings(BaseSettings):
     block_private_networks: bool = Field(
         False, validation_alias=_env("VIGIL_BLOCK_PRIVATE_NETWORKS")
     )
+
+    # Observability (issue #13): a scrape-only token for /metrics, and JSON log lines.
+    metrics_token: SecretStr | None = Field(None, validation_alias=_env("VIGIL_METRICS_TOKEN"))
+    log_format: Literal["text", "json"] = Field("text", validation_alias=_env("VIGIL_LOG_FORMAT"))
 
     # Tuning knobs beyond DESIGN §8, with the design's defaults.
     results_keep: int = Field(10_000, ge=10, validation_alias=_env("VIGIL_RESULTS_KEEP"))

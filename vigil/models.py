@@ -29,6 +29,9 @@ Url = Annotated[str, AfterValidator(validation.check_url)]
 Goal = Annotated[str, AfterValidator(validation.check_goal)]
 Cron = Annotated[str, AfterValidator(validation.check_cron)]
 AlertTarget = Annotated[str, AfterValidator(validation.check_alert_target)]
+# Free-form labels for grouping and filtering checks (checks as code, dashboards).
+Tag = Annotated[str, Field(min_length=1, max_length=50, pattern=r"^[^,\s][^,]*$")]
+Tags = Annotated[list[Tag], Field(max_length=20)]
 
 
 class _Strict(BaseModel):
@@ -60,6 +63,8 @@ class TestSuiteCreate(_Strict):
     retries: int = Field(default=1, ge=0, le=5)
     alert_after: int = Field(default=1, ge=1, le=100)
     reminder_every: int = Field(default=0, ge=0, le=1000)
+    tags: Tags = Field(default_factory=list)
+    public_badge: bool = False
 
 
 class TestSuiteUpdate(_Strict):
@@ -77,6 +82,8 @@ class TestSuiteUpdate(_Strict):
     retries: int | None = Field(default=None, ge=0, le=5)
     alert_after: int | None = Field(default=None, ge=1, le=100)
     reminder_every: int | None = Field(default=None, ge=0, le=1000)
+    tags: Tags | None = None
+    public_badge: bool | None = None
 
 
 class TestSuite(BaseModel):
@@ -99,6 +106,8 @@ class TestSuite(BaseModel):
     retries: int = 1
     alert_after: int = 1
     reminder_every: int = 0
+    tags: list[str] = Field(default_factory=list)
+    public_badge: bool = False
     qstash_schedule_id: str | None = None
 
     @property

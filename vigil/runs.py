@@ -19,6 +19,7 @@ from datetime import datetime
 
 from vigil.alerts.dispatch import AlertDispatcher, DeliveryReport, PendingAlert
 from vigil.errors import AlreadyStored, Conflict, InvalidInput, PipelineError, RunTimeout
+from vigil.logs import bind_run_id, log_context
 from vigil.models import (
     BrowserResult,
     IncidentRecord,
@@ -34,6 +35,7 @@ from vigil.models import (
 from vigil.services import Services
 from vigil.store import keys
 from vigil.store.events import EventLog
+from vigil.store.metrics import record_run
 from vigil.store.results import store_run_result, stored_run
 from vigil.store.screenshots import store_screenshots
 from vigil.store.scripts import LuaScript
@@ -100,6 +102,24 @@ async def execute_run(
 ) -> RunOutcome:
     """Run a stored test now, store the run, alert per policy.
 
+    Every log line written meanwhile carries the test id and, once known, the run id.
+    """
+    with log_context(test_id=test_id, run_id=run_id):
+        return await _execute_run(
+            services, test_id, triggered_by, run_id=run_id, dispatcher=dispatcher
+        )
+
+
+async def _execute_run(
+    services: Services,
+    test_id: str,
+    triggered_by: TriggeredBy,
+    *,
+    run_id: str | None = None,
+    dispatcher: AlertDispatcher | None = None,
+) -> RunOutcome:
+    """execute_run's body.
+
     `run_id` is given by idempotent triggers (a schedule fire, a QStash message): if that run
     was stored already, the stored run is returned and nothing runs or alerts again.
     Raises NotFound (unknown or deleted test), Conflict (a run of the test is in progress),
@@ -112,6 +132,7 @@ async def execute_run(
         raise InvalidInput("run_id", "use 1-64 letters, digits, '.', '_' or '-'")
     idempotent = run_id is not None
     run_id = run_id or new_run_id()
+    bind_run_id(run_id)
     if idempotent and (previous := await stored_run(services.redis, test_id, run_id)):
         return RunOutcome(test_id, run_id, record=previous, duplicate=True)
 
@@ -170,6 +191,10 @@ async def _run_and_store(
         outcome.duplicate = True
         outcome.record = await stored_run(services.redis, test.id, run_id) or record
         return outcome, None
+    try:
+        await record_run(services.redis, record)
+    except Exception:  # a lost count must not turn a stored run into a 500
+        log.warning("counting run %s for /metrics failed", run_id, exc_info=True)
     try:
         pending = await dispatcher.decide(test, record, attempts.plan)
     except Exception:  # the run is stored; an alerting failure must not turn it into a 500

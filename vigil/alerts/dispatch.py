@@ -28,6 +28,7 @@ from vigil.errors import DeliveryError, NotFound
 from vigil.models import RunRecord, TestPlan, TestSuite, iso, utc_now
 from vigil.store import keys
 from vigil.store.incidents import mark_alert_sent
+from vigil.store.metrics import record_delivery
 from vigil.store.suites import set_fields
 
 log = logging.getLogger(__name__)
@@ -116,6 +117,10 @@ class AlertDispatcher:
             log.warning("alert %s for test %s not delivered: %s", alert.event, alert.test_id, error)
             await forget_alert(self._redis, alert.test_id, alert.event)
         await self._record(pending, report)
+        try:
+            await record_delivery(self._redis, alert.test_id, sent=report.sent)
+        except Exception:  # a lost count must not hide the delivery's own outcome
+            log.warning("counting the delivery for /metrics failed", exc_info=True)
         return report
 
     async def _record(self, pending: PendingAlert, report: DeliveryReport) -> None:

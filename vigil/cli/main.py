@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from vigil.cli import tests_cmd
+from vigil.cli.apply import apply, export
 from vigil.cli.run import run
 from vigil.cli.serve import serve
 
@@ -16,6 +17,8 @@ app = typer.Typer(
 app.command("serve")(serve)
 app.command("run")(run)
 app.add_typer(tests_cmd.app, name="tests")
+app.command("apply")(apply)
+app.command("export")(export)
 
 
 def main() -> None:

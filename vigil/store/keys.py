@@ -50,6 +50,12 @@ def uptime(test_id: str, day: date) -> str:
     return f"uptime:{test_id}:{day.isoformat()}"
 
 
+def metrics(test_id: str) -> str:
+    """Prometheus counters of one test (vigil/store/metrics.py): runs by outcome, the
+    run-duration histogram's buckets, alert deliveries by result."""
+    return f"metrics:{test_id}"
+
+
 def run_lock(test_id: str) -> str:
     return f"lock:run:{test_id}"
 

@@ -50,7 +50,12 @@ def _to_hash(values: dict[str, object]) -> dict[str, str]:
     for name, value in values.items():
         if value is None:
             continue
-        out[name] = str(value)
+        if isinstance(value, bool):
+            out[name] = "true" if value else "false"
+        elif isinstance(value, list):
+            out[name] = json.dumps(value)
+        else:
+            out[name] = str(value)
     return out
 
 
@@ -63,6 +68,10 @@ def from_hash(raw: dict[str, str]) -> TestSuite:
     for name in _INT_FIELDS:
         if name in data:
             data[name] = int(str(data[name]))
+    if "tags" in data:
+        data["tags"] = json.loads(str(data["tags"]) or "[]")
+    if "public_badge" in data:
+        data["public_badge"] = data["public_badge"] == "true"
     return TestSuite.model_validate(data)
 
 
@@ -168,6 +177,7 @@ async def delete_test(redis: Redis, test_id: str) -> None:
         keys.events(test_id),
         keys.incidents(test_id),
         keys.run_lock(test_id),
+        keys.metrics(test_id),
         *(keys.uptime(test_id, day) for day in _days(since, utc_now())),
         *await _per_run_keys(redis, test_id),
     ]
