@@ -35,9 +35,7 @@ def scrape(text: str) -> dict[str, list[Sample]]:
 
 
 def value(samples: dict[str, list[Sample]], metric: str, /, **labels: str) -> float:
-    [found] = [
-        s for s in samples[metric] if all(s.labels.get(k) == v for k, v in labels.items())
-    ]
+    [found] = [s for s in samples[metric] if all(s.labels.get(k) == v for k, v in labels.items())]
     return found.value
 
 

@@ -8,12 +8,14 @@ import contextlib
 import signal
 import sys
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import uvicorn
 
 from vigil.api.app import create_app
 from vigil.auth import resolve_token
 from vigil.config import Settings
+from vigil.logs import configure_logging
 from vigil.services import Services
 from vigil.store.embedded import EmbeddedRedis
 
@@ -49,8 +51,16 @@ async def serve_forever(settings: Settings) -> None:
     try:
         app = create_app(services)
         token = resolve_token(settings)
+        # The embedded Redis's generated password is not in Settings: scrub it too.
+        configure_logging(settings, extra_secrets=[token, urlsplit(redis_url).password or ""])
+        # log_config=None: uvicorn's lines go through Vigil's handler (JSON, redaction).
         config = uvicorn.Config(
-            app, host=settings.host, port=settings.port, log_level="info", access_log=False
+            app,
+            host=settings.host,
+            port=settings.port,
+            log_level="info",
+            access_log=False,
+            log_config=None,
         )
         server = _Server(config)
         base = f"http://{_browse_host(settings.host)}:{settings.port}"
