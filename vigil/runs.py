@@ -102,7 +102,11 @@ async def execute_run(
 ) -> RunOutcome:
     """Run a stored test now, store the run, alert per policy.
 
-    Every log line written meanwhile carries the test id and, once known, the run id.
+    `run_id` is given by idempotent triggers (a schedule fire, a QStash message): if that run
+    was stored already, the stored run is returned and nothing runs or alerts again.
+    Raises NotFound (unknown or deleted test), Conflict (a run of the test is in progress),
+    InvalidInput (malformed run id). Every log line written meanwhile carries the test id
+    and, once known, the run id.
     """
     with log_context(test_id=test_id, run_id=run_id):
         return await _execute_run(
@@ -118,13 +122,7 @@ async def _execute_run(
     run_id: str | None = None,
     dispatcher: AlertDispatcher | None = None,
 ) -> RunOutcome:
-    """execute_run's body.
-
-    `run_id` is given by idempotent triggers (a schedule fire, a QStash message): if that run
-    was stored already, the stored run is returned and nothing runs or alerts again.
-    Raises NotFound (unknown or deleted test), Conflict (a run of the test is in progress),
-    InvalidInput (malformed run id).
-    """
+    """execute_run's body (inside its log context)."""
     test = await get_test(services.redis, test_id)
     if test.status == "paused" and triggered_by in _SCHEDULED:
         return RunOutcome(test_id, run_id or "", skipped=True, reason="test is paused")

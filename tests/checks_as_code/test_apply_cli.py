@@ -230,16 +230,32 @@ def _refuse_unread_goals(app: FastAPI) -> None:
     app.add_middleware(BaseHTTPMiddleware, dispatch=refuse)
 
 
-def test_a_goal_the_server_refuses_is_reported_at_its_line(
+def test_a_goal_the_server_refuses_is_reported_at_its_line_and_nothing_stays_applied(
     settings: Settings, redis_url: str, tmp_path: Path
 ) -> None:
     sync_redis.Redis.from_url(redis_url).flushdb()
-    path = write(tmp_path, "name: A\nurl: https://a.example\ngoal: |\n  frobnicate the widget\n")
+    path = write(tmp_path, CHECKS)
+    refused = "---\nname: A\nurl: https://a.example\ngoal: |\n  frobnicate the widget\n"
     with live_server(settings, redis_url, wrap=_refuse_unread_goals) as base:
-        out = vigil(base, tmp_path, "apply", str(path))
-        assert stored(base) == {}
+        assert vigil(base, tmp_path, "apply", str(path), HOOK_TOKEN="t").exit_code == 0
+        before = stored(base)
+        # One update, one create, then the refused create.
+        path.write_text(
+            CHECKS.replace("retries: 2", "retries: 3")
+            + "---\nname: New\nurl: https://new.example\ngoal: x\n"
+            + refused
+        )
+
+        out = vigil(base, tmp_path, "apply", str(path), HOOK_TOKEN="t")
+        after = stored(base)
 
     assert out.exit_code == 1
     assert (
-        f"vigil: {path}: document 1, line 3: goal: could not understand: 'frobnicate the widget'"
+        f"vigil: {path}: document 4, line 24: goal: could not understand: 'frobnicate the widget'"
     ) in out.stderr
+    assert "undone: deleted 'New'" in out.stdout
+    assert "undone: restored 'Checkout'" in out.stdout
+    for state in (before, after):
+        for test in state.values():
+            test.pop("updated_at")
+    assert after == before

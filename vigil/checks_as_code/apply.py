@@ -3,7 +3,13 @@
 Going through the API (not the store) means a created or edited check gets whatever the
 server does on create and update: its schedule, its QStash schedule, validation that needs
 the server (a rule-mode goal with unread clauses answers 422). Such a 422 is reported like a
-local validation error, located in the file, and stops the apply at that check.
+local validation error, located in the file.
+
+"Nothing is applied when a document is invalid" holds for those server-side refusals too:
+creates and updates go first, and if one is refused the ones already made are undone through
+the same API (created checks deleted, updated fields set back to the values the plan read);
+deletions (--prune) come last, once everything else went through, because they cannot be
+undone.
 """
 
 from __future__ import annotations
@@ -85,13 +91,34 @@ def apply_action(client: httpx.Client, action: Action) -> str:
     return f"{SYMBOL[action.kind]} {done} {action.name!r} [{action.test_id}]"
 
 
+def _undo(client: httpx.Client, action: Action) -> str:
+    if action.kind == "create":
+        _call(client, action, "DELETE", f"/api/tests/{action.test_id}")
+        return f"  undone: deleted {action.name!r} [{action.test_id}]"
+    back = Action("update", action.name, action.test_id, action.declared, action.before)
+    apply_action(client, back)
+    return f"  undone: restored {action.name!r} [{action.test_id}]"
+
+
 def apply_plan(client: httpx.Client, plan: Plan, echo: Callable[[str], None]) -> int:
-    """Every change of `plan`, in order; returns how many were made. Raises ApplyError at the
-    first refusal (the changes before it stay made, and are printed)."""
-    made = 0
+    """Every change of `plan`; returns how many were made. At the first refusal, undoes the
+    creates and updates made so far and raises ApplyError."""
+    made: list[Action] = []
+    try:
+        for action in plan.actions:
+            if action.kind in ("create", "update"):
+                echo(apply_action(client, action))
+                made.append(action)
+    except ApplyError:
+        for done in reversed(made):
+            try:
+                echo(_undo(client, done))
+            except ApplyError as exc:
+                echo(f"  could not undo {done.kind} of {done.name!r} [{done.test_id}]: {exc}")
+        raise
+    deleted = 0
     for action in plan.actions:
-        if action.kind == "unchanged":
-            continue
-        echo(apply_action(client, action))
-        made += 1
-    return made
+        if action.kind == "delete":
+            echo(apply_action(client, action))
+            deleted += 1
+    return len(made) + deleted

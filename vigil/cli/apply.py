@@ -46,7 +46,7 @@ def apply(
         except ApplyError as exc:
             if exc.problem is not None:
                 typer.echo(f"vigil: {exc.problem}", err=True)
-            fail(f"apply stopped: {exc}", code=1)
+            fail(f"apply stopped, changes made before it undone: {exc}", code=1)
     typer.echo(f"Applied {made} change(s).")
 
 
