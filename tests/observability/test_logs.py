@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 from pydantic import SecretStr
 
+from tests.alert_receiver import Receiver
 from tests.conftest import TOKEN
 from tests.test_runs import ScriptedPipeline, dispatcher, make_services
 from vigil.config import Settings
@@ -23,6 +24,7 @@ from vigil.store.suites import create_test
 
 PASSWORD = "hunter2-Pa55"
 REDIS_PASSWORD = "redis-pw-9f8e7d"
+SLACK_PATH_SECRET = "xoxSecretPath42"
 WEBHOOK_SECRET = "whsec_bG9nLXRlc3Qtc2VjcmV0LTEyMzQ1Njc4"
 
 
@@ -114,6 +116,26 @@ async def test_json_lines_carry_the_run_ids_and_no_secret(
     assert "test_id" not in last and "run_id" not in last  # outside a run: no ids
     for secret in (PASSWORD, TOKEN, REDIS_PASSWORD, WEBHOOK_SECRET):
         assert secret not in text
+
+
+async def test_an_alert_delivery_does_not_log_the_webhook_url(
+    services: Services, capture: tuple[io.StringIO, list[logging.Handler]]
+) -> None:
+    stream, added = capture
+    added.append(configure_logging(_settings(services, "json"), stream=stream))
+    svc = make_services(services, ScriptedPipeline("fail"))
+    async with Receiver() as receiver:
+        hook = f"{receiver.url}/services/T000/B000/{SLACK_PATH_SECRET}"
+        spec = TestSuiteCreate(url="https://a.example", goal="x", retries=0, alert_webhook=hook)
+        test = await create_test(svc.redis, spec)
+        outcome = await execute_run(svc, test.id, "manual", dispatcher=dispatcher(svc))
+        logging.getLogger("vigil.test").info("done")
+
+    assert outcome.alert is not None and outcome.alert.sent
+    assert len(receiver.requests) == 1
+    text = stream.getvalue()
+    assert '"message": "done"' in text
+    assert SLACK_PATH_SECRET not in text
 
 
 async def test_text_is_the_default_and_is_scrubbed_too(
