@@ -54,11 +54,17 @@ def capture() -> Iterator[tuple[io.StringIO, list[logging.Handler]]]:
     stream = io.StringIO()
     root = logging.getLogger()
     level, handlers = root.level, list(root.handlers)
+    touched = [logging.getLogger(n) for n in ("httpx", "httpcore", "uvicorn", "uvicorn.error")]
+    saved = [(lg, lg.level, lg.propagate, list(lg.handlers)) for lg in touched]
     added: list[logging.Handler] = []
     yield stream, added
     for handler in added:
         root.removeHandler(handler)
     root.setLevel(level)
+    for lg, lg_level, propagate, lg_handlers in saved:
+        lg.setLevel(lg_level)
+        lg.propagate = propagate
+        lg.handlers[:] = lg_handlers
     assert list(root.handlers) == handlers
 
 
