@@ -58,7 +58,8 @@ def make_plan(
     cannot be matched unambiguously (nothing is applied if there are any)."""
     by_id = {str(t["id"]): t for t in stored}
     by_name = _by_name(stored)
-    claimed: set[str] = set()
+    # Checks named by an explicit id are never also matched by name, whatever the order.
+    claimed: set[str] = {d.check.id for d in declared if d.check.id and d.check.id in by_id}
     actions: list[Action] = []
     problems: list[Problem] = []
     for item in declared:
