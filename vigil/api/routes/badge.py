@@ -15,7 +15,7 @@ from vigil.api.deps import ServicesDep, is_authorized
 from vigil.errors import NotFound
 from vigil.models import TestSuite
 from vigil.store.suites import get_test
-from vigil.store.uptime import uptime_24h
+from vigil.store.uptime_24h import uptime_24h
 
 router = APIRouter(tags=["badge"])
 
