@@ -10,8 +10,10 @@ run ids would grow the number of series without bound.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from typing import Final
 
+from croniter import croniter
 from prometheus_client import (
     GC_COLLECTOR,
     PLATFORM_COLLECTOR,
@@ -28,8 +30,9 @@ from prometheus_client.core import (
 )
 from prometheus_client.registry import Collector
 
-from vigil.models import Outcome
+from vigil.models import Outcome, TestSuite, utc_now
 from vigil.store.metrics import TestMetrics
+from vigil.store.results import parse_iso
 
 CONTENT_TYPE: Final = "text/plain; version=0.0.4; charset=utf-8"
 LABELS: Final = ("test_id", "name")
@@ -42,9 +45,22 @@ def _bound(value: float) -> str:
     return "+Inf" if value == float("inf") else repr(value)
 
 
+def overdue_s(test: TestSuite, now: datetime) -> float | None:
+    """How long ago the check's next scheduled run was due without one starting: 0 when on
+    time, None for manual or paused checks. Counted from the later of its last run and its
+    last edit (a resume or a new schedule starts the clock again), so it works the same
+    whichever scheduler fires the runs, and a scheduler that stopped shows up here."""
+    if test.status != "active" or not test.schedule:
+        return None
+    since = max(parse_iso(t) for t in (test.last_run_at, test.updated_at) if t)
+    due: datetime = croniter(test.schedule, since).get_next(datetime)
+    return max(0.0, (now - due).total_seconds())
+
+
 class _Snapshot(Collector):
-    def __init__(self, tests: Iterable[TestMetrics]) -> None:
+    def __init__(self, tests: Iterable[TestMetrics], now: datetime) -> None:
         self._tests = list(tests)
+        self._now = now
 
     def collect(self) -> Iterator[Metric]:
         checks = GaugeMetricFamily("vigil_checks", "Checks defined, by status.", labels=["status"])
@@ -83,6 +99,11 @@ class _Snapshot(Collector):
             "Run durations, retries included.",
             labels=LABELS,
         )
+        overdue = GaugeMetricFamily(
+            "vigil_check_overdue_seconds",
+            "Seconds since a scheduled run was due and none happened (0 = on time).",
+            labels=LABELS,
+        )
         alerts = CounterMetricFamily(
             "vigil_alert_deliveries",
             "Alert delivery attempts, by result.",
@@ -94,10 +115,13 @@ class _Snapshot(Collector):
                 success.add_metric(labels, 1.0 if m.test.last_result == "passed" else 0.0)
                 last.add_metric(labels, {r: r == m.test.last_result for r in LAST_RESULTS})
             if m.test.last_run_at:
-                last_run.add_metric(labels, _timestamp(m.test.last_run_at))
+                last_run.add_metric(labels, parse_iso(m.test.last_run_at).timestamp())
             if m.last_duration_s is not None:
                 last_duration.add_metric(labels, m.last_duration_s)
             streak.add_metric(labels, m.consecutive_failures)
+            late = overdue_s(m.test, self._now)
+            if late is not None:
+                overdue.add_metric(labels, late)
             for outcome in OUTCOMES:
                 runs.add_metric([*labels, outcome], m.runs.get(outcome, 0))
             durations.add_metric(
@@ -105,20 +129,15 @@ class _Snapshot(Collector):
             )
             for result in DELIVERY_RESULTS:
                 alerts.add_metric([*labels, result], m.alerts.get(result, 0))
-        yield from (success, last, last_run, last_duration, streak, runs, durations, alerts)
+        yield from (success, last, last_run, last_duration, streak, overdue, runs, durations)
+        yield alerts
 
 
-def _timestamp(iso_text: str) -> float:
-    from vigil.store.results import parse_iso
-
-    return parse_iso(iso_text).timestamp()
-
-
-def render(tests: Iterable[TestMetrics]) -> bytes:
+def render(tests: Iterable[TestMetrics], *, now: datetime | None = None) -> bytes:
     """The text exposition of `tests` plus this process's own metrics (CPU, memory, file
     descriptors, GC), as every Prometheus exporter offers them."""
     registry = CollectorRegistry(auto_describe=False)
-    registry.register(_Snapshot(tests))
+    registry.register(_Snapshot(tests, now or utc_now()))
     for collector in (PROCESS_COLLECTOR, PLATFORM_COLLECTOR, GC_COLLECTOR):
         registry.register(collector)
     return generate_latest(registry)

@@ -4,18 +4,22 @@ pipeline instead of a browser), checked against what those runs did."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 from prometheus_client.samples import Sample
 from pydantic import SecretStr
+from redis.asyncio import Redis
 
 from tests.alert_receiver import Receiver
 from tests.conftest import TOKEN
 from tests.test_runs import ScriptedPipeline, dispatcher, make_services
 from vigil.api.app import create_app
+from vigil.models import iso, utc_now
 from vigil.services import Services
+from vigil.store import keys
 
 METRICS_TOKEN = "scrape-only-token-123"
 
@@ -160,3 +164,27 @@ async def test_a_failing_streak_shows_in_consecutive_failures(services: Services
     assert not [
         s for s in after.get("vigil_check_runs_total", []) if s.labels["test_id"] == test_id
     ]
+
+
+async def test_a_scheduled_check_that_stopped_running_shows_as_overdue(
+    client: httpx.AsyncClient, redis: Redis
+) -> None:
+    body = {"url": "https://a.example", "goal": "x", "schedule": "*/5 * * * *"}
+    late = (await client.post("/api/tests", json={**body, "name": "Late"})).json()
+    fresh = await client.post("/api/tests", json={**body, "name": "Fresh"})
+    paused = (await client.post("/api/tests", json={**body, "name": "Paused"})).json()
+    await client.post(f"/api/tests/{paused['id']}/pause")
+    manual = await client.post("/api/tests", json={**body, "name": "Manual", "schedule": ""})
+    # Last run and last edit an hour ago: the fire due within 5 minutes after that never came.
+    an_hour_ago = iso(utc_now() - timedelta(hours=1))
+    await redis.hset(
+        keys.test(late["id"]), mapping={"last_run_at": an_hour_ago, "updated_at": an_hour_ago}
+    )
+
+    m = scrape((await client.get("/metrics")).text)
+
+    overdue = {s.labels["name"]: s.value for s in m["vigil_check_overdue_seconds"]}
+    assert set(overdue) == {"Late", "Fresh"}  # paused and manual checks are never overdue
+    assert (manual.status_code, fresh.status_code) == (201, 201)
+    assert 55 * 60 - 5 <= overdue["Late"] <= 60 * 60
+    assert overdue["Fresh"] == 0
