@@ -1,0 +1,3 @@
+from bench.realapps.goals import GoalSet
+
+GOALS = GoalSet("sqladmin")
