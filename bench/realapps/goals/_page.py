@@ -13,7 +13,10 @@ from playwright.async_api import Locator, Page
 _READ_TABLE = """
 (table) => {
   const clean = (s) => s.replace(/[▲▼]/g, "").trim().toLowerCase();
-  const heads = [...table.querySelectorAll("thead th")].map((th) => clean(th.innerText));
+  // Django's sorted headers also hold a sort-priority number beside the name in `.text`.
+  const heads = [...table.querySelectorAll("thead th")].map(
+    (th) => clean((th.querySelector(".text") ?? th).innerText)
+  );
   return [...table.querySelectorAll("tbody tr")].map((tr) => {
     const row = {};
     [...tr.children].forEach((cell, i) => {
