@@ -93,9 +93,7 @@ def _serve(name: str, cmd: list[str], env: dict[str, str], workdir: Path, ready:
     log = workdir / f"{name}.log"
     with log.open("wb") as out:
         argv = [part.replace("{port}", str(port)) for part in cmd]
-        process = subprocess.Popen(
-            argv, cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT
-        )
+        process = subprocess.Popen(argv, cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT)
     app = RunningApp(name, base, process, log)
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:

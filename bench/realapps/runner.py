@@ -91,9 +91,7 @@ async def run_vigil(pipeline: object, goal: Goal, app: RunningApp, outcome: Outc
         )
         outcome.vigil = "passed" if result.passed else "failed"
         outcome.details = result.details
-        outcome.plan = [
-            f"{s.action} {s.target or ''} {s.value or ''}".strip() for s in plan.steps
-        ]
+        outcome.plan = [f"{s.action} {s.target or ''} {s.value or ''}".strip() for s in plan.steps]
         failed = [s for s in result.step_results if not s.passed]
         if failed:
             outcome.details += f" | step {failed[0].step_number}: {failed[0].details}"
@@ -129,8 +127,7 @@ def bench_lines(m: dict[str, float]) -> list[str]:
         f"bench: realapps_false_passes {m['false_passes']:.0f} "
         f"(target == {TARGETS['false_passes']:g})",
         f"bench: realapps_errors {m['errors_pct']:.1f} % (target <= {TARGETS['errors_pct']:g})",
-        f"bench: realapps_time_ratio {m['time_ratio']:.2f} x "
-        f"(target <= {TARGETS['time_ratio']:g})",
+        f"bench: realapps_time_ratio {m['time_ratio']:.2f} x (target <= {TARGETS['time_ratio']:g})",
     ]
 
 
@@ -154,7 +151,8 @@ def summary(outcomes: list[Outcome]) -> list[str]:
     wrong = [o for o in outcomes if not o.right]
     out = [f"realapps: {len(wrong)} of {len(outcomes)} verdicts wrong (table: {TABLE_PATH})"]
     for o in wrong:
-        out.append(f"  {o.id} [{o.family}] expected {o.expected}, got {o.vigil}: {_one_line(o.goal)}")
+        said = f"expected {o.expected}, got {o.vigil}"
+        out.append(f"  {o.id} [{o.family}] {said}: {_one_line(o.goal)}")
         out.append(f"      {_one_line(o.details)[:300]}")
     return out
 
@@ -164,9 +162,7 @@ async def measure(
 ) -> list[Outcome]:
     from vigil.services import build_pipeline
 
-    outcomes = [
-        Outcome(g.id, g.app, g.family, g.trap, g.goal, g.expect) for g in goals
-    ]
+    outcomes = [Outcome(g.id, g.app, g.family, g.trap, g.goal, g.expect) for g in goals]
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(
             executable_path=hand.CHROMIUM, headless=True, args=hand.ARGS
@@ -181,11 +177,11 @@ async def measure(
     if disagree:
         for o in disagree:
             print(
-                f"realapps: script {o.id} says {o.hand}, goal expects {o.expected} "
-                f"{o.hand_error}",
+                f"realapps: script {o.id} says {o.hand}, goal expects {o.expected} {o.hand_error}",
                 file=sys.stderr,
             )
-        raise SystemExit(f"realapps: {len(disagree)} hand-written script(s) disagree; not measuring")
+        count = len(disagree)
+        raise SystemExit(f"realapps: {count} hand-written script(s) disagree; not measuring")
     print(f"realapps: all {len(goals)} hand-written scripts confirm their verdicts", flush=True)
     if scripts_only:
         return outcomes
@@ -213,7 +209,8 @@ async def main(only: str | None = None, *, scripts_only: bool = False) -> list[s
         finally:
             stop_all(apps)
     if scripts_only:
-        return [f"realapps: scripts checked, median {_median([o.hand_ms for o in outcomes]):.0f} ms"]
+        median = _median([o.hand_ms for o in outcomes])
+        return [f"realapps: scripts checked, median {median:.0f} ms"]
     write_table(outcomes)
     for line in summary(outcomes):
         print(line, flush=True)

@@ -251,8 +251,7 @@ async def d20(page: Page) -> bool:
 
 @GOALS.add(
     "/bakery/orders",
-    "The orders table is sorted by placed_on, newest first, and the top order is for "
-    "Tom Becker",
+    "The orders table is sorted by placed_on, newest first, and the top order is for Tom Becker",
     passes=True,
     family="claims",
 )
@@ -301,8 +300,7 @@ async def d24(page: Page) -> bool:
 
 @GOALS.add(
     "/",
-    "The home page should list the bakery database with its orders, products and customers "
-    "tables",
+    "The home page should list the bakery database with its orders, products and customers tables",
     passes=True,
     family="compound",
 )

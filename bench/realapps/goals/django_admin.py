@@ -104,8 +104,7 @@ async def j04(page: Page) -> bool:
 
 @GOALS.add(
     "/admin/catalog/book/",
-    "Log in as admin/correct-horse. Search for Sagan. Expect 2 results: Cosmos and Pale Blue "
-    "Dot.",
+    "Log in as admin/correct-horse. Search for Sagan. Expect 2 results: Cosmos and Pale Blue Dot.",
     passes=True,
     family="search-filter-sort",
 )
@@ -202,8 +201,7 @@ async def j11(page: Page) -> bool:
 
 @GOALS.add(
     "/admin/",
-    "log in as admin / correct-horse, open the Books list and check Song of Solomon's year is "
-    "1987",
+    "log in as admin / correct-horse, open the Books list and check Song of Solomon's year is 1987",
     passes=False,
     family="claims",
     trap="other row",
@@ -427,8 +425,7 @@ async def j27(page: Page) -> bool:
 
 @GOALS.add(
     "/admin/",
-    "log in as admin / correct-horse, click on Authors and check that I end up on the Books "
-    "page",
+    "log in as admin / correct-horse, click on Authors and check that I end up on the Books page",
     passes=False,
     family="navigation",
     trap="wrong page",

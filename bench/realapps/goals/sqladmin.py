@@ -127,8 +127,7 @@ async def s06(page: Page) -> bool:
 
 @GOALS.add(
     "/admin/",
-    "log in as agent / desk-2024, open Tickets, and confirm 'Screen flickers' is on the first "
-    "page",
+    "log in as agent / desk-2024, open Tickets, and confirm 'Screen flickers' is on the first page",
     passes=False,
     family="claims",
     trap="wrong page",
@@ -195,7 +194,7 @@ async def s11(page: Page) -> bool:
 
 @GOALS.add(
     "/admin/",
-    "sign in as agent / desk-2024, open the tickets, sort by title A–Z and check that the "
+    "sign in as agent / desk-2024, open the tickets, sort by title A–Z and check that the "  # noqa: RUF001
     "first row is 'Add user to sales group'",
     passes=True,
     family="search-filter-sort",
