@@ -132,6 +132,7 @@ def start_django_admin(workdir: Path) -> RunningApp:
     seed = [sys.executable, "-m", "bench.realapps.sites.library_site.seed"]
     subprocess.run(seed, cwd=workdir, env=env, check=True, timeout=START_TIMEOUT_S)
     cmd = [sys.executable, "-m", "django", "runserver", f"{LOOPBACK}:{{port}}", "--noreload"]
+    cmd.append("--skip-checks")  # the seed step already ran Django's system checks
     app = _serve("django_admin", cmd, env, workdir, "/admin/login/")
     return _pristine(app, db)
 

@@ -99,6 +99,8 @@ async def run_vigil(pipeline: object, goal: Goal, app: RunningApp, outcome: Outc
         outcome.vigil, outcome.details = "error", f"planning: {exc}"
     except PipelineError as exc:
         outcome.vigil, outcome.details = "error", f"{type(exc).__name__}: {exc}"
+    except Exception as exc:  # anything else escaping the pipeline is Vigil's error too
+        outcome.vigil, outcome.details = "error", f"uncaught {type(exc).__name__}: {exc}"
     outcome.vigil_ms = (time.perf_counter() - t0) * 1000
 
 
