@@ -57,6 +57,8 @@ class Outcome:
     vigil_ms: float = 0.0
     details: str = ""
     plan: list[str] = field(default_factory=list)
+    # False when Vigil's plan only opened the URL: its verdict then checked none of the claims.
+    checked: bool = False
 
     @property
     def right(self) -> bool:
@@ -91,7 +93,11 @@ async def run_vigil(pipeline: object, goal: Goal, app: RunningApp, outcome: Outc
         )
         outcome.vigil = "passed" if result.passed else "failed"
         outcome.details = result.details
-        outcome.plan = [f"{s.action} {s.target or ''} {s.value or ''}".strip() for s in plan.steps]
+        outcome.plan = [
+            f"{s.action} {s.target or ''} {'***' if s.secret else s.value or ''}".strip()
+            for s in plan.steps
+        ]
+        outcome.checked = any(s.action != "navigate" for s in plan.steps)
         failed = [s for s in result.step_results if not s.passed]
         if failed:
             outcome.details += f" | step {failed[0].step_number}: {failed[0].details}"
@@ -138,11 +144,15 @@ def _one_line(text: str) -> str:
 
 
 def write_table(outcomes: list[Outcome]) -> None:
-    header = "id\tapp\tfamily\ttrap\texpected\thand\tvigil\tright\thand_ms\tvigil_ms\tgoal\tdetails"
+    header = (
+        "id\tapp\tfamily\ttrap\texpected\thand\tvigil\tright\tchecked\thand_ms\tvigil_ms"
+        "\tgoal\tdetails"
+    )
     lines = [header]
     for o in outcomes:
         cols = [o.id, o.app, o.family, o.trap or "", o.expected, o.hand, o.vigil]
-        cols += ["yes" if o.right else "NO", f"{o.hand_ms:.0f}", f"{o.vigil_ms:.0f}"]
+        cols += ["yes" if o.right else "NO", "yes" if o.checked else "no"]
+        cols += [f"{o.hand_ms:.0f}", f"{o.vigil_ms:.0f}"]
         cols += [_one_line(o.goal), _one_line(o.details)]
         lines.append("\t".join(cols))
     TABLE_PATH.write_text("\n".join(lines) + "\n")
@@ -156,6 +166,13 @@ def summary(outcomes: list[Outcome]) -> list[str]:
         said = f"expected {o.expected}, got {o.vigil}"
         out.append(f"  {o.id} [{o.family}] {said}: {_one_line(o.goal)}")
         out.append(f"      {_one_line(o.details)[:300]}")
+    unchecked = [o for o in outcomes if o.vigil != "error" and not o.checked]
+    lucky = [o.id for o in unchecked if o.right]
+    out.append(
+        f"realapps: {len(unchecked)} verdicts came from plans that only opened the URL "
+        f"(nothing checked); {len(lucky)} of them match the expected verdict by luck: "
+        + (", ".join(lucky) or "none")
+    )
     return out
 
 
