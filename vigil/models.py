@@ -7,6 +7,7 @@ outlives the code that wrote it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Final, Literal
 
@@ -43,6 +44,16 @@ class AlertPolicy(BaseModel):
     retries: int = Field(default=1, ge=0, le=5)
     alert_after: int = Field(default=1, ge=1, le=100)
     reminder_every: int = Field(default=0, ge=0, le=1000)
+
+
+@dataclass(frozen=True)
+class AlertState:
+    """Where a test stands in its alert policy (vigil/alerts/policy.py), kept on its hash."""
+
+    failures: int = 0  # consecutive counted failures
+    errors: int = 0  # consecutive error runs
+    failure_alerted: bool = False  # a test_failed alert went out in this failing streak
+    error_alerted: bool = False  # a test_error alert went out since the last pass
 
 
 class TestSuiteCreate(_Strict):

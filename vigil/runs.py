@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from vigil.alerts.dispatch import AlertDispatcher, DeliveryReport, PendingAlert
-from vigil.errors import AlreadyStored, Conflict, InvalidInput, PipelineError, RunTimeout
+from vigil.errors import AlreadyStored, InvalidInput, PipelineError, RunTimeout
 from vigil.models import (
     BrowserResult,
     IncidentRecord,
@@ -32,11 +32,10 @@ from vigil.models import (
     utc_now,
 )
 from vigil.services import Services
-from vigil.store import keys
 from vigil.store.events import EventLog
+from vigil.store.locks import run_lock
 from vigil.store.results import store_run_result, stored_run
 from vigil.store.screenshots import store_screenshots
-from vigil.store.scripts import LuaScript
 from vigil.store.suites import get_test
 
 log = logging.getLogger(__name__)
@@ -48,12 +47,6 @@ _SCHEDULED: frozenset[TriggeredBy] = frozenset({"schedule", "qstash"})
 _BACKSTOP_S = 15
 _LOCK_SLACK_S = 30
 _RUN_ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
-
-# Release the lock only if it is still ours: after an expiry another run may hold it.
-_RELEASE = LuaScript("""
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-""")
 
 
 def new_run_id() -> str:
@@ -116,17 +109,11 @@ async def execute_run(
         return RunOutcome(test_id, run_id, record=previous, duplicate=True)
 
     dispatcher = dispatcher or AlertDispatcher(services.redis, services.settings)
-    lock = keys.run_lock(test_id)
-    token = secrets.token_hex(16)
     lock_s = (test.timeout_s + _BACKSTOP_S) * (test.retries + 1) + _LOCK_SLACK_S
-    if not await services.redis.set(lock, token, nx=True, px=int(lock_s * 1000)):
-        raise Conflict(f"a run of test '{test_id}' is already in progress")
-    try:
+    async with run_lock(services.redis, test_id, ttl_s=lock_s):
         if idempotent and (previous := await stored_run(services.redis, test_id, run_id)):
             return RunOutcome(test_id, run_id, record=previous, duplicate=True)
         outcome, pending = await _run_and_store(services, test, triggered_by, run_id, dispatcher)
-    finally:
-        await _RELEASE(services.redis, [lock], [token])
     if pending is not None and not outcome.duplicate:
         outcome.alert = await _deliver(dispatcher, pending)
     return outcome

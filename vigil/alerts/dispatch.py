@@ -16,18 +16,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from redis.asyncio import Redis
-
 from vigil.alerts.apprise_notify import AppriseNotifier
 from vigil.alerts.payload import Alert, build_alert
-from vigil.alerts.policy import AlertEvent, apply_run, forget_alert
+from vigil.alerts.policy import AlertEvent, Decision, decide_run, undelivered
 from vigil.alerts.ports import Notifier
 from vigil.alerts.webhook import WebhookNotifier, WebhookOptions
 from vigil.config import Settings
 from vigil.errors import DeliveryError, NotFound
-from vigil.models import RunRecord, TestPlan, TestSuite, iso, utc_now
+from vigil.models import AlertState, RunRecord, TestPlan, TestSuite, iso, utc_now
 from vigil.store import keys
+from vigil.store.alert_state import update_alert_state
 from vigil.store.incidents import mark_alert_sent
+from vigil.store.redis import RedisClient
 from vigil.store.suites import set_fields
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ def default_notifier_factory(
 class AlertDispatcher:
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         settings: Settings,
         *,
         notifier_for: Callable[[str], Notifier] | None = None,
@@ -85,9 +85,12 @@ class AlertDispatcher:
     ) -> PendingAlert | None:
         """Advance the test's alert state by this stored run; the alert to send, if any."""
         target = test.alert_webhook
-        decision = await apply_run(
-            self._redis, test.id, record.outcome, test.policy, can_alert=bool(target)
-        )
+
+        def step(state: AlertState) -> tuple[AlertState, Decision]:
+            decision = decide_run(state, record.outcome, test.policy, can_alert=bool(target))
+            return decision.state, decision
+
+        decision = await update_alert_state(self._redis, test.id, step)
         if decision is None or decision.event is None:
             return None
         alert = build_alert(
@@ -114,7 +117,10 @@ class AlertDispatcher:
         report = DeliveryReport(alert.event, sent=error is None, error=error)
         if error is not None:
             log.warning("alert %s for test %s not delivered: %s", alert.event, alert.test_id, error)
-            await forget_alert(self._redis, alert.test_id, alert.event)
+            event = alert.event
+            await update_alert_state(
+                self._redis, alert.test_id, lambda state: (undelivered(state, event), None)
+            )
         await self._record(pending, report)
         return report
 

@@ -87,7 +87,7 @@ def run_marker(test_id: str, run_id: str) -> str:
 # how many steps it has: a newer run makes those screenshots obsolete.
 SHOTS_RUN_FIELD = "shots_run"
 SHOTS_STEPS_FIELD = "shots_steps"
-# Alert policy state (vigil/alerts/policy.py): consecutive counted failures and errors, whether
+# Alert policy state (vigil/store/alert_state.py): consecutive counted failures and errors, whether
 # the current failure / error streak has been alerted, and the last delivery attempt (JSON).
 ALERT_FAILURES_FIELD = "alert_failures"
 ALERT_ERRORS_FIELD = "alert_errors"
