@@ -176,8 +176,6 @@ async def _attempt(services: Services, test: TestSuite, run_id: str, events: Eve
                 plan, browser_result, result = await services.pipeline.run_test(
                     test.url,
                     test.goal,
-                    test.id,
-                    run_id=run_id,
                     events=events,
                     timeout_s=test.timeout_s,
                 )

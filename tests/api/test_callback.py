@@ -13,7 +13,8 @@ from pydantic import SecretStr
 
 from tests.alert_receiver import Receiver
 from tests.api.run_helpers import api
-from tests.test_runs import ScriptedPipeline, new_test
+from tests.test_runs import new_test
+from vigil.pipeline.scripted import ScriptedPipeline
 from vigil.services import Services
 from vigil.store import keys
 from vigil.store.incidents import list_incidents

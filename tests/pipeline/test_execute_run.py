@@ -31,7 +31,7 @@ SECRET = "whsec_" + base64.b64encode(b"demo-site webhook secret 0123456").decode
 @pytest.fixture
 async def real(services: Services, pipeline: Pipeline) -> AsyncIterator[Services]:
     settings = services.settings.model_copy(update={"webhook_secret": SecretStr(SECRET)})
-    yield Services(settings, services.redis, services.raw_redis, _pipeline=pipeline)
+    yield Services(settings, services.redis, services.raw_redis, pipeline=pipeline)
 
 
 def dispatcher(services: Services) -> AlertDispatcher:

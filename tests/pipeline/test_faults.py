@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.pipeline.plans import Recorder, pipeline_settings, plan, step
+from tests.pipeline.plans import pipeline_settings, plan, step
 from vigil.browser.executor import BrowserPool, PlaywrightExecutor
 from vigil.errors import BrowserUnavailable, PipelineError, PlanningError, RunTimeout
 from vigil.models import BrowserResult, EventType, TestPlan
 from vigil.pipeline.evaluator import RuleEvaluator
 from vigil.pipeline.ports import discard_events
 from vigil.pipeline.run_test import Pipeline
+from vigil.pipeline.scripted import EventRecorder
 from vigil.planner.rule_planner import RulePlanner
 from vigil.services import build_pipeline
 
@@ -91,7 +92,7 @@ async def test_chromium_killed_mid_run_is_an_error_and_the_next_run_works(demo_s
     pipeline = Pipeline(FixedPlanner(doomed), executor, RuleEvaluator())
     others = set(chromium_browser_pids())  # e.g. the session's shared browser: not ours to kill
 
-    class KillAtStep2(Recorder):
+    class KillAtStep2(EventRecorder):
         """Kills Chromium as step 2 (the wait) starts: mid-run, deterministically."""
 
         async def __call__(
@@ -165,7 +166,7 @@ async def test_a_page_that_never_loads_ends_within_the_run_timeout(
     executor = PlaywrightExecutor(pipeline_settings(step_timeout_s=30), pool=browser_pool)
     hanging = plan(demo_site, step("navigate", value=f"{demo_site}/hang"))
     pipeline = Pipeline(FixedPlanner(hanging), executor, RuleEvaluator())
-    events = Recorder()
+    events = EventRecorder()
     loop = asyncio.get_running_loop()
     t0 = loop.time()
     with pytest.raises(RunTimeout, match=r"did not finish within its 2 s timeout"):
@@ -183,7 +184,7 @@ async def test_a_goal_with_clauses_the_planner_cannot_map_is_not_run(demo_site: 
             raise AssertionError("a plan with errors must not be executed")
 
     pipeline = Pipeline(RulePlanner(), NoBrowser(), RuleEvaluator())
-    events = Recorder()
+    events = EventRecorder()
     with pytest.raises(PlanningError, match="frobnicate the 'Pro' widget"):
         await pipeline.run_test(
             demo_site, "frobnicate the 'Pro' widget and click 'Send'", events=events

@@ -38,13 +38,11 @@ class Pipeline:
         self,
         url: str,
         goal: str,
-        test_id: str | None = None,
         *,
-        run_id: str | None = None,
         events: EventSink | None = None,
         timeout_s: float | None = None,
     ) -> tuple[TestPlan, BrowserResult, TestResult]:
-        """Run one check. `test_id=None` is an ad-hoc run; without `events` nothing is logged.
+        """Run one check; without `events` (an ad-hoc run) nothing is logged.
 
         Raises PlanningError (the goal has clauses the planner could not map), RunTimeout
         (the whole run took longer than `timeout_s`) or another PipelineError (browser missing
