@@ -18,13 +18,13 @@ from tests.alert_receiver import Receiver
 from vigil.alerts.dispatch import AlertDispatcher, default_notifier_factory
 from vigil.alerts.webhook import WebhookOptions
 from vigil.config import Settings
-from vigil.errors import Conflict, NotFound
+from vigil.errors import BrowserUnavailable, Conflict, NotFound
 from vigil.models import (
     TestSuiteCreate,
     TriggeredBy,
 )
 from vigil.pipeline.scripted import ScriptedPipeline
-from vigil.runs import execute_run, qstash_run_id
+from vigil.runs import execute_run, qstash_run_id, run_adhoc
 from vigil.services import Services
 from vigil.store import keys
 from vigil.store.events import read_events
@@ -337,3 +337,26 @@ async def test_settings_default_dispatch_uses_the_settings(settings: Settings) -
     notifier = default_notifier_factory(settings)("https://hooks.example/x")
     assert type(notifier).__name__ == "WebhookNotifier"
     assert type(default_notifier_factory(settings)("slack://a/b/c")).__name__ == "AppriseNotifier"
+
+
+async def test_an_adhoc_run_makes_the_same_record_and_stores_nothing(redis: Redis) -> None:
+    outcome = await run_adhoc(ScriptedPipeline("fail", "pass"), "https://a.example", "see", "cli")
+
+    record = outcome.record
+    assert record is not None and outcome.exception is None
+    assert (record.test_id, record.triggered_by, record.outcome) == ("adhoc", "cli", "failed")
+    assert record.details == "1 of 2 steps passed. Step 2 failed: text 'Welcome' not found"
+    assert record.attempts == 1, "an ad-hoc run is not retried"
+    assert await redis.dbsize() == 0
+
+
+async def test_an_adhoc_run_that_cannot_finish_is_an_error_record_with_its_exception() -> None:
+    outcome = await run_adhoc(ScriptedPipeline("raise"), "https://a.example", "see", "cli")
+
+    assert isinstance(outcome.exception, BrowserUnavailable)
+    assert outcome.record is not None and outcome.record.outcome == "error"
+    assert outcome.record.error == "Chromium is not installed"
+    bad = await run_adhoc(ScriptedPipeline("pass"), "ftp://a.example", "see", "cli")
+    assert bad.record is not None and bad.record.error == (
+        "url 'ftp://a.example' must start with http:// or https://"
+    )

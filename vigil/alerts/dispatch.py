@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from vigil.alerts.apprise_notify import AppriseNotifier
 from vigil.alerts.payload import Alert, build_alert
 from vigil.alerts.policy import AlertEvent, Decision, decide_run, undelivered
 from vigil.alerts.ports import Notifier
@@ -58,6 +57,9 @@ def default_notifier_factory(
             return WebhookNotifier(
                 target, secret=settings.secret("webhook_secret"), options=webhook
             )
+        # Imported on first use: Apprise loads slowly, and `vigil run` never alerts.
+        from vigil.alerts.apprise_notify import AppriseNotifier
+
         return AppriseNotifier(
             target,
             timeout_s=webhook.timeout_s,
