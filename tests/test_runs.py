@@ -20,17 +20,17 @@ from vigil.alerts.webhook import WebhookOptions
 from vigil.config import Settings
 from vigil.errors import BrowserUnavailable, Conflict, NotFound
 from vigil.models import (
-    TestSuiteCreate,
+    CheckCreate,
     TriggeredBy,
 )
 from vigil.pipeline.scripted import ScriptedPipeline
 from vigil.runs import execute_run, qstash_run_id, run_adhoc
 from vigil.services import Services
 from vigil.store import keys
+from vigil.store.checks import create_check, set_status
 from vigil.store.events import read_events
 from vigil.store.incidents import list_incidents
 from vigil.store.results import list_results
-from vigil.store.suites import create_test, set_status
 
 SECRET = "whsec_" + base64.b64encode(b"0123456789abcdef0123456789abcdef").decode()
 FAST = WebhookOptions(timeout_s=0.3, attempts=2, backoff_s=0.01)
@@ -53,7 +53,7 @@ def dispatcher(services: Services) -> AlertDispatcher:
 
 
 async def new_test(redis: Redis, target: str = "", **policy: int) -> str:
-    spec = TestSuiteCreate.model_validate(
+    spec = CheckCreate.model_validate(
         {
             "name": "Home",
             "url": "https://site.example",
@@ -62,7 +62,7 @@ async def new_test(redis: Redis, target: str = "", **policy: int) -> str:
             **policy,
         }
     )
-    return (await create_test(redis, spec)).id
+    return (await create_check(redis, spec)).id
 
 
 async def test_a_manual_run_is_stored_with_its_events_and_screenshots(services: Services) -> None:

@@ -27,27 +27,27 @@ from vigil.alerts.dispatch import AlertDispatcher, DeliveryReport, PendingAlert
 from vigil.errors import AlreadyStored, InvalidInput, RunTimeout, VigilError
 from vigil.models import (
     BrowserResult,
+    Check,
     IncidentRecord,
     Outcome,
     RunRecord,
     TestPlan,
     TestResult,
-    TestSuite,
     TriggeredBy,
     iso,
     utc_now,
 )
 from vigil.pipeline.ports import EventSink
 from vigil.services import Services
+from vigil.store.checks import get_check
 from vigil.store.events import EventLog
 from vigil.store.locks import run_lock
 from vigil.store.results import store_run_result, stored_run
 from vigil.store.screenshots import store_screenshots
-from vigil.store.suites import get_test
 from vigil.validation import check_goal, check_url
 
 if TYPE_CHECKING:
-    from vigil.pipeline.run_test import Pipeline
+    from vigil.pipeline.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ async def execute_run(
     Raises NotFound (unknown or deleted test), Conflict (a run of the test is in progress),
     InvalidInput (malformed run id).
     """
-    test = await get_test(services.redis, test_id)
+    test = await get_check(services.redis, test_id)
     if test.status == "paused" and triggered_by in _SCHEDULED:
         return RunOutcome(test_id, run_id or "", skipped=True, reason="test is paused")
     if run_id is not None and not _RUN_ID.fullmatch(run_id):
@@ -156,7 +156,7 @@ async def run_adhoc(
     try:
         url = _checked("url", url, check_url, shown=f"url '{url}'")
         goal = _checked("goal", goal, check_goal, shown="goal")
-        attempts.plan, attempts.browser_result, attempts.result = await pipeline.run_test(
+        attempts.plan, attempts.browser_result, attempts.result = await pipeline.run_check(
             url, goal, events=events, timeout_s=timeout_s
         )
     except Exception as exc:  # an ad-hoc run that could not finish is still a record
@@ -200,7 +200,7 @@ def _checked(field: str, value: str, check: Callable[[str], str], *, shown: str)
 
 async def _run_and_store(
     services: Services,
-    test: TestSuite,
+    test: Check,
     triggered_by: TriggeredBy,
     run_id: str,
     dispatcher: AlertDispatcher,
@@ -244,9 +244,7 @@ async def _run_and_store(
     return outcome, pending
 
 
-async def _attempt(
-    services: Services, test: TestSuite, run_id: str, events: EventSink
-) -> _Attempts:
+async def _attempt(services: Services, test: Check, run_id: str, events: EventSink) -> _Attempts:
     """The first attempt plus `retries` immediate retries of a failed (not error) run."""
     attempts = _Attempts()
     for _ in range(test.retries + 1):
@@ -254,7 +252,7 @@ async def _attempt(
         backstop = asyncio.timeout(test.timeout_s + _BACKSTOP_S)
         try:
             async with backstop:
-                plan, browser_result, result = await services.pipeline.run_test(
+                plan, browser_result, result = await services.pipeline.run_check(
                     test.url,
                     test.goal,
                     events=events,

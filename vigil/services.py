@@ -15,7 +15,7 @@ from vigil.errors import PipelineError
 from vigil.store.redis import connect
 
 if TYPE_CHECKING:
-    from vigil.pipeline.run_test import Pipeline
+    from vigil.pipeline.pipeline import Pipeline
 
 
 class Services:
@@ -71,7 +71,7 @@ def build_pipeline(
         raise PipelineError("TinyFish executor is not implemented yet")
     from vigil.browser.executor import BrowserPool, PlaywrightExecutor
     from vigil.pipeline.evaluator import RuleEvaluator
-    from vigil.pipeline.run_test import Pipeline
+    from vigil.pipeline.pipeline import Pipeline
     from vigil.planner.rule_planner import RulePlanner
 
     pool = BrowserPool(settings, prewarm=prewarm)

@@ -15,12 +15,12 @@ from vigil.alerts.webhook import WebhookNotifier, WebhookOptions, secret_bytes
 from vigil.config import Settings
 from vigil.egress import check_egress
 from vigil.errors import DeliveryError
-from vigil.models import PlanStep, RunRecord, StepResult, TestPlan, TestSuite
+from vigil.models import Check, PlanStep, RunRecord, StepResult, TestPlan
 
 SECRET = "whsec_" + base64.b64encode(b"a very secret webhook key 123456").decode()
 FAST = WebhookOptions(timeout_s=0.5, attempts=3, backoff_s=0.01)
 
-TEST = TestSuite(
+TEST = Check(
     id="abc12345",
     name="Login",
     url="https://shop.example",

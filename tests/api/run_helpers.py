@@ -9,7 +9,7 @@ import httpx
 
 from tests.conftest import TOKEN
 from vigil.api.app import create_app
-from vigil.pipeline.run_test import Pipeline
+from vigil.pipeline.pipeline import Pipeline
 from vigil.services import Services
 
 

@@ -17,8 +17,8 @@ from tests.test_runs import new_test
 from vigil.pipeline.scripted import ScriptedPipeline
 from vigil.services import Services
 from vigil.store import keys
+from vigil.store.checks import set_status
 from vigil.store.incidents import list_incidents
-from vigil.store.suites import set_status
 
 CURRENT = "sig_current_0123456789abcdefghijklmnop"
 NEXT = "sig_next_0123456789abcdefghijklmnopqrst"

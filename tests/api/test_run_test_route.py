@@ -11,7 +11,7 @@ from redis.asyncio import Redis
 from tests.api import run_helpers
 from tests.site.server import DemoServer
 from vigil.config import load_settings
-from vigil.pipeline.run_test import Pipeline
+from vigil.pipeline.pipeline import Pipeline
 from vigil.services import Services, build_pipeline
 
 

@@ -7,10 +7,10 @@ import asyncio
 from redis.asyncio import Redis
 
 from vigil.alerts.policy import Decision, decide, undelivered
-from vigil.models import AlertPolicy, AlertState, Outcome, TestSuiteCreate
+from vigil.models import AlertPolicy, AlertState, CheckCreate, Outcome
 from vigil.store import keys
 from vigil.store.alert_state import read_alert_state, update_alert_state
-from vigil.store.suites import create_test
+from vigil.store.checks import create_check
 
 
 async def apply(
@@ -24,7 +24,7 @@ async def apply(
 
 
 async def test_the_state_lives_on_the_test_hash_and_survives_between_runs(redis: Redis) -> None:
-    test = await create_test(redis, TestSuiteCreate(url="https://a.example", goal="see 'A'"))
+    test = await create_check(redis, CheckCreate(url="https://a.example", goal="see 'A'"))
     policy = AlertPolicy(alert_after=2)
 
     events = [(await apply(redis, test.id, outcome, policy)) for outcome in ("failed",) * 3]
@@ -37,7 +37,7 @@ async def test_the_state_lives_on_the_test_hash_and_survives_between_runs(redis:
 
 
 async def test_concurrent_failures_send_exactly_one_first_alert(redis: Redis) -> None:
-    test = await create_test(redis, TestSuiteCreate(url="https://a.example", goal="see 'A'"))
+    test = await create_check(redis, CheckCreate(url="https://a.example", goal="see 'A'"))
     decisions = await asyncio.gather(
         *(apply(redis, test.id, "failed", AlertPolicy(alert_after=3)) for _ in range(10))
     )

@@ -22,12 +22,12 @@ from vigil.alerts.ports import Notifier
 from vigil.alerts.webhook import WebhookNotifier, WebhookOptions
 from vigil.config import Settings
 from vigil.errors import DeliveryError, NotFound
-from vigil.models import AlertState, RunRecord, TestPlan, TestSuite, iso, utc_now
+from vigil.models import AlertState, Check, RunRecord, TestPlan, iso, utc_now
 from vigil.store import keys
 from vigil.store.alert_state import update_alert_state
+from vigil.store.checks import set_fields
 from vigil.store.incidents import mark_alert_sent
 from vigil.store.redis import RedisClient
-from vigil.store.suites import set_fields
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ class AlertDispatcher:
         self._notifier_for = notifier_for or default_notifier_factory(settings)
 
     async def decide(
-        self, test: TestSuite, record: RunRecord, plan: TestPlan | None = None
+        self, test: Check, record: RunRecord, plan: TestPlan | None = None
     ) -> PendingAlert | None:
         """Advance the test's alert state by this stored run; the alert to send, if any."""
         target = test.alert_webhook

@@ -14,8 +14,8 @@ from typing import Literal
 from vigil.errors import BrowserUnavailable
 from vigil.models import BrowserResult, EventType, PlanStep, StepResult, TestPlan
 from vigil.pipeline.evaluator import RuleEvaluator
+from vigil.pipeline.pipeline import Pipeline
 from vigil.pipeline.ports import EventSink
-from vigil.pipeline.run_test import Pipeline
 
 # What one scripted run does: pass, fail its second step, raise a PipelineError ("Chromium is
 # not installed"), raise something unexpected (ZeroDivisionError), or never finish.

@@ -82,7 +82,7 @@ def run_marker(test_id: str, run_id: str) -> str:
 
 
 # Fields of the `test:{id}` hash that Vigil writes itself beside the definition (DESIGN §2
-# allows "what later capabilities need"). They are not part of TestSuite.
+# allows "what later capabilities need"). They are not part of Check.
 # The latest run whose screenshots are kept only because it is the latest (a passed run), and
 # how many steps it has: a newer run makes those screenshots obsolete.
 SHOTS_RUN_FIELD = "shots_run"
