@@ -83,7 +83,8 @@ class Settings(BaseSettings):
         False, validation_alias=_env("VIGIL_BLOCK_PRIVATE_NETWORKS")
     )
 
-    # Tuning knobs beyond DESIGN §8, with the design's defaults.
+    # Tuning knobs beyond DESIGN §8, with the design's defaults. Results are trimmed per test;
+    # screenshots are large, and a week is long enough to look into a failure.
     results_keep: int = Field(10_000, ge=10, validation_alias=_env("VIGIL_RESULTS_KEEP"))
     screenshot_ttl_s: int = Field(
         7 * 24 * 3600, ge=60, validation_alias=_env("VIGIL_SCREENSHOT_TTL")
