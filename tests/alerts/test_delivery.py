@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import time
 from datetime import UTC, datetime
@@ -206,6 +207,13 @@ async def test_apprise_reports_a_failed_delivery(settings: Settings) -> None:
         with pytest.raises(DeliveryError, match="2 attempts"):
             await AppriseNotifier(target, timeout_s=5, backoff_s=0.01).send(failure_alert(settings))
         assert len(receiver.requests) == 2
+
+
+async def test_a_url_apprise_does_not_understand_fails_at_once(settings: Settings) -> None:
+    notifier = AppriseNotifier("nosuchscheme://x", backoff_s=5)
+    with pytest.raises(DeliveryError, match=r"^not a valid Apprise URL$") as info:
+        await asyncio.wait_for(notifier.send(failure_alert(settings)), 2)
+    assert info.value.permanent
 
 
 @pytest.mark.parametrize(
