@@ -21,7 +21,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from vigil.alerts.dispatch import AlertDispatcher, DeliveryReport, PendingAlert
 from vigil.errors import AlreadyStored, InvalidInput, RunTimeout, VigilError
@@ -37,6 +36,7 @@ from vigil.models import (
     iso,
     utc_now,
 )
+from vigil.pipeline.pipeline import Pipeline
 from vigil.pipeline.ports import EventSink
 from vigil.services import Services
 from vigil.store.checks import get_check
@@ -45,9 +45,6 @@ from vigil.store.locks import run_lock
 from vigil.store.results import store_run_result, stored_run
 from vigil.store.screenshots import store_screenshots
 from vigil.validation import check_goal, check_url
-
-if TYPE_CHECKING:
-    from vigil.pipeline.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 
