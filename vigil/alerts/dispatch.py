@@ -14,12 +14,12 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from vigil.alerts.payload import Alert, build_alert
 from vigil.alerts.policy import AlertEvent, Decision, decide_run, undelivered
 from vigil.alerts.ports import Notifier
-from vigil.alerts.webhook import WebhookNotifier, WebhookOptions
 from vigil.config import Settings
 from vigil.errors import DeliveryError, NotFound
 from vigil.models import AlertState, Check, RunRecord, TestPlan, iso, utc_now
@@ -28,6 +28,9 @@ from vigil.store.alert_state import update_alert_state
 from vigil.store.checks import set_fields
 from vigil.store.incidents import mark_alert_sent
 from vigil.store.redis import RedisClient
+
+if TYPE_CHECKING:
+    from vigil.alerts.webhook import WebhookOptions
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +53,10 @@ def default_notifier_factory(
     settings: Settings, options: WebhookOptions | None = None
 ) -> Callable[[str], Notifier]:
     """http(s) targets get a signed webhook; every other scheme goes through Apprise."""
+    # The channels are imported when a dispatcher is made, not with this module: `vigil run`
+    # imports it (through vigil.runs) but never alerts, and httpx and Apprise load slowly.
+    from vigil.alerts.webhook import WebhookNotifier, WebhookOptions
+
     webhook = options or WebhookOptions(block_private_networks=settings.block_private_networks)
 
     def notifier_for(target: str) -> Notifier:
@@ -57,8 +64,7 @@ def default_notifier_factory(
             return WebhookNotifier(
                 target, secret=settings.secret("webhook_secret"), options=webhook
             )
-        # Imported on first use: Apprise loads slowly, and `vigil run` never alerts.
-        from vigil.alerts.apprise_notify import AppriseNotifier
+        from vigil.alerts.apprise_notify import AppriseNotifier  # only for Apprise targets
 
         return AppriseNotifier(
             target,
