@@ -19,9 +19,9 @@ RedisClient: TypeAlias = Redis
 MAX_CONNECTIONS = 64
 POOL_WAIT_S = 20.0
 
-# Longest XREAD BLOCK in Vigil (live view) is 15 s; the socket waits longer than that.
+# The longest XREAD BLOCK Vigil may use (the live view); the socket waits twice as long.
 XREAD_BLOCK_MS = 15_000
-SOCKET_TIMEOUT_S = 30.0
+SOCKET_TIMEOUT_S = 2 * XREAD_BLOCK_MS / 1000
 
 
 def connect(url: str, *, decode: bool = True) -> Redis:
