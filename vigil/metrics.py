@@ -30,7 +30,7 @@ from prometheus_client.core import (
 )
 from prometheus_client.registry import Collector
 
-from vigil.models import Outcome, TestSuite, utc_now
+from vigil.models import Check, Outcome, utc_now
 from vigil.store.metrics import TestMetrics
 from vigil.store.results import parse_iso
 
@@ -45,7 +45,7 @@ def _bound(value: float) -> str:
     return "+Inf" if value == float("inf") else repr(value)
 
 
-def overdue_s(test: TestSuite, now: datetime) -> float | None:
+def overdue_s(test: Check, now: datetime) -> float | None:
     """How long ago the check's next scheduled run was due without one starting: 0 when on
     time, None for manual or paused checks. Counted from the later of its last run and its
     last edit (a resume or a new schedule starts the clock again), so it works the same

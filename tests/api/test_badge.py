@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 
 import httpx
 
-from tests.test_runs import ScriptedPipeline, dispatcher, make_services
+from tests.test_runs import dispatcher, make_services
+from vigil.pipeline.scripted import ScriptedPipeline
 from vigil.runs import execute_run
 from vigil.services import Services
 

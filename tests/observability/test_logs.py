@@ -13,14 +13,17 @@ from pydantic import SecretStr
 
 from tests.alert_receiver import Receiver
 from tests.conftest import TOKEN
-from tests.test_runs import ScriptedPipeline, dispatcher, make_services
+from tests.test_runs import dispatcher, make_services
 from vigil.config import Settings
 from vigil.logs import configure_logging, log_context
-from vigil.models import BrowserResult, TestPlan, TestResult, TestSuiteCreate
+from vigil.models import BrowserResult, CheckCreate, TestPlan
+from vigil.pipeline.evaluator import RuleEvaluator
+from vigil.pipeline.pipeline import Pipeline
 from vigil.pipeline.ports import EventSink
+from vigil.pipeline.scripted import ScriptedExecutor, ScriptedPipeline, ScriptedPlanner
 from vigil.runs import execute_run
 from vigil.services import Services
-from vigil.store.suites import create_test
+from vigil.store.checks import create_check
 
 PASSWORD = "hunter2-Pa55"
 REDIS_PASSWORD = "redis-pw-9f8e7d"
@@ -28,25 +31,18 @@ SLACK_PATH_SECRET = "xoxSecretPath42"
 WEBHOOK_SECRET = "whsec_bG9nLXRlc3Qtc2VjcmV0LTEyMzQ1Njc4"
 
 
-class LeakyPipeline(ScriptedPipeline):
+class LeakyExecutor(ScriptedExecutor):
     """Fails the way a careless library would: the exception quotes credentials."""
 
-    async def run_test(
-        self,
-        url: str,
-        goal: str,
-        test_id: str | None = None,
-        *,
-        run_id: str | None = None,
-        events: EventSink | None = None,
-        timeout_s: float | None = None,
-    ) -> tuple[TestPlan, BrowserResult, TestResult]:
-        assert events is not None
-        await events("error", "login failed")
+    async def execute(self, plan: TestPlan, events: EventSink) -> BrowserResult:
         raise RuntimeError(
             f"login failed at https://demo:{PASSWORD}@shop.example/login "
             f"(form password={PASSWORD}; Authorization: Bearer {TOKEN})"
         )
+
+
+def leaky_pipeline() -> Pipeline:
+    return Pipeline(ScriptedPlanner(), LeakyExecutor(), RuleEvaluator())
 
 
 @pytest.fixture
@@ -79,9 +75,9 @@ def _settings(services: Services, fmt: str) -> Settings:
 
 
 async def _leaky_run(services: Services) -> tuple[str, str]:
-    svc = make_services(services, LeakyPipeline())
-    spec = TestSuiteCreate(url="https://shop.example", goal=f"log in as demo / {PASSWORD}")
-    test = await create_test(svc.redis, spec)
+    svc = make_services(services, leaky_pipeline())  # type: ignore[arg-type]
+    spec = CheckCreate(url="https://shop.example", goal=f"log in as demo / {PASSWORD}")
+    test = await create_check(svc.redis, spec)
     outcome = await execute_run(svc, test.id, "manual", dispatcher=dispatcher(svc))
     return test.id, outcome.run_id
 
@@ -132,8 +128,8 @@ async def test_an_alert_delivery_does_not_log_the_webhook_url(
     svc = make_services(services, ScriptedPipeline("fail"))
     async with Receiver() as receiver:
         hook = f"{receiver.url}/services/T000/B000/{SLACK_PATH_SECRET}"
-        spec = TestSuiteCreate(url="https://a.example", goal="x", retries=0, alert_webhook=hook)
-        test = await create_test(svc.redis, spec)
+        spec = CheckCreate(url="https://a.example", goal="x", retries=0, alert_webhook=hook)
+        test = await create_check(svc.redis, spec)
         outcome = await execute_run(svc, test.id, "manual", dispatcher=dispatcher(svc))
         logging.getLogger("vigil.test").info("done")
 

@@ -15,9 +15,10 @@ from redis.asyncio import Redis
 
 from tests.alert_receiver import Receiver
 from tests.conftest import TOKEN
-from tests.test_runs import ScriptedPipeline, dispatcher, make_services
+from tests.test_runs import dispatcher, make_services
 from vigil.api.app import create_app
 from vigil.models import iso, utc_now
+from vigil.pipeline.scripted import ScriptedPipeline
 from vigil.services import Services
 from vigil.store import keys
 
@@ -76,7 +77,7 @@ async def test_metrics_count_runs_outcomes_durations_failures_and_deliveries(
             await execute_run(svc, test_id, "manual", dispatcher=dispatcher(svc)) for _ in range(4)
         ]
         receiver.statuses = [500]  # the recovery alert cannot be delivered
-        pipeline.script.append("pass")
+        pipeline.scripted.script.append("pass")
         outcomes.append(await execute_run(svc, test_id, "manual", dispatcher=dispatcher(svc)))
 
         refused = await client.get("/metrics")

@@ -18,7 +18,7 @@ from vigil.services import Services
 ROUTE_MODULES = [
     "vigil.api.routes.health",
     "vigil.api.routes.tests",
-    "vigil.api.routes.runs",
+    "vigil.api.routes.run_now",
     "vigil.api.routes.run_test",
     "vigil.api.routes.callback",
     "vigil.api.routes.schema",

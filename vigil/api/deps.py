@@ -6,12 +6,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from redis.asyncio import Redis
 
 from vigil.auth import token_matches
-from vigil.config import Settings
 from vigil.errors import Unauthorized
 from vigil.services import Services
+from vigil.store.redis import RedisClient
 
 _bearer = HTTPBearer(auto_error=False, description="VIGIL_API_TOKEN, or the generated token")
 
@@ -21,17 +20,12 @@ def get_services(request: Request) -> Services:
     return services
 
 
-def get_redis(request: Request) -> Redis:
+def get_redis(request: Request) -> RedisClient:
     return get_services(request).redis
 
 
-def get_settings(request: Request) -> Settings:
-    return get_services(request).settings
-
-
 ServicesDep = Annotated[Services, Depends(get_services)]
-RedisDep = Annotated[Redis, Depends(get_redis)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+RedisDep = Annotated[RedisClient, Depends(get_redis)]
 
 
 def bearer_token(request: Request) -> str | None:

@@ -15,7 +15,7 @@ from typing import Final, cast
 
 from redis.asyncio import Redis
 
-from vigil.models import Outcome, RunRecord, TestSuite
+from vigil.models import Check, Outcome, RunRecord
 from vigil.store import keys
 
 # Upper bounds (seconds) of the run-duration histogram: browser checks take seconds to minutes.
@@ -59,7 +59,7 @@ class TestMetrics:
 
     __test__ = False
 
-    test: TestSuite
+    test: Check
     consecutive_failures: int = 0
     runs: dict[Outcome, int] = field(default_factory=dict)
     # Cumulative counts per upper bound, the last bound being +Inf, as Prometheus wants them.
@@ -70,7 +70,7 @@ class TestMetrics:
     alerts: dict[str, int] = field(default_factory=dict)
 
 
-def _metrics_of(test: TestSuite, raw: dict[str, str], failures: str | None) -> TestMetrics:
+def _metrics_of(test: Check, raw: dict[str, str], failures: str | None) -> TestMetrics:
     out = TestMetrics(test, consecutive_failures=int(failures or 0))
     for name, value in raw.items():
         if name.startswith(_RUNS):
@@ -89,7 +89,7 @@ def _metrics_of(test: TestSuite, raw: dict[str, str], failures: str | None) -> T
     return out
 
 
-async def read_metrics(redis: Redis, tests: list[TestSuite]) -> list[TestMetrics]:
+async def read_metrics(redis: Redis, tests: list[Check]) -> list[TestMetrics]:
     """Every test's counters in one pipelined round trip."""
     if not tests:
         return []

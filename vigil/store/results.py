@@ -15,7 +15,7 @@ from typing import cast
 from redis.asyncio import Redis
 
 from vigil.errors import AlreadyStored, NotFound
-from vigil.models import IncidentRecord, LastResult, RecentRun, RunRecord, TestSuite
+from vigil.models import Check, IncidentRecord, LastResult, RecentRun, RunRecord
 from vigil.store import keys
 from vigil.store.incidents import incident_for
 from vigil.store.screenshots import prune_screenshots
@@ -70,7 +70,7 @@ def last_result_of(record: RunRecord) -> LastResult:
 
 
 def _argv(
-    test: TestSuite, record: RunRecord, incident_json: str, *, results_keep: int
+    test: Check, record: RunRecord, incident_json: str, *, results_keep: int
 ) -> list[str | int | float]:
     completed = parse_iso(record.completed_at)
     hour = f"{completed.hour:02d}"
@@ -116,7 +116,7 @@ def _argv(
 
 
 async def store_run_result(
-    redis: Redis, test: TestSuite, record: RunRecord, *, results_keep: int
+    redis: Redis, test: Check, record: RunRecord, *, results_keep: int
 ) -> IncidentRecord | None:
     """Store a finished run in one atomic script; returns the incident it opened, if any.
 

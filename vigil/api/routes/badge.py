@@ -13,14 +13,14 @@ from fastapi import APIRouter, Request, Response
 from vigil.api.badge_svg import render_badge
 from vigil.api.deps import ServicesDep, is_authorized
 from vigil.errors import NotFound
-from vigil.models import TestSuite
-from vigil.store.suites import get_test
+from vigil.models import Check
+from vigil.store.checks import get_check
 from vigil.store.uptime_24h import uptime_24h
 
 router = APIRouter(tags=["badge"])
 
 
-def _status(test: TestSuite) -> str:
+def _status(test: Check) -> str:
     if test.status == "paused":
         return "paused"
     return {"passed": "passing", "failed": "failing", "error": "error"}.get(
@@ -35,7 +35,7 @@ def _status(test: TestSuite) -> str:
 )
 async def badge(test_id: str, request: Request, services: ServicesDep) -> Response:
     try:
-        test = await get_test(services.redis, test_id)
+        test = await get_check(services.redis, test_id)
     except NotFound:
         test = None
     if test is None or not (test.public_badge or is_authorized(request)):

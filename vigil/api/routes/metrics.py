@@ -13,8 +13,8 @@ from vigil.api.deps import ServicesDep, bearer_token, is_authorized
 from vigil.auth import token_matches
 from vigil.errors import Unauthorized
 from vigil.metrics import CONTENT_TYPE, render
+from vigil.store.checks import list_checks
 from vigil.store.metrics import read_metrics
-from vigil.store.suites import list_tests
 
 router = APIRouter(tags=["metrics"])
 
@@ -31,6 +31,6 @@ async def metrics(request: Request, services: ServicesDep) -> Response:
     )
     if not allowed:
         raise Unauthorized("send 'Authorization: Bearer <API token or VIGIL_METRICS_TOKEN>'")
-    tests = await list_tests(services.redis)
+    tests = await list_checks(services.redis)
     body = render(await read_metrics(services.redis, tests))
     return Response(body, media_type=CONTENT_TYPE)
