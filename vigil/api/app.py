@@ -12,6 +12,7 @@ from vigil import __version__
 from vigil.api import errors
 from vigil.auth import resolve_token
 from vigil.services import Services
+from vigil.web.routes import install as install_dashboard
 
 # Each route module exposes `router`. Listed by name so that the app is assembled in one
 # readable place.
@@ -21,6 +22,7 @@ ROUTE_MODULES = [
     "vigil.api.routes.runs",
     "vigil.api.routes.run_test",
     "vigil.api.routes.callback",
+    "vigil.api.routes.plan",
 ]
 
 
@@ -47,4 +49,5 @@ def create_app(services: Services, *, close_services: bool = False) -> FastAPI:
     for name in ROUTE_MODULES:
         router: APIRouter = importlib.import_module(name).router
         app.include_router(router)
+    install_dashboard(app)  # the web pages at / (DESIGN §9)
     return app
