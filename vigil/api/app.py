@@ -23,6 +23,9 @@ ROUTE_MODULES = [
     "vigil.api.routes.run_test",
     "vigil.api.routes.callback",
     "vigil.api.routes.plan",
+    "vigil.api.routes.history",
+    "vigil.api.routes.dashboard",
+    "vigil.api.routes.live",
 ]
 
 
