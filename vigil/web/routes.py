@@ -15,6 +15,7 @@ from vigil.web.session import (
     csrf_ok,
     login_redirect,
     logout_redirect,
+    read_form,
     require_session,
     safe_next,
     to_login,
@@ -34,19 +35,20 @@ async def dashboard(request: Request, services: ServicesDep, token: str | None =
     if token is not None:
         if token_ok(request, token):
             return login_redirect(request, "/")
-        return render(request, "login.html", {"error": "That token is not this server's."}, 401)
+        context = {"error": "That token is not this server's.", "next": "/", "bye": False}
+        return render(request, "login.html", context, 401)
     if not has_session(request):
         return to_login("/")
     return render(request, "dashboard.html", await _dashboard_context(services))
 
 
 async def _dashboard_context(services: ServicesDep) -> dict[str, object]:
-    tests = await data.list_tests(services.redis)
+    board = await data.dashboard_data(services)
     return {
         "nav": "dashboard",
-        "counts": data.count_tests(tests),
-        "recent": await data.recent_runs(services),
-        "has_tests": bool(tests),
+        "counts": board.counts,
+        "recent": board.recent,
+        "has_tests": board.counts.total > 0,
     }
 
 
@@ -63,7 +65,7 @@ async def login_page(request: Request, next: str = "/", bye: bool = False) -> Re
 
 @router.post("/login")
 async def login(request: Request) -> Response:
-    form = await request.form()
+    form = await read_form(request)
     token = str(form.get("token", "")).strip()
     next_path = safe_next(str(form.get("next", "/")))
     if token_ok(request, token):
@@ -74,7 +76,7 @@ async def login(request: Request) -> Response:
 
 @pages.post("/logout")
 async def logout(request: Request) -> Response:
-    form = await request.form()
+    form = await read_form(request)
     if not csrf_ok(request, form.get("csrf")):
         return render(request, "error.html", test_pages.CSRF_ERROR, 403)
     return logout_redirect()

@@ -8,7 +8,7 @@ the same cookie with the same value in the X-CSRF-Token header (vigil.api.deps).
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse
@@ -116,3 +116,19 @@ def logout_redirect() -> RedirectResponse:
 
 def to_login(next_path: str) -> RedirectResponse:
     return RedirectResponse(f"/login?next={quote(next_path, safe='')}", status_code=303)
+
+
+MAX_FORM_BYTES = 64 * 1024
+
+
+async def read_form(request: Request) -> dict[str, str]:
+    """An `application/x-www-form-urlencoded` body (the only kind the pages post), read without
+    python-multipart; an oversized or undecodable body reads as empty and fails the CSRF check."""
+    body = await request.body()
+    if len(body) > MAX_FORM_BYTES:
+        return {}
+    try:
+        pairs = parse_qsl(body.decode(), keep_blank_values=True, max_num_fields=100)
+    except (UnicodeDecodeError, ValueError):
+        return {}
+    return dict(pairs)

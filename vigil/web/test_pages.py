@@ -11,14 +11,14 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import RedirectResponse
 
 from vigil.api.deps import ServicesDep
-from vigil.errors import Conflict, NotFound, VigilError
+from vigil.errors import Conflict, InvalidInput, NotFound, VigilError
 from vigil.runs import execute_run
 from vigil.store import suites
 from vigil.web import data
 from vigil.web.chart import build_chart
 from vigil.web.forms import EXAMPLE_GOAL, TestForm
 from vigil.web.render import PageRoute, render
-from vigil.web.session import csrf_ok, require_session
+from vigil.web.session import csrf_ok, read_form, require_session
 
 router = APIRouter(
     route_class=PageRoute, include_in_schema=False, dependencies=[Depends(require_session)]
@@ -61,7 +61,7 @@ async def new_test_page(request: Request) -> Response:
 
 @router.post("/tests/new")
 async def create_test(request: Request, services: ServicesDep) -> Response:
-    posted = await request.form()
+    posted = await read_form(request)
     form = TestForm.posted(posted)
     if not csrf_ok(request, posted.get("csrf")):
         return render(request, "error.html", CSRF_ERROR, 403)
@@ -90,7 +90,7 @@ async def edit_test_page(request: Request, test_id: str, services: ServicesDep) 
 
 @router.post("/tests/{test_id}/edit")
 async def edit_test(request: Request, test_id: str, services: ServicesDep) -> Response:
-    posted = await request.form()
+    posted = await read_form(request)
     form = TestForm.posted(posted)
     if not csrf_ok(request, posted.get("csrf")):
         return render(request, "error.html", CSRF_ERROR, 403)
@@ -120,7 +120,7 @@ async def delete_confirm_page(request: Request, test_id: str, services: Services
 
 @router.post("/tests/{test_id}/delete")
 async def delete_test(request: Request, test_id: str, services: ServicesDep) -> Response:
-    posted = await request.form()
+    posted = await read_form(request)
     if not csrf_ok(request, posted.get("csrf")):
         return render(request, "error.html", CSRF_ERROR, 403)
     # Deleted twice (two tabs) is the outcome the user asked for.
@@ -135,7 +135,7 @@ async def test_action(
 ) -> Response:
     """Pause, resume, or run now (the last waits for the run: the page's JavaScript uses the
     API and the live view instead; this is the path without JavaScript)."""
-    posted = await request.form()
+    posted = await read_form(request)
     if not csrf_ok(request, posted.get("csrf")):
         return render(request, "error.html", CSRF_ERROR, 403)
     back = str(posted.get("back", "")) or f"/tests/{test_id}"
@@ -159,18 +159,15 @@ async def test_action(
 
 
 async def _detail_context(
-    services: ServicesDep, test_id: str, before: float | None, run: str | None
+    services: ServicesDep, test_id: str, before: str | None, run: str | None
 ) -> dict[str, Any]:
     test = await data.get_test(services.redis, test_id)
-    history = await data.list_results(
-        services.redis, test_id, limit=HISTORY_PAGE + 1, before=before
-    )
-    has_more = len(history) > HISTORY_PAGE
-    history = history[:HISTORY_PAGE]
-    chart_runs = await data.list_results(services.redis, test_id, limit=CHART_RUNS)
+    history, next_cursor = await data.history(services, test_id, limit=HISTORY_PAGE, before=before)
+    chart_runs, _ = await data.history(services, test_id, limit=CHART_RUNS, before=None)
     selected = None
     if run:
-        selected = await data.find_run(services, test_id, run, history + chart_runs)
+        selected = next((r for r in history if r.run_id == run), None)
+        selected = selected or await data.run_of(services, test_id, run)
     elif history and before is None:
         selected = history[0]
     return {
@@ -179,7 +176,7 @@ async def _detail_context(
         "uptimes": [await data.uptime(services, test_id, w) for w in data.WINDOWS],
         "chart": build_chart(chart_runs[::-1]),
         "history": history,
-        "next_cursor": data.run_score(history[-1]) if has_more else None,
+        "next_cursor": next_cursor,
         "paged": before is not None,
         "selected": selected,
         "wanted_run": run,
@@ -192,7 +189,7 @@ async def test_detail_page(
     request: Request,
     test_id: str,
     services: ServicesDep,
-    before: float | None = None,
+    before: str | None = None,
     run: str | None = None,
     created: bool = False,
     saved: bool = False,
@@ -201,6 +198,8 @@ async def test_detail_page(
         context = await _detail_context(services, test_id, before, run)
     except NotFound:
         return _not_found(request, test_id)
+    except InvalidInput as exc:  # a hand-edited `before`
+        return render(request, "error.html", {"title": "Bad page link", "detail": str(exc)}, 422)
     context.update(created=created, saved=saved)
     return render(request, "test_detail.html", context)
 
@@ -210,7 +209,7 @@ async def test_detail_partial(
     request: Request,
     test_id: str,
     services: ServicesDep,
-    before: float | None = None,
+    before: str | None = None,
     run: str | None = None,
 ) -> Response:
     """Uptime, chart, history, the selected run and incidents: fetched again by the page when
@@ -219,4 +218,6 @@ async def test_detail_partial(
         context = await _detail_context(services, test_id, before, run)
     except NotFound:
         return _not_found(request, test_id)
+    except InvalidInput as exc:  # a hand-edited `before`
+        return render(request, "error.html", {"title": "Bad page link", "detail": str(exc)}, 422)
     return render(request, "_detail.html", context)
