@@ -77,6 +77,7 @@ async def test_login_create_run_live_pause_edit_delete(ui: UI, demo_site: str) -
     await expect(history.first).to_contain_text("passed")
     await expect(page.locator("#uptime-title + ul")).to_contain_text("100 %")
     await expect(page.locator("figure.chart svg circle")).to_have_count(1)
+    await expect(page.locator("#detail-head")).to_contain_text("passing")  # refreshed too
     await ui.shot("06-test-detail-after-run")
 
     # A step's screenshot opens larger.
@@ -112,7 +113,8 @@ async def test_login_create_run_live_pause_edit_delete(ui: UI, demo_site: str) -
     await page.get_by_role("link", name="Tests", exact=True).click()
     row = page.locator(f"tr[data-test-id='{test_id}']")
     await expect(row).to_contain_text("every 5 minutes")
-    await expect(row).to_contain_text("passing")
+    await expect(row).to_contain_text("active")
+    await expect(row).to_contain_text("passed")
     await expect(row).to_contain_text("100 %")
     await expect(row.locator(".strip .bar.pass")).to_have_count(1)
     await ui.shot("09-tests-table")
@@ -121,7 +123,7 @@ async def test_login_create_run_live_pause_edit_delete(ui: UI, demo_site: str) -
     await row.get_by_role("button", name="Pause").click()
     await expect(row).to_contain_text("paused")
     await row.get_by_role("button", name="Resume").click()
-    await expect(row).to_contain_text("passing")
+    await expect(row).to_contain_text("active")
 
     # Edit: a bad schedule is refused beside the field, then a good change saves.
     await row.get_by_role("link", name="Edit").click()
@@ -166,7 +168,9 @@ async def test_run_test_page_runs_ad_hoc_and_stores_nothing(ui: UI, demo_site: s
     await ui.login()
     await page.get_by_role("link", name="Run Test").click()
     await page.get_by_label("URL", exact=True).fill(demo_site)
-    await page.get_by_label("Goal", exact=True).fill("click 'Products' and verify the page shows 'Products'")
+    await page.get_by_label("Goal", exact=True).fill(
+        "click 'Products' and verify the page shows 'Products'"
+    )
     await expect(page.locator("#plan-preview .plan-step")).to_have_count(3)
     await page.get_by_role("button", name="Run it").click()
     await expect(page.locator("#run-status")).to_contain_text("Passed", timeout=60_000)

@@ -97,9 +97,7 @@ async def test_api_takes_the_cookie_with_the_csrf_header_for_changes(
     assert (await browser.post("/api/tests", json=body)).status_code == 401
     wrong = await browser.post("/api/tests", json=body, headers={"X-CSRF-Token": "x"})
     assert wrong.status_code == 401
-    right = await browser.post(
-        "/api/tests", json=body, headers={"X-CSRF-Token": csrf_value(TOKEN)}
-    )
+    right = await browser.post("/api/tests", json=body, headers={"X-CSRF-Token": csrf_value(TOKEN)})
     assert right.status_code == 201
 
 

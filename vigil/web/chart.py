@@ -106,10 +106,12 @@ def build_chart(runs: list[RunRecord]) -> Chart | None:
         Tick(y_of(step * i), _ms_label(step * i)) for i in range(int(top_ms / step) + 1)
     ]
     same_day = datetime.fromtimestamp(t0, UTC).date() == datetime.fromtimestamp(t1, UTC).date()
+    # Four labels that differ: seconds matter when the runs span only a few minutes.
+    clock = "%H:%M:%S" if t1 - t0 < 600 else "%H:%M"
     for i in range(4):
         t = t0 + (t1 - t0) * i / 3
         moment = datetime.fromtimestamp(t, UTC)
         chart.x_ticks.append(
-            Tick(x_of(t), moment.strftime("%H:%M"), "" if same_day else moment.strftime("%b %d"))
+            Tick(x_of(t), moment.strftime(clock), "" if same_day else moment.strftime("%b %d"))
         )
     return chart

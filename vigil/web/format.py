@@ -59,6 +59,6 @@ def schedule_words(cron: str) -> str:
 def percent(value: float | None) -> str:
     if value is None:
         return "no runs"
-    if value == 100:
-        return "100 %"
+    if value in (0, 100):
+        return f"{value:.0f} %"
     return f"{value:.1f} %"

@@ -202,22 +202,3 @@ async def test_detail_page(
         return render(request, "error.html", {"title": "Bad page link", "detail": str(exc)}, 422)
     context.update(created=created, saved=saved)
     return render(request, "test_detail.html", context)
-
-
-@router.get("/tests/{test_id}/partials/detail")
-async def test_detail_partial(
-    request: Request,
-    test_id: str,
-    services: ServicesDep,
-    before: str | None = None,
-    run: str | None = None,
-) -> Response:
-    """Uptime, chart, history, the selected run and incidents: fetched again by the page when
-    a run it watched live has been stored."""
-    try:
-        context = await _detail_context(services, test_id, before, run)
-    except NotFound:
-        return _not_found(request, test_id)
-    except InvalidInput as exc:  # a hand-edited `before`
-        return render(request, "error.html", {"title": "Bad page link", "detail": str(exc)}, 422)
-    return render(request, "_detail.html", context)

@@ -39,7 +39,7 @@ const Vigil = (() => {
       if (value === null || value === undefined || value === false) continue;
       el.setAttribute(name, value === true ? "" : String(value));
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined || child === false) continue;
       el.append(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -70,6 +70,25 @@ const Vigil = (() => {
       if (!response.ok) return false;
       el.innerHTML = await response.text();  // autoescaped by the server's templates
       updateTimes(el);
+      return true;
+    } catch (err) {
+      return false;
+    }
+  }
+
+  // Fetch a whole page again and swap in the regions with these ids (the page's own
+  // templates render them, so a refreshed region looks exactly like a loaded one).
+  async function refreshRegions(url, ids) {
+    try {
+      const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } });
+      if (response.redirected || !response.ok) return false;
+      const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+      for (const id of ids) {
+        const current = document.getElementById(id);
+        const replacement = fresh.getElementById(id);
+        if (current && replacement) current.replaceWith(document.adoptNode(replacement));
+      }
+      updateTimes();
       return true;
     } catch (err) {
       return false;
@@ -122,8 +141,10 @@ const Vigil = (() => {
                 u.suggestions.map((s, i) => [i ? ", " : "", h("code", {}, s)]))
             : null));
       const summary = data.unread.length
-        ? h("p", { class: "problem" }, `${data.unread.length} part(s) of the goal are not understood yet; a run would stop with an error.`)
-        : h("p", { class: "ok-text" }, `Vigil reads this as ${data.steps.length} step(s).`);
+        ? h("p", { class: "problem" }, data.unread.length === 1
+            ? "One part of the goal is not understood yet: a run would stop with an error."
+            : `${data.unread.length} parts of the goal are not understood yet: a run would stop with an error.`)
+        : h("p", { class: "ok-text" }, `Vigil reads this as ${data.steps.length} ${data.steps.length === 1 ? "step" : "steps"}.`);
       show(summary, steps, ...unread);
     }
     const schedule = () => { clearTimeout(timer); timer = setTimeout(update, 400); };
@@ -183,5 +204,5 @@ const Vigil = (() => {
   }
 
   document.addEventListener("DOMContentLoaded", start);
-  return { api, h, refresh, updateTimes };
+  return { api, h, refresh, refreshRegions, updateTimes };
 })();

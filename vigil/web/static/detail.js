@@ -4,14 +4,13 @@
 "use strict";
 
 (() => {
-  const { api, h, refresh } = Vigil;
+  const { api, h, refreshRegions } = Vigil;
   const EVENT_TYPES = ["plan_start", "plan_complete", "browser_start", "step_start", "step_complete",
     "browser_complete", "eval_start", "eval_complete", "error"];
 
   function start() {
     const panel = document.getElementById("live");
-    const detail = document.getElementById("detail");
-    if (!panel || !detail) return;
+    if (!panel) return;
     const testId = panel.dataset.testId;
     const status = document.getElementById("live-status");
     const list = document.getElementById("live-steps");
@@ -30,9 +29,10 @@
       return item;
     };
 
+    // The page itself, fetched again: its head (status, last run) and everything below.
     const reloadDetail = (run) => {
-      const url = `${detail.dataset.refresh}${run ? `?run=${encodeURIComponent(run)}` : ""}`;
-      return refresh(detail, url);
+      const url = `/tests/${encodeURIComponent(testId)}${run ? `?run=${encodeURIComponent(run)}` : ""}`;
+      return refreshRegions(url, ["detail-head", "detail"]);
     };
 
     function onEvent(event) {
@@ -53,7 +53,7 @@
       panel.classList.remove("done-pass", "done-fail");
       if (type === "step_start" || type === "step_complete") {
         const item = stepItem(data.step_number);
-        item.querySelector(".live-text").textContent = `Step ${data.step_number}: ${data.message}`;
+        item.querySelector(".live-text").textContent = data.message;
         if (type === "step_complete") {
           item.className = `step ${data.passed ? "pass" : "fail"}`;
           item.querySelector(".mark").textContent = data.passed ? "✓" : "✗";
@@ -86,8 +86,9 @@
     const connected = connect();
     window.addEventListener("pagehide", () => source?.close());
 
-    const form = document.getElementById("run-now-form");
-    form?.addEventListener("submit", async (event) => {
+    // Delegated: the head region (with the button) is replaced after each run.
+    document.addEventListener("submit", async (event) => {
+      if (event.target.id !== "run-now-form") return;
       event.preventDefault();
       const button = document.getElementById("run-now");
       button.disabled = true;

@@ -6,7 +6,7 @@
   const { api, h } = Vigil;
 
   function fieldProblems(form, lines) {
-    let general = [];
+    const general = [];
     for (const name of ["url", "goal"]) {
       const el = document.getElementById(`${name}-error`);
       el.hidden = true;
@@ -60,6 +60,11 @@
       button.disabled = true;
       const { ok, status: code, data } = await api("POST", "/api/run-test", { url, goal });
       button.disabled = false;
+      if (!ok && data?.errors) {
+        section.classList.add("done-fail");
+        status.textContent = fieldProblems(form, data.errors).join("; ") || "Fix the fields marked above.";
+        return;
+      }
       if (!ok) {
         section.classList.add("done-fail");
         const why = code === 503 ? "Chromium could not start on the server: " : code === 504 ? "The run timed out: " : "";
