@@ -3,6 +3,7 @@ an XSS test. Each page is saved as a screenshot under the session's shots folder
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 import httpx
@@ -194,8 +195,12 @@ XSS_TEXT = "<script>alert(2)</script>"
 
 
 async def test_names_and_page_text_render_as_text(ui: UI, demo_site: str) -> None:
-    """A test named like markup, and a goal (hence step details, run details and incident
-    text) holding a script tag, are shown as the characters they are; nothing executes."""
+    """A test named like markup, and a goal (hence live events, step details, run details
+    and incident text) holding a script tag, are shown as the characters they are; nothing
+    executes. The run is started through the API, not the page: the open detail page follows
+    it live all the same, as it would a scheduled run."""
+    page = ui.page
+    await ui.login()
     async with _api(ui.base) as api:
         created = await api.post(
             "/api/tests",
@@ -203,20 +208,25 @@ async def test_names_and_page_text_render_as_text(ui: UI, demo_site: str) -> Non
                 "name": XSS_NAME,
                 "url": demo_site,
                 "goal": f'verify the page shows "{XSS_TEXT}"',
+                "retries": 0,
             },
         )
         assert created.status_code == 201, created.text
         test_id = created.json()["id"]
-        ran = await api.post(f"/api/tests/{test_id}/run")
-        assert ran.status_code == 200
-        assert not ran.json()["result"]["passed"]
-    page = ui.page
-    await ui.login()
+        await page.goto(f"{ui.base}/tests/{test_id}")
+        await page.wait_for_timeout(500)  # the EventSource connects
+        ran = asyncio.create_task(api.post(f"/api/tests/{test_id}/run"))
+        await expect(page.locator("#live-steps li").first).to_be_visible(timeout=30_000)
+        await expect(page.locator("#live-status")).to_contain_text("Failed", timeout=60_000)
+        await expect(page.locator("#live-steps")).to_contain_text(XSS_TEXT)
+        assert (await ran).status_code == 200
+        assert not (await ran).json()["result"]["passed"]
+    await ui.shot("16-xss-detail-live")
     for path, name in [
-        ("/", "16-xss-dashboard"),
-        ("/tests", "17-xss-tests"),
-        (f"/tests/{test_id}", "18-xss-detail"),
-        (f"/tests/{test_id}/edit", "19-xss-edit"),
+        ("/", "17-xss-dashboard"),
+        ("/tests", "18-xss-tests"),
+        (f"/tests/{test_id}", "19-xss-detail"),
+        (f"/tests/{test_id}/edit", "20-xss-edit"),
         (f"/tests/{test_id}/delete", None),
     ]:
         await page.goto(f"{ui.base}{path}")

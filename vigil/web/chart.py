@@ -58,7 +58,7 @@ class Chart:
 
 def nice_step(span: float, ticks: int = 4) -> float:
     """A 1, 2 or 5 times 10^n step so that about `ticks` steps cover `span`."""
-    raw = max(span, 1.0) / ticks
+    raw = max(span / ticks, 1.0)  # durations are whole milliseconds
     magnitude = 10.0 ** math.floor(math.log10(raw))
     for multiple in (1, 2, 5, 10):
         if raw <= multiple * magnitude:

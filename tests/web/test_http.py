@@ -1,17 +1,28 @@
-"""Login, the session cookie, CSRF and the security headers, over HTTP without a browser
-(fast); the pages themselves are exercised in a real browser in test_pages.py."""
+"""Login, the session cookie, CSRF, security headers, history pages and error pages over
+HTTP without a browser (fast); the pages in a real browser are in test_pages.py."""
 
 from __future__ import annotations
 
+import html
+import re
+import socket
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 
 from tests.conftest import TOKEN
+from tests.store.test_results import make_record
 from vigil.api.app import create_app
 from vigil.auth import SESSION_COOKIE, csrf_value, session_value
+from vigil.config import Settings
+from vigil.models import TestSuiteCreate
 from vigil.services import Services
+from vigil.store.results import store_run_result
+from vigil.store.suites import create_test
+from vigil.web.chart import nice_step
+from vigil.web.format import schedule_words
 
 PAGES = ["/", "/tests", "/tests/new", "/run", "/partials/dashboard"]
 
@@ -124,3 +135,60 @@ async def test_plan_preview_reads_steps_and_suggests_for_unread_clauses(
     bad = await client.post("/api/plan", json={"url": "ftp://x", "goal": "click 'A'"})
     assert bad.status_code == 422
     assert bad.json()["errors"][0].startswith("url: ")
+
+
+async def test_history_pages_walk_back_through_older_runs(
+    browser: httpx.AsyncClient, services: Services
+) -> None:
+    test = await create_test(
+        services.redis, TestSuiteCreate(name="Paged", url="https://example.com", goal="x 'y'")
+    )
+    now = datetime.now(UTC)
+    for n in range(25):
+        record = make_record(
+            test.id, f"run-{n:02d}", passed=n % 5 != 0, at=now - timedelta(minutes=25 - n)
+        )
+        await store_run_result(services.redis, test, record, results_keep=100)
+    await _login(browser)
+    first = await browser.get(f"/tests/{test.id}")
+    assert first.status_code == 200
+    assert first.text.count('<td data-label="Result">') == 20
+    assert "run-24" in first.text  # the newest run is shown with its steps
+    older = re.search(r'href="([^"]+)" rel="next"', first.text)
+    assert older is not None
+    second = await browser.get(html.unescape(older.group(1)))
+    assert second.text.count('<td data-label="Result">') == 5
+    assert 'rel="next"' not in second.text
+    # The chart marks the five failed runs; the axis labels are there.
+    assert first.text.count('<g class="failed">') == 5
+    assert "0 ms" in first.text
+    bad = await browser.get(f"/tests/{test.id}", params={"before": "garbage"})
+    assert bad.status_code == 422
+    assert "cursor" in bad.text
+
+
+async def test_pages_explain_when_redis_is_down(settings: Settings) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead_port = s.getsockname()[1]  # closed again before anyone connects
+    services = Services.connect(settings, f"redis://127.0.0.1:{dead_port}/0")
+    transport = httpx.ASGITransport(app=create_app(services))
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://vigil.test") as c:
+            await _login(c)
+            answer = await c.get("/tests")
+            assert answer.status_code == 503
+            assert "Vigil cannot reach Redis" in answer.text
+            assert "redis-server is running" in answer.text
+    finally:
+        await services.aclose()
+
+
+def test_schedules_read_as_words() -> None:
+    assert schedule_words("*/5 * * * *") == "every 5 minutes"
+    assert schedule_words("0 9 * * 1-5") == "at 09:00, Monday through Friday"
+    assert schedule_words("") == "manual only"
+
+
+def test_chart_axis_steps_are_round_numbers() -> None:
+    assert [nice_step(x) for x in (1, 950, 4000, 12_345)] == [1, 500, 1000, 5000]
