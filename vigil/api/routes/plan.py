@@ -15,8 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
 
 from vigil.api.deps import require_token
-from vigil.models import MAX_GOAL, PlanStep, Url
+from vigil.models import PlanStep, Url
 from vigil.planner.rule_planner import plan_goal
+from vigil.validation import MAX_GOAL
 
 router = APIRouter(tags=["plan"])
 
