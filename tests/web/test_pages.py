@@ -214,7 +214,7 @@ async def test_names_and_page_text_render_as_text(ui: UI, demo_site: str) -> Non
         assert created.status_code == 201, created.text
         test_id = created.json()["id"]
         await page.goto(f"{ui.base}/tests/{test_id}")
-        await page.wait_for_timeout(500)  # the EventSource connects
+        await expect(page.locator("#live")).to_have_attribute("data-live", "connected")
         ran = asyncio.create_task(api.post(f"/api/tests/{test_id}/run"))
         await expect(page.locator("#live-steps li").first).to_be_visible(timeout=30_000)
         await expect(page.locator("#live-status")).to_contain_text("Failed", timeout=60_000)

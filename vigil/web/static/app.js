@@ -119,7 +119,8 @@ const Vigil = (() => {
         return;
       }
       let url = urlField ? urlField.value.trim() : "";
-      if (!/^https?:\/\/[^/\s]+/i.test(url)) url = "https://example.com/";
+      const exampleUrl = !/^https?:\/\/[^/\s]+/i.test(url);
+      if (exampleUrl) url = "https://example.com/";
       const ticket = ++latest;
       box.setAttribute("aria-busy", "true");
       const { ok, data } = await api("POST", "/api/plan", { url, goal });
@@ -145,7 +146,10 @@ const Vigil = (() => {
             ? "One part of the goal is not understood yet: a run would stop with an error."
             : `${data.unread.length} parts of the goal are not understood yet: a run would stop with an error.`)
         : h("p", { class: "ok-text" }, `Vigil reads this as ${data.steps.length} ${data.steps.length === 1 ? "step" : "steps"}.`);
-      show(summary, steps, ...unread);
+      const note = exampleUrl
+        ? h("p", { class: "hint" }, "The URL field is not a full http(s) address yet, so the first step opens an example address.")
+        : null;
+      show(...[summary, steps, note, ...unread].filter(Boolean));
     }
     const schedule = () => { clearTimeout(timer); timer = setTimeout(update, 400); };
     textarea.addEventListener("input", schedule);

@@ -78,6 +78,9 @@
       source = new EventSource(`/api/tests/${encodeURIComponent(testId)}/live`);
       source.addEventListener("message", onEvent);
       for (const type of EVENT_TYPES) source.addEventListener(type, onEvent);
+      // data-live says whether the page is following the test (tests and curious users).
+      source.addEventListener("open", () => { panel.dataset.live = "connected"; });
+      source.addEventListener("error", () => { panel.dataset.live = "reconnecting"; });
       return new Promise((resolve) => {
         source.addEventListener("open", () => resolve(true), { once: true });
         source.addEventListener("error", () => resolve(false), { once: true });
