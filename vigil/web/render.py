@@ -1,7 +1,7 @@
 """Templates, and the route class every page uses so that a failure explains itself.
 
-A page that cannot reach Redis answers 503 with what to check, not a bare 500: the error
-states of DESIGN §9 ("Redis down", "browser missing") are pages too.
+A page that cannot reach Redis answers 503 with what to check, not a bare 500. (A missing
+browser is not a page error: a run records it as an `error` run, which the pages explain.)
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from vigil.errors import BrowserUnavailable
 from vigil.web import format as fmt
 from vigil.web.session import csrf_token
 
@@ -61,12 +60,6 @@ def _explain(exc: Exception) -> tuple[str, str] | None:
             "Runs, history and checks live in Redis. Check that redis-server is running and "
             "that REDIS_URL points at it (without REDIS_URL, `vigil serve` starts its own). "
             f"The error was: {type(exc).__name__}: {exc}",
-        )
-    if isinstance(exc, BrowserUnavailable):
-        return (
-            "Chromium could not start",
-            "Vigil drives a real Chromium. Install it (Debian: apt-get install chromium) or set "
-            f"VIGIL_CHROMIUM_PATH to its binary. The error was: {exc}",
         )
     return None
 

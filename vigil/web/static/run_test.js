@@ -67,7 +67,9 @@
       }
       if (!ok) {
         section.classList.add("done-fail");
-        const why = code === 503 ? "Chromium could not start on the server: " : code === 504 ? "The run timed out: " : "";
+        const why = code === 503
+          ? "Chromium could not start on the server (install it, or set VIGIL_CHROMIUM_PATH): "
+          : code === 504 ? "The run timed out: " : "";
         status.textContent = why + (data?.detail || "The run failed to start.");
         return;
       }
