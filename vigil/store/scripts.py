@@ -29,7 +29,5 @@ class LuaScript:
         cannot fall back to sending the source in the middle of its replies)."""
         await redis.script_load(self.source)
 
-    def queue(
-        self, pipe: Pipeline, keys: Sequence[str], args: Sequence[str | int | float]
-    ) -> None:
+    def queue(self, pipe: Pipeline, keys: Sequence[str], args: Sequence[str | int | float]) -> None:
         pipe.evalsha(self.sha, len(keys), *keys, *args)
