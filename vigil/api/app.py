@@ -21,6 +21,9 @@ ROUTE_MODULES = [
     "vigil.api.routes.run_now",
     "vigil.api.routes.run_test",
     "vigil.api.routes.callback",
+    "vigil.api.routes.history",
+    "vigil.api.routes.dashboard",
+    "vigil.api.routes.live",
 ]
 
 
