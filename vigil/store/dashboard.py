@@ -37,7 +37,8 @@ for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
     else counts[6] = counts[6] + 1 end
   end
 end
-local recent = redis.call('LRANGE', KEYS[2], 0, tonumber(ARGV[2]) - 1)
+local recent = {}
+if tonumber(ARGV[2]) > 0 then recent = redis.call('LRANGE', KEYS[2], 0, tonumber(ARGV[2]) - 1) end
 local names = {}
 for i, entry in ipairs(recent) do
   local ok, run = pcall(cjson.decode, entry)
