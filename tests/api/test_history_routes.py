@@ -232,3 +232,14 @@ async def test_live_refuses_a_malformed_last_event_id(
     response = await client.get(f"/api/tests/{test.id}/live", headers={"Last-Event-ID": "abc"})
     assert response.status_code == 422
     assert response.json()["detail"].startswith("Last-Event-ID:")
+
+
+def test_chart_timestamps_are_written_like_every_other_timestamp() -> None:
+    from vigil.api.routes.history import _iso
+    from vigil.models import iso
+    from vigil.store.results import parse_iso
+
+    for text in ("2026-02-14T10:00:00.000Z", "2026-02-14T23:59:59.999Z", "1999-12-31T00:00:00.001Z",
+                 "2026-03-01T12:34:56.789Z"):  # fmt: skip
+        score = parse_iso(text).timestamp()
+        assert _iso(score) == iso(datetime.fromtimestamp(score, UTC)) == text

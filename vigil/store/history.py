@@ -53,20 +53,24 @@ return out
 
 # Points between two scores, oldest first, thinned server-side to at most ARGV[3] evenly
 # spaced ones (the first and the last always among them), so a 10,000-run window costs one
-# small reply. KEYS: test, timing. ARGV: min, max, most points (>= 2).
+# small reply. The rows come back as ONE string, `member score` per line: thousands of
+# separate reply elements would cost far more to parse than to send.
+# KEYS: test, timing. ARGV: min, max, most points (>= 2).
 _TIMING = LuaScript("""
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
 local rows = redis.call('ZRANGEBYSCORE', KEYS[2], ARGV[1], ARGV[2], 'WITHSCORES')
 local n = #rows / 2
 local k = tonumber(ARGV[3])
-if n <= k then return rows end
 local out = {}
-for i = 0, k - 1 do
-  local j = math.floor(i * (n - 1) / (k - 1))
-  out[#out + 1] = rows[2 * j + 1]
-  out[#out + 1] = rows[2 * j + 2]
+if n <= k then
+  for i = 0, n - 1 do out[#out + 1] = rows[2 * i + 1] .. ' ' .. rows[2 * i + 2] end
+else
+  for i = 0, k - 1 do
+    local j = math.floor(i * (n - 1) / (k - 1))
+    out[#out + 1] = rows[2 * j + 1] .. ' ' .. rows[2 * j + 2]
+  end
 end
-return out
+return table.concat(out, '\\n')
 """)
 
 
@@ -148,11 +152,11 @@ async def timing_points(
     )
     if reply is None:
         raise NotFound(f"test '{test_id}' not found")
-    flat = cast(list[str], reply)
     points: list[tuple[float, str, int]] = []
-    for i in range(0, len(flat), 2):
-        run_id, duration_ms = keys.parse_timing_member(flat[i])
-        points.append((float(flat[i + 1]), run_id, duration_ms))
+    for line in cast(str, reply).split("\n") if reply else ():
+        member, _, score = line.rpartition(" ")
+        run_id, duration_ms = keys.parse_timing_member(member)
+        points.append((float(score), run_id, duration_ms))
     return points
 
 
