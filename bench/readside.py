@@ -28,7 +28,7 @@ from bench.redis_server import redis_server
 from tests.history_seed import new_test, run
 from vigil.api.app import create_app
 from vigil.config import load_settings
-from vigil.models import Outcome, RunRecord, TestSuite
+from vigil.models import Outcome, TestSuite
 from vigil.services import Services
 from vigil.store import keys
 from vigil.store.redis import connect
