@@ -137,7 +137,7 @@ def _argv(
 
 
 def _script_call(
-    test: TestSuite, record: RunRecord, *, results_keep: int
+    test: Check, record: RunRecord, *, results_keep: int
 ) -> tuple[list[str], list[str | int | float]]:
     incident = incident_for(record)
     test_id = record.test_id
@@ -181,7 +181,7 @@ async def store_run_result(
 
 
 async def store_run_results(
-    redis: Redis, test: TestSuite, records: Sequence[RunRecord], *, results_keep: int
+    redis: Redis, test: Check, records: Sequence[RunRecord], *, results_keep: int
 ) -> int:
     """Store many finished runs of one test, oldest first, through the same script as
     store_run_result but pipelined: one round trip for the lot instead of one per run.
