@@ -18,8 +18,10 @@ from tests.history_seed import new_test
 from vigil.api.app import create_app
 from vigil.api.routes import live as live_route
 from vigil.models import EventType
+from vigil.pipeline.scripted import ScriptedPipeline
+from vigil.runs import execute_run
 from vigil.services import Services
-from vigil.store.events import EventLog
+from vigil.store.events import EventLog, read_events
 from vigil.store.live import CLIENT_NAME
 
 RUN_EVENTS: list[EventType] = [
@@ -119,6 +121,28 @@ async def test_a_run_started_after_connecting_streams_every_event_in_order(
     assert {data["run_id"] for _, data in got} == {"run1"}
     ids = [event_id for event_id, _ in got]
     assert ids == [data["id"] for _, data in got] and ids == sorted(ids, key=_stream_order)
+
+
+async def test_a_real_run_streams_its_events_in_the_order_they_were_logged(
+    http: httpx.AsyncClient, services: Services
+) -> None:
+    test = await new_test(services.redis)
+    runner = Services(
+        services.settings, services.redis, services.raw_redis, pipeline=ScriptedPipeline("fail")
+    )
+    async with http.stream("GET", f"/api/tests/{test.id}/live") as response:
+        reader = Reader(response)
+        await reader.next_comment("connected")
+        outcome = await execute_run(runner, test.id, "manual")
+        logged = [
+            e for e in await read_events(services.redis, test.id) if e.run_id == outcome.run_id
+        ]
+        got = [await reader.next_event() for _ in logged]
+    assert len(logged) >= 6 and logged[-1].type == "eval_complete"
+    assert [(event_id, data["type"], data["message"]) for event_id, data in got] == [
+        (e.id, e.type, e.message) for e in logged
+    ]
+    assert {data["run_id"] for _, data in got} == {outcome.run_id}
 
 
 def _stream_order(stream_id: str) -> tuple[int, int]:
