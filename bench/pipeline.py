@@ -1,7 +1,7 @@
 """Vigil's pipeline against hand-written Playwright doing the same steps on the demo site.
 
 Warm: one process, browsers already running; the same five scenarios through
-`Pipeline.run_test` (plan from words, resolve names, screenshot every step, judge) and
+`Pipeline.run_check` (plan from words, resolve names, screenshot every step, judge) and
 through `_handwritten.py` (known selectors, no screenshots). Cold: `vigil run` as a process
 against `python _handwritten.py` as a process, each launching its own Chromium. The ratios
 are Vigil's overhead for understanding plain language.
@@ -77,7 +77,7 @@ async def _warm(base: str, *, prewarm: bool = True) -> tuple[float, float]:
                         await asyncio.sleep(IDLE_S)  # checks are spaced out, not back to back
                         t0 = time.perf_counter()
                         if side == "vigil":
-                            _, _, result = await pipeline.run_test(base + path, goal)
+                            _, _, result = await pipeline.run_check(base + path, goal)
                             if not result.passed:
                                 raise RuntimeError(f"vigil scenario {name}: {result.details}")
                         else:

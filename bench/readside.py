@@ -29,7 +29,7 @@ from bench.redis_server import redis_server
 from tests.history_seed import new_test, run
 from vigil.api.app import create_app
 from vigil.config import load_settings
-from vigil.models import Outcome, TestSuite
+from vigil.models import Check, Outcome
 from vigil.services import Services
 from vigil.store import keys
 from vigil.store.redis import connect
@@ -72,7 +72,7 @@ class Timed:
         self.cpu.append(time.thread_time() - cpu)
 
 
-async def seed(redis: Redis, now: datetime) -> tuple[TestSuite, float]:
+async def seed(redis: Redis, now: datetime) -> tuple[Check, float]:
     busy = await new_test(redis, "busy")
     first = now - timedelta(minutes=RUNS - 1)
     records = [

@@ -14,12 +14,12 @@ from datetime import UTC, datetime, timedelta
 from redis.asyncio import Redis
 
 from bench.redis_server import redis_server
-from vigil.models import RecentRun, RunRecord, StepResult, TestSuite, TestSuiteCreate, iso
+from vigil.models import Check, CheckCreate, RecentRun, RunRecord, StepResult, iso
 from vigil.store import keys
+from vigil.store.checks import create_check
 from vigil.store.incidents import incident_for
 from vigil.store.redis import connect
 from vigil.store.results import last_result_of, parse_iso, run_score, store_run_result
-from vigil.store.suites import create_test
 
 RUNS = 2000
 WARMUP = 100
@@ -51,7 +51,7 @@ def record(test_id: str, n: int) -> RunRecord:
     )
 
 
-async def store_naive(redis: Redis, test: TestSuite, rec: RunRecord, *, results_keep: int) -> None:
+async def store_naive(redis: Redis, test: Check, rec: RunRecord, *, results_keep: int) -> None:
     """The same writes as store_run_result, one awaited command at a time (no atomicity)."""
     score = run_score(rec)
     completed = parse_iso(rec.completed_at)
@@ -90,8 +90,8 @@ async def store_naive(redis: Redis, test: TestSuite, rec: RunRecord, *, results_
 
 async def _rate(redis: Redis, naive: bool) -> float:
     await redis.flushdb()
-    test = await create_test(
-        redis, TestSuiteCreate(name="bench", url="https://bench.example", goal="see 'x'")
+    test = await create_check(
+        redis, CheckCreate(name="bench", url="https://bench.example", goal="see 'x'")
     )
     records = [record(test.id, n) for n in range(WARMUP + RUNS)]
     store = store_naive if naive else store_run_result

@@ -22,7 +22,7 @@ from vigil.api.app import create_app
 from vigil.browser.executor import BrowserPool, PlaywrightExecutor
 from vigil.config import Settings, load_settings
 from vigil.pipeline.evaluator import RuleEvaluator
-from vigil.pipeline.run_test import Pipeline
+from vigil.pipeline.pipeline import Pipeline
 from vigil.planner.rule_planner import RulePlanner
 from vigil.services import Services
 from vigil.store.redis import connect

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 
 from redis.asyncio import Redis
 
-from vigil.models import Outcome, RunRecord, StepResult, TestSuite, TestSuiteCreate, iso
+from vigil.models import Check, CheckCreate, Outcome, RunRecord, StepResult, iso
+from vigil.store.checks import create_check
 from vigil.store.results import store_run_result, store_run_results
-from vigil.store.suites import create_test
 
 KEEP = 10_000
 
@@ -48,20 +48,20 @@ def run(
     )
 
 
-async def new_test(redis: Redis, name: str = "Shop") -> TestSuite:
-    return await create_test(
-        redis, TestSuiteCreate(name=name, url="https://shop.example", goal="see 'Shop'")
+async def new_test(redis: Redis, name: str = "Shop") -> Check:
+    return await create_check(
+        redis, CheckCreate(name=name, url="https://shop.example", goal="see 'Shop'")
     )
 
 
-async def store_each(redis: Redis, test: TestSuite, records: Sequence[RunRecord]) -> None:
+async def store_each(redis: Redis, test: Check, records: Sequence[RunRecord]) -> None:
     """One store_run_result call per run, as the run pipeline does."""
     for record in records:
         await store_run_result(redis, test, record, results_keep=KEEP)
 
 
 async def store_many(
-    redis: Redis, test: TestSuite, records: Sequence[RunRecord], *, keep: int = KEEP
+    redis: Redis, test: Check, records: Sequence[RunRecord], *, keep: int = KEEP
 ) -> None:
     """The same script, pipelined: for thousands of runs."""
     assert await store_run_results(redis, test, records, results_keep=keep) == len(records)

@@ -7,7 +7,7 @@ import asyncio
 import base64
 import json
 from collections.abc import AsyncIterator
-from typing import Literal, cast
+from typing import cast
 
 import pytest
 from pydantic import SecretStr
@@ -20,97 +20,20 @@ from vigil.alerts.webhook import WebhookOptions
 from vigil.config import Settings
 from vigil.errors import BrowserUnavailable, Conflict, NotFound
 from vigil.models import (
-    BrowserResult,
-    PlanStep,
-    StepResult,
-    TestPlan,
-    TestResult,
-    TestSuiteCreate,
+    CheckCreate,
     TriggeredBy,
 )
-from vigil.pipeline.ports import EventSink
-from vigil.runs import execute_run, qstash_run_id
+from vigil.pipeline.scripted import ScriptedPipeline
+from vigil.runs import execute_run, qstash_run_id, run_adhoc
 from vigil.services import Services
 from vigil.store import keys
+from vigil.store.checks import create_check, set_status
 from vigil.store.events import read_events
 from vigil.store.incidents import list_incidents
 from vigil.store.results import list_results
-from vigil.store.suites import create_test, set_status
 
-Step = Literal["pass", "fail", "raise", "crash", "hang"]
 SECRET = "whsec_" + base64.b64encode(b"0123456789abcdef0123456789abcdef").decode()
 FAST = WebhookOptions(timeout_s=0.3, attempts=2, backoff_s=0.01)
-
-
-class ScriptedPipeline:
-    """Answers each run_test call with the next scripted outcome, emitting the events the real
-    pipeline emits (including the `error` event before raising, as its contract says)."""
-
-    def __init__(self, *script: Step, delay_s: float = 0.005) -> None:
-        self.script = list(script)
-        self.calls = 0
-        self.delay_s = delay_s
-
-    async def run_test(
-        self,
-        url: str,
-        goal: str,
-        test_id: str | None = None,
-        *,
-        run_id: str | None = None,
-        events: EventSink | None = None,
-        timeout_s: float | None = None,
-    ) -> tuple[TestPlan, BrowserResult, TestResult]:
-        assert events is not None and test_id is not None and run_id is not None
-        what = self.script[min(self.calls, len(self.script) - 1)]
-        self.calls += 1
-        await events("plan_start", f"Planning steps for: {goal}")
-        if self.delay_s:
-            await asyncio.sleep(self.delay_s)
-        if what == "raise":
-            await events("error", "Chromium is not installed")
-            raise BrowserUnavailable("Chromium is not installed")
-        if what == "crash":
-            await events("error", "ZeroDivisionError: division by zero")
-            raise ZeroDivisionError("division by zero")
-        if what == "hang":
-            await asyncio.sleep(3600)
-        passed = what == "pass"
-        plan = TestPlan(
-            url=url,
-            goal=goal,
-            steps=[
-                PlanStep(step_number=1, action="navigate", description="Open the page"),
-                PlanStep(step_number=2, action="assert_text", description="See 'Welcome'"),
-            ],
-            total_steps=2,
-        )
-        await events("plan_complete", "Planned 2 steps (rules)")
-        steps = [
-            StepResult(step_number=1, passed=True, details="ok", screenshot_jpeg=b"\xff\xd8one"),
-            StepResult(
-                step_number=2,
-                passed=passed,
-                details="ok" if passed else "text 'Welcome' not found",
-                error=None if passed else "text 'Welcome' not found",
-                screenshot_jpeg=b"\xff\xd8two",
-            ),
-        ]
-        await events("eval_complete", "done", passed=passed)
-        result = TestResult(
-            passed=passed,
-            steps_passed=2 if passed else 1,
-            steps_total=2,
-            details="All steps passed successfully."
-            if passed
-            else "1 of 2 steps passed. Step 2 failed: text 'Welcome' not found",
-            error=None if passed else "Step 2 failed: text 'Welcome' not found",
-            step_results=steps,
-        )
-        return plan, BrowserResult(success=passed, steps=steps), result
-
-    async def aclose(self) -> None:
-        pass
 
 
 @pytest.fixture
@@ -121,7 +44,7 @@ async def receiver() -> AsyncIterator[Receiver]:
 
 def make_services(services: Services, pipeline: ScriptedPipeline, **settings: object) -> Services:
     tuned = services.settings.model_copy(update={"webhook_secret": None, **settings})
-    return Services(tuned, services.redis, services.raw_redis, _pipeline=pipeline)  # type: ignore[arg-type]
+    return Services(tuned, services.redis, services.raw_redis, pipeline=pipeline)
 
 
 def dispatcher(services: Services) -> AlertDispatcher:
@@ -130,7 +53,7 @@ def dispatcher(services: Services) -> AlertDispatcher:
 
 
 async def new_test(redis: Redis, target: str = "", **policy: int) -> str:
-    spec = TestSuiteCreate.model_validate(
+    spec = CheckCreate.model_validate(
         {
             "name": "Home",
             "url": "https://site.example",
@@ -139,7 +62,7 @@ async def new_test(redis: Redis, target: str = "", **policy: int) -> str:
             **policy,
         }
     )
-    return (await create_test(redis, spec)).id
+    return (await create_check(redis, spec)).id
 
 
 async def test_a_manual_run_is_stored_with_its_events_and_screenshots(services: Services) -> None:
@@ -156,7 +79,12 @@ async def test_a_manual_run_is_stored_with_its_events_and_screenshots(services: 
     assert [r.run_id for r in await list_results(svc.redis, test_id)] == [outcome.run_id]
     assert await svc.redis.hget(keys.test(test_id), "last_result") == "passed"
     events = await read_events(svc.redis, test_id)
-    assert [e.type for e in events] == ["plan_start", "plan_complete", "eval_complete"]
+    assert [e.type for e in events] == [
+        "plan_start",
+        "plan_complete",
+        "eval_start",
+        "eval_complete",
+    ]
     assert {e.run_id for e in events} == {outcome.run_id}
     assert await svc.raw_redis.get(keys.screenshot(outcome.run_id, 2)) == b"\xff\xd8two"
     assert all(s.screenshot for s in record.step_results)
@@ -409,3 +337,26 @@ async def test_settings_default_dispatch_uses_the_settings(settings: Settings) -
     notifier = default_notifier_factory(settings)("https://hooks.example/x")
     assert type(notifier).__name__ == "WebhookNotifier"
     assert type(default_notifier_factory(settings)("slack://a/b/c")).__name__ == "AppriseNotifier"
+
+
+async def test_an_adhoc_run_makes_the_same_record_and_stores_nothing(redis: Redis) -> None:
+    outcome = await run_adhoc(ScriptedPipeline("fail", "pass"), "https://a.example", "see", "cli")
+
+    record = outcome.record
+    assert record is not None and outcome.exception is None
+    assert (record.test_id, record.triggered_by, record.outcome) == ("adhoc", "cli", "failed")
+    assert record.details == "1 of 2 steps passed. Step 2 failed: text 'Welcome' not found"
+    assert record.attempts == 1, "an ad-hoc run is not retried"
+    assert await redis.dbsize() == 0
+
+
+async def test_an_adhoc_run_that_cannot_finish_is_an_error_record_with_its_exception() -> None:
+    outcome = await run_adhoc(ScriptedPipeline("raise"), "https://a.example", "see", "cli")
+
+    assert isinstance(outcome.exception, BrowserUnavailable)
+    assert outcome.record is not None and outcome.record.outcome == "error"
+    assert outcome.record.error == "Chromium is not installed"
+    bad = await run_adhoc(ScriptedPipeline("pass"), "ftp://a.example", "see", "cli")
+    assert bad.record is not None and bad.record.error == (
+        "url 'ftp://a.example' must start with http:// or https://"
+    )

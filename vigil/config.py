@@ -1,19 +1,26 @@
 """Settings, read from the environment once at start-up and passed down (DESIGN §8).
 
-Nothing reads `os.environ` except this module. A wrong value stops start-up with one line that
+Nothing reads the environment except this module, through pydantic-settings' own environment
+source, plus a source for `<NAME>_FILE` secrets. A wrong value stops start-up with one line that
 names the variable, because a half-configured monitor that silently falls back to defaults is
 worse than one that refuses to start.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+from pydantic_settings.sources.utils import parse_env_vars
 
 from vigil import validation
 from vigil.errors import ConfigError
@@ -76,7 +83,8 @@ class Settings(BaseSettings):
         False, validation_alias=_env("VIGIL_BLOCK_PRIVATE_NETWORKS")
     )
 
-    # Tuning knobs beyond DESIGN §8, with the design's defaults.
+    # Tuning knobs beyond DESIGN §8, with the design's defaults. Results are trimmed per test;
+    # screenshots are large, and a week is long enough to look into a failure.
     results_keep: int = Field(10_000, ge=10, validation_alias=_env("VIGIL_RESULTS_KEEP"))
     screenshot_ttl_s: int = Field(
         7 * 24 * 3600, ge=60, validation_alias=_env("VIGIL_SCREENSHOT_TTL")
@@ -113,26 +121,31 @@ def _alias_of(field: str) -> str:
 def load_settings(environ: Mapping[str, str] | None = None, /, **overrides: object) -> Settings:
     """Build Settings from `environ` (default: the process environment) plus overrides.
 
-    Raises ConfigError with one line naming the variable and the problem.
+    Overrides win over the environment, which wins over `<NAME>_FILE` secrets. Raises
+    ConfigError with one line naming the variable and the problem.
     """
-    env = dict(os.environ if environ is None else environ)
-    values: dict[str, object] = {}
-    for name in SECRET_VARS:
-        path = env.get(f"{name}_FILE")
-        if path and not env.get(name):
-            try:
-                values[name] = Path(path).read_text().strip()
-            except OSError as exc:
-                raise ConfigError(f"{name}_FILE: cannot read {path}: {exc.strerror}") from None
-    known = {c.upper() for f in Settings.model_fields for c in [_alias_of(f)]}
-    for key, value in env.items():
-        if key.upper() in known and key.upper() not in values:
-            values[key.upper()] = value
-    values.update(overrides)
+
+    class _Loaded(Settings):
+        @classmethod
+        def settings_customise_sources(
+            cls,
+            settings_cls: type[BaseSettings],
+            init_settings: PydanticBaseSettingsSource,
+            env_settings: PydanticBaseSettingsSource,
+            dotenv_settings: PydanticBaseSettingsSource,
+            file_secret_settings: PydanticBaseSettingsSource,
+        ) -> tuple[PydanticBaseSettingsSource, ...]:
+            env = (
+                env_settings  # the process environment
+                if environ is None
+                else _MappingEnvSource(settings_cls, environ)  # a test's own
+            )
+            assert isinstance(env, EnvSettingsSource)
+            return init_settings, env, _SecretFiles(settings_cls, env)
+
+    known = {_alias_of(f) for f in Settings.model_fields}
     try:
-        # Values come only from `values`: the sources are disabled so that a test passing
-        # `environ` is not affected by the real environment.
-        return _Isolated(**values)  # type: ignore[arg-type]
+        return _Loaded(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = str(err["loc"][0]) if err["loc"] else "settings"
@@ -148,14 +161,37 @@ def load_settings(environ: Mapping[str, str] | None = None, /, **overrides: obje
         raise ConfigError(f"{var}: {msg}{shown}") from None
 
 
-class _Isolated(Settings):
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings,)
+class _MappingEnvSource(EnvSettingsSource):
+    """pydantic-settings' environment source, reading a given mapping instead of os.environ."""
+
+    def __init__(self, settings_cls: type[BaseSettings], environ: Mapping[str, str]) -> None:
+        self._environ = environ  # read by _load_env_vars during super().__init__
+        super().__init__(settings_cls)
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return parse_env_vars(
+            self._environ, self.case_sensitive, self.env_ignore_empty, self.env_parse_none_str
+        )
+
+
+class _SecretFiles(PydanticBaseSettingsSource):
+    """`<NAME>_FILE` for each of SECRET_VARS: the named file's content, stripped, unless the
+    variable itself is set. An unreadable file stops start-up (ConfigError)."""
+
+    def __init__(self, settings_cls: type[BaseSettings], env: EnvSettingsSource) -> None:
+        super().__init__(settings_cls)
+        self._env = env.env_vars  # names lower-cased: the settings are case-insensitive
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # unused: __call__ reads the files directly
+
+    def __call__(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for name in SECRET_VARS:
+            path = self._env.get(f"{name}_FILE".lower())
+            if path and not self._env.get(name.lower()):
+                try:
+                    values[name] = Path(path).read_text().strip()
+                except OSError as exc:
+                    raise ConfigError(f"{name}_FILE: cannot read {path}: {exc.strerror}") from None
+        return values

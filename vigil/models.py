@@ -7,6 +7,7 @@ outlives the code that wrote it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Final, Literal
 
@@ -22,7 +23,6 @@ TriggeredBy = Literal["manual", "schedule", "qstash", "cli"]
 Outcome = Literal["passed", "passed_on_retry", "healed", "failed", "error"]
 
 MAX_NAME = 200
-MAX_GOAL = 4000
 
 Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
 Url = Annotated[str, AfterValidator(validation.check_url)]
@@ -45,10 +45,18 @@ class AlertPolicy(BaseModel):
     reminder_every: int = Field(default=0, ge=0, le=1000)
 
 
-class TestSuiteCreate(_Strict):
-    """What a user sends to create a check."""
+@dataclass(frozen=True)
+class AlertState:
+    """Where a test stands in its alert policy (vigil/alerts/policy.py), kept on its hash."""
 
-    __test__ = False  # not a pytest test class, despite the name
+    failures: int = 0  # consecutive counted failures
+    errors: int = 0  # consecutive error runs
+    failure_alerted: bool = False  # a test_failed alert went out in this failing streak
+    error_alerted: bool = False  # a test_error alert went out since the last pass
+
+
+class CheckCreate(_Strict):
+    """What a user sends to create a check."""
 
     name: Name | None = None
     url: Url
@@ -62,10 +70,8 @@ class TestSuiteCreate(_Strict):
     reminder_every: int = Field(default=0, ge=0, le=1000)
 
 
-class TestSuiteUpdate(_Strict):
+class CheckUpdate(_Strict):
     """A partial update: only the fields present change."""
-
-    __test__ = False
 
     name: Name | None = None
     url: Url | None = None
@@ -79,10 +85,9 @@ class TestSuiteUpdate(_Strict):
     reminder_every: int | None = Field(default=None, ge=0, le=1000)
 
 
-class TestSuite(BaseModel):
-    """A stored check, typed (the hash holds strings; the API returns this)."""
-
-    __test__ = False
+class Check(BaseModel):
+    """A stored check (DESIGN's "test suite", served at /api/tests), typed: the hash holds
+    strings; the API returns this."""
 
     id: str
     name: str
@@ -218,8 +223,6 @@ class TestPlan(BaseModel):
     """Steps planned from a goal. `errors` lists clauses the planner could not map: a plan
     with errors is not run, the run is an `error` the user sees (never a silent pass)."""
 
-    __test__ = False
-
     url: str
     goal: str
     steps: list[PlanStep]
@@ -264,8 +267,6 @@ class BrowserResult(BaseModel):
 
 
 class TestResult(BaseModel):
-    __test__ = False
-
     passed: bool
     steps_passed: int
     steps_total: int

@@ -1,9 +1,13 @@
-"""execute_run: the one path every trigger takes (DESIGN §1).
+"""Runs of checks, and the only places a RunRecord is made (DESIGN §1).
 
-Manual API calls, the embedded cron, QStash callbacks and the CLI all call execute_run, so
-locking, retries, idempotency, storage and alerting behave the same whichever way a run
-starts. The order matters: the run is stored before any alert is attempted, and a delivery
-problem is recorded, never raised, so a broken webhook cannot lose a run.
+`execute_run` is the one path every trigger of a stored test takes (manual API calls, the
+embedded cron, QStash callbacks), so locking, retries, idempotency, storage and alerting
+behave the same whichever way a run starts. The order matters: the run is stored before any
+alert is attempted, and a delivery problem is recorded, never raised, so a broken webhook
+cannot lose a run.
+
+`run_adhoc` is a check that is not stored (`vigil run`, `POST /api/run-test`): the same
+pipeline and the same record builder, no Redis, no lock, no alert.
 """
 
 from __future__ import annotations
@@ -14,30 +18,33 @@ import logging
 import re
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from vigil.alerts.dispatch import AlertDispatcher, DeliveryReport, PendingAlert
-from vigil.errors import AlreadyStored, Conflict, InvalidInput, PipelineError, RunTimeout
+from vigil.errors import AlreadyStored, InvalidInput, RunTimeout, VigilError
 from vigil.models import (
     BrowserResult,
+    Check,
     IncidentRecord,
     Outcome,
     RunRecord,
     TestPlan,
     TestResult,
-    TestSuite,
     TriggeredBy,
     iso,
     utc_now,
 )
+from vigil.pipeline.pipeline import Pipeline
+from vigil.pipeline.ports import EventSink
 from vigil.services import Services
-from vigil.store import keys
+from vigil.store.checks import get_check
 from vigil.store.events import EventLog
+from vigil.store.locks import run_lock
 from vigil.store.results import store_run_result, stored_run
 from vigil.store.screenshots import store_screenshots
-from vigil.store.scripts import LuaScript
-from vigil.store.suites import get_test
+from vigil.validation import check_goal, check_url
 
 log = logging.getLogger(__name__)
 
@@ -48,12 +55,8 @@ _SCHEDULED: frozenset[TriggeredBy] = frozenset({"schedule", "qstash"})
 _BACKSTOP_S = 15
 _LOCK_SLACK_S = 30
 _RUN_ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
-
-# Release the lock only if it is still ours: after an expiry another run may hold it.
-_RELEASE = LuaScript("""
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-""")
+# The test id an ad-hoc run's record carries: it belongs to no stored test.
+ADHOC_TEST_ID = "adhoc"
 
 
 def new_run_id() -> str:
@@ -79,6 +82,8 @@ class RunOutcome:
     skipped: bool = False
     reason: str | None = None
     duplicate: bool = False  # the run id was stored before; `record` is that stored run
+    # Why an ad-hoc run could not finish (execute_run stores that as an `error` run instead).
+    exception: Exception | None = None
 
 
 @dataclass
@@ -105,7 +110,7 @@ async def execute_run(
     Raises NotFound (unknown or deleted test), Conflict (a run of the test is in progress),
     InvalidInput (malformed run id).
     """
-    test = await get_test(services.redis, test_id)
+    test = await get_check(services.redis, test_id)
     if test.status == "paused" and triggered_by in _SCHEDULED:
         return RunOutcome(test_id, run_id or "", skipped=True, reason="test is paused")
     if run_id is not None and not _RUN_ID.fullmatch(run_id):
@@ -116,25 +121,83 @@ async def execute_run(
         return RunOutcome(test_id, run_id, record=previous, duplicate=True)
 
     dispatcher = dispatcher or AlertDispatcher(services.redis, services.settings)
-    lock = keys.run_lock(test_id)
-    token = secrets.token_hex(16)
     lock_s = (test.timeout_s + _BACKSTOP_S) * (test.retries + 1) + _LOCK_SLACK_S
-    if not await services.redis.set(lock, token, nx=True, px=int(lock_s * 1000)):
-        raise Conflict(f"a run of test '{test_id}' is already in progress")
-    try:
+    async with run_lock(services.redis, test_id, ttl_s=lock_s):
         if idempotent and (previous := await stored_run(services.redis, test_id, run_id)):
             return RunOutcome(test_id, run_id, record=previous, duplicate=True)
         outcome, pending = await _run_and_store(services, test, triggered_by, run_id, dispatcher)
-    finally:
-        await _RELEASE(services.redis, [lock], [token])
     if pending is not None and not outcome.duplicate:
         outcome.alert = await _deliver(dispatcher, pending)
     return outcome
 
 
+async def run_adhoc(
+    pipeline: Pipeline,
+    url: str,
+    goal: str,
+    triggered_by: TriggeredBy,
+    *,
+    events: EventSink | None = None,
+    timeout_s: float | None = None,
+) -> RunOutcome:
+    """Run a check that is not stored: one attempt, nothing written, no alert.
+
+    Never raises for a run that could not finish (bad URL or goal, planning error, browser
+    missing, timeout, any exception): the outcome is an `error` record and `exception` says
+    why, for a caller that answers with an error instead (the API).
+    """
+    started_at = utc_now()
+    clock = time.monotonic()
+    attempts = _Attempts(count=1)
+    exception: Exception | None = None
+    try:
+        url = _checked("url", url, check_url, shown=f"url '{url}'")
+        goal = _checked("goal", goal, check_goal, shown="goal")
+        attempts.plan, attempts.browser_result, attempts.result = await pipeline.run_check(
+            url, goal, events=events, timeout_s=timeout_s
+        )
+    except Exception as exc:  # an ad-hoc run that could not finish is still a record
+        attempts.error, exception = _error_text(exc), exc
+    duration_ms = int((time.monotonic() - clock) * 1000)
+    return _adhoc_outcome(triggered_by, attempts, started_at, duration_ms, exception)
+
+
+def adhoc_error(exc: Exception, triggered_by: TriggeredBy) -> RunOutcome:
+    """The `error` outcome of an ad-hoc run that could not even start (e.g. bad settings)."""
+    attempts = _Attempts(error=_error_text(exc), count=1)
+    return _adhoc_outcome(triggered_by, attempts, utc_now(), 0, exc)
+
+
+def _adhoc_outcome(
+    triggered_by: TriggeredBy,
+    attempts: _Attempts,
+    started_at: datetime,
+    duration_ms: int,
+    exception: Exception | None,
+) -> RunOutcome:
+    run_id = new_run_id()
+    record = _record(ADHOC_TEST_ID, run_id, triggered_by, attempts, started_at, duration_ms)
+    return RunOutcome(
+        ADHOC_TEST_ID,
+        run_id,
+        record=record,
+        plan=attempts.plan,
+        browser_result=attempts.browser_result,
+        result=attempts.result or _error_result(record),
+        exception=exception,
+    )
+
+
+def _checked(field: str, value: str, check: Callable[[str], str], *, shown: str) -> str:
+    try:
+        return check(value)
+    except ValueError as exc:
+        raise InvalidInput(field, f"{shown} {exc}") from None
+
+
 async def _run_and_store(
     services: Services,
-    test: TestSuite,
+    test: Check,
     triggered_by: TriggeredBy,
     run_id: str,
     dispatcher: AlertDispatcher,
@@ -144,7 +207,7 @@ async def _run_and_store(
     clock = time.monotonic()
     attempts = await _attempt(services, test, run_id, events)
     duration_ms = int((time.monotonic() - clock) * 1000)
-    record = _record(test, run_id, triggered_by, attempts, started_at, duration_ms)
+    record = _record(test.id, run_id, triggered_by, attempts, started_at, duration_ms)
     outcome = RunOutcome(
         test.id,
         run_id,
@@ -178,7 +241,7 @@ async def _run_and_store(
     return outcome, pending
 
 
-async def _attempt(services: Services, test: TestSuite, run_id: str, events: EventLog) -> _Attempts:
+async def _attempt(services: Services, test: Check, run_id: str, events: EventSink) -> _Attempts:
     """The first attempt plus `retries` immediate retries of a failed (not error) run."""
     attempts = _Attempts()
     for _ in range(test.retries + 1):
@@ -186,11 +249,9 @@ async def _attempt(services: Services, test: TestSuite, run_id: str, events: Eve
         backstop = asyncio.timeout(test.timeout_s + _BACKSTOP_S)
         try:
             async with backstop:
-                plan, browser_result, result = await services.pipeline.run_test(
+                plan, browser_result, result = await services.pipeline.run_check(
                     test.url,
                     test.goal,
-                    test.id,
-                    run_id=run_id,
                     events=events,
                     timeout_s=test.timeout_s,
                 )
@@ -201,10 +262,7 @@ async def _attempt(services: Services, test: TestSuite, run_id: str, events: Eve
                 await events("error", attempts.error)
             else:  # the pipeline has logged the `error` event (its contract)
                 log.warning("run %s of test %s errored: %s", run_id, test.id, exc, exc_info=True)
-                text = str(exc) or type(exc).__name__
-                attempts.error = (
-                    text if isinstance(exc, PipelineError) else f"{type(exc).__name__}: {text}"
-                )
+                attempts.error = _error_text(exc)
             # Vigil's own failure: retrying it is not what `retries` is for.
             attempts.plan = attempts.browser_result = attempts.result = None
             break
@@ -212,6 +270,14 @@ async def _attempt(services: Services, test: TestSuite, run_id: str, events: Eve
         if result.passed:
             break
     return attempts
+
+
+def _error_text(exc: Exception) -> str:
+    """Vigil's own errors speak for themselves; anything else is named by its type."""
+    if isinstance(exc, InvalidInput):
+        return exc.message  # already names the input (see _checked)
+    text = str(exc) or type(exc).__name__
+    return text if isinstance(exc, VigilError) else f"{type(exc).__name__}: {text}"
 
 
 def _outcome(attempts: _Attempts) -> Outcome:
@@ -226,7 +292,7 @@ def _outcome(attempts: _Attempts) -> Outcome:
 
 
 def _record(
-    test: TestSuite,
+    test_id: str,
     run_id: str,
     triggered_by: TriggeredBy,
     attempts: _Attempts,
@@ -237,7 +303,7 @@ def _record(
     error = attempts.error or "the run did not finish"
     return RunRecord(
         run_id=run_id,
-        test_id=test.id,
+        test_id=test_id,
         passed=result.passed if result else False,
         duration_ms=duration_ms,
         steps_passed=result.steps_passed if result else 0,

@@ -6,7 +6,6 @@ one against a test Redis and nothing reads configuration on its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from redis.asyncio import Redis
@@ -16,15 +15,28 @@ from vigil.errors import PipelineError
 from vigil.store.redis import connect
 
 if TYPE_CHECKING:
-    from vigil.pipeline.run_test import Pipeline
+    from vigil.pipeline.pipeline import Pipeline
 
 
-@dataclass
 class Services:
-    settings: Settings
-    redis: Redis
-    raw_redis: Redis  # bytes in and out, for screenshots
-    _pipeline: Pipeline | None = field(default=None, repr=False)
+    """Settings, the Redis clients and the run pipeline of one process.
+
+    Without a `pipeline` the default one is built from Settings on first use; tests pass
+    their own (e.g. vigil.pipeline.scripted.ScriptedPipeline).
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        redis: Redis,
+        raw_redis: Redis,  # bytes in and out, for screenshots
+        *,
+        pipeline: Pipeline | None = None,
+    ) -> None:
+        self.settings = settings
+        self.redis = redis
+        self.raw_redis = raw_redis
+        self._pipeline = pipeline
 
     @classmethod
     def connect(cls, settings: Settings, redis_url: str) -> Services:
@@ -59,7 +71,7 @@ def build_pipeline(
         raise PipelineError("TinyFish executor is not implemented yet")
     from vigil.browser.executor import BrowserPool, PlaywrightExecutor
     from vigil.pipeline.evaluator import RuleEvaluator
-    from vigil.pipeline.run_test import Pipeline
+    from vigil.pipeline.pipeline import Pipeline
     from vigil.planner.rule_planner import RulePlanner
 
     pool = BrowserPool(settings, prewarm=prewarm)

@@ -83,12 +83,12 @@ async def run_hand(browser: Browser, goal: Goal, app: RunningApp, outcome: Outco
 
 
 async def run_vigil(pipeline: object, goal: Goal, app: RunningApp, outcome: Outcome) -> None:
-    from vigil.pipeline.run_test import Pipeline
+    from vigil.pipeline.pipeline import Pipeline
 
     assert isinstance(pipeline, Pipeline)
     t0 = time.perf_counter()
     try:
-        plan, _, result = await pipeline.run_test(
+        plan, _, result = await pipeline.run_check(
             goal.url(app.base), goal.goal, timeout_s=GOAL_TIMEOUT_S
         )
         outcome.vigil = "passed" if result.passed else "failed"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import time
+from datetime import UTC, datetime
 
 import pytest
 from standardwebhooks import Webhook
@@ -11,16 +13,16 @@ from standardwebhooks import Webhook
 from tests.alert_receiver import Receiver
 from vigil.alerts.apprise_notify import AppriseNotifier
 from vigil.alerts.payload import Alert, build_alert
-from vigil.alerts.webhook import WebhookNotifier, WebhookOptions, secret_bytes
+from vigil.alerts.webhook import WebhookNotifier, WebhookOptions, signer
 from vigil.config import Settings
 from vigil.egress import check_egress
 from vigil.errors import DeliveryError
-from vigil.models import PlanStep, RunRecord, StepResult, TestPlan, TestSuite
+from vigil.models import Check, PlanStep, RunRecord, StepResult, TestPlan
 
 SECRET = "whsec_" + base64.b64encode(b"a very secret webhook key 123456").decode()
 FAST = WebhookOptions(timeout_s=0.5, attempts=3, backoff_s=0.01)
 
-TEST = TestSuite(
+TEST = Check(
     id="abc12345",
     name="Login",
     url="https://shop.example",
@@ -120,9 +122,13 @@ async def test_a_tampered_webhook_does_not_verify(settings: Settings) -> None:
         Webhook(SECRET).verify(request.body.replace(b"Login", b"Logout"), request.headers)
 
 
-def test_a_secret_is_decoded_like_the_reference_library() -> None:
-    assert secret_bytes(SECRET) == b"a very secret webhook key 123456"
-    assert secret_bytes(SECRET.removeprefix("whsec_")) == b"a very secret webhook key 123456"
+def test_a_secret_without_its_prefix_or_not_in_base64_still_signs() -> None:
+    body = '{"event":"test_failed"}'
+    now = datetime.now(UTC)
+    expected = Webhook(SECRET).sign("m1", now, body)
+    assert signer(SECRET.removeprefix("whsec_")).sign("m1", now, body) == expected
+    plain = signer("not base64!")
+    assert plain.sign("m1", now, body) == Webhook(b"not base64!").sign("m1", now, body)
 
 
 async def test_an_unsigned_webhook_has_no_signature_headers(settings: Settings) -> None:
@@ -201,6 +207,13 @@ async def test_apprise_reports_a_failed_delivery(settings: Settings) -> None:
         with pytest.raises(DeliveryError, match="2 attempts"):
             await AppriseNotifier(target, timeout_s=5, backoff_s=0.01).send(failure_alert(settings))
         assert len(receiver.requests) == 2
+
+
+async def test_a_url_apprise_does_not_understand_fails_at_once(settings: Settings) -> None:
+    notifier = AppriseNotifier("nosuchscheme://x", backoff_s=5)
+    with pytest.raises(DeliveryError, match=r"^not a valid Apprise URL$") as info:
+        await asyncio.wait_for(notifier.send(failure_alert(settings)), 2)
+    assert info.value.permanent
 
 
 @pytest.mark.parametrize(

@@ -1,23 +1,9 @@
-"""The alert policy as a pure state machine, then its state kept on the test hash."""
+"""The alert policy as a pure state machine (its stored state: tests/store/test_alert_state.py)."""
 
 from __future__ import annotations
 
-import asyncio
-
-from redis.asyncio import Redis
-
-from vigil.alerts.policy import (
-    AlertEvent,
-    AlertState,
-    apply_run,
-    decide,
-    forget_alert,
-    read_state,
-    undelivered,
-)
-from vigil.models import AlertPolicy, Outcome, TestSuiteCreate
-from vigil.store import keys
-from vigil.store.suites import create_test
+from vigil.alerts.policy import AlertEvent, decide, decide_run, undelivered
+from vigil.models import AlertPolicy, AlertState, Outcome
 
 
 def alerts_for(
@@ -98,38 +84,6 @@ def test_an_undelivered_failure_alert_is_tried_again_on_the_next_failure() -> No
     assert decide(state, "passed", policy).event is None
 
 
-async def test_the_state_lives_on_the_test_hash_and_survives_between_runs(redis: Redis) -> None:
-    test = await create_test(redis, TestSuiteCreate(url="https://a.example", goal="see 'A'"))
-    policy = AlertPolicy(alert_after=2)
-
-    events = [
-        (await apply_run(redis, test.id, outcome, policy))
-        for outcome in ("failed", "failed", "failed")
-    ]
-
-    assert [d.event if d else "gone" for d in events] == [None, "test_failed", None]
-    assert await read_state(redis, test.id) == AlertState(failures=3, failure_alerted=True)
-    assert await redis.hget(keys.test(test.id), keys.ALERT_FAILURES_FIELD) == "3"
-    await forget_alert(redis, test.id, "test_failed")
-    assert (await read_state(redis, test.id)).failure_alerted is False
-
-
-async def test_without_a_target_streaks_count_but_nothing_counts_as_sent(redis: Redis) -> None:
-    test = await create_test(redis, TestSuiteCreate(url="https://a.example", goal="see 'A'"))
-    decision = await apply_run(redis, test.id, "failed", AlertPolicy(), can_alert=False)
-    assert decision is not None and decision.event is None
-    assert await read_state(redis, test.id) == AlertState(failures=1)
-
-
-async def test_concurrent_failures_send_exactly_one_first_alert(redis: Redis) -> None:
-    test = await create_test(redis, TestSuiteCreate(url="https://a.example", goal="see 'A'"))
-    decisions = await asyncio.gather(
-        *(apply_run(redis, test.id, "failed", AlertPolicy(alert_after=3)) for _ in range(10))
-    )
-    assert [d.event for d in decisions if d].count("test_failed") == 1
-    assert (await read_state(redis, test.id)).failures == 10
-
-
-async def test_the_state_of_a_deleted_test_is_not_written(redis: Redis) -> None:
-    assert await apply_run(redis, "gone1234", "failed", AlertPolicy()) is None
-    assert not await redis.exists(keys.test("gone1234"))
+def test_without_a_target_streaks_count_but_nothing_counts_as_sent() -> None:
+    decision = decide_run(AlertState(), "failed", AlertPolicy(), can_alert=False)
+    assert decision.event is None and decision.state == AlertState(failures=1)

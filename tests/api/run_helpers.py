@@ -1,4 +1,4 @@
-"""Shared by the run and callback route tests: an app whose pipeline is scripted."""
+"""Shared by the route tests that run checks: an app with a given (often scripted) pipeline."""
 
 from __future__ import annotations
 
@@ -8,16 +8,16 @@ from contextlib import asynccontextmanager
 import httpx
 
 from tests.conftest import TOKEN
-from tests.test_runs import ScriptedPipeline
 from vigil.api.app import create_app
+from vigil.pipeline.pipeline import Pipeline
 from vigil.services import Services
 
 
 @asynccontextmanager
 async def api(
-    services: Services, pipeline: ScriptedPipeline, *, token: str | None = TOKEN
+    services: Services, pipeline: Pipeline, *, token: str | None = TOKEN
 ) -> AsyncIterator[httpx.AsyncClient]:
-    services._pipeline = pipeline  # type: ignore[assignment]
+    services = Services(services.settings, services.redis, services.raw_redis, pipeline=pipeline)
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     transport = httpx.ASGITransport(app=create_app(services))
     async with httpx.AsyncClient(

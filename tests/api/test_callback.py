@@ -13,11 +13,12 @@ from pydantic import SecretStr
 
 from tests.alert_receiver import Receiver
 from tests.api.run_helpers import api
-from tests.test_runs import ScriptedPipeline, new_test
+from tests.test_runs import new_test
+from vigil.pipeline.scripted import ScriptedPipeline
 from vigil.services import Services
 from vigil.store import keys
+from vigil.store.checks import set_status
 from vigil.store.incidents import list_incidents
-from vigil.store.suites import set_status
 
 CURRENT = "sig_current_0123456789abcdefghijklmnop"
 NEXT = "sig_next_0123456789abcdefghijklmnopqrst"

@@ -15,10 +15,10 @@ from redis.asyncio import Redis
 
 from tests.conftest import TOKEN, free_port
 from tests.history_seed import new_test
-from tests.test_runs import ScriptedPipeline
 from vigil.api.app import create_app
 from vigil.api.routes import live as live_route
 from vigil.models import EventType
+from vigil.pipeline.scripted import ScriptedPipeline
 from vigil.runs import execute_run
 from vigil.services import Services
 from vigil.store.events import EventLog, read_events
@@ -127,8 +127,9 @@ async def test_a_real_run_streams_its_events_in_the_order_they_were_logged(
     http: httpx.AsyncClient, services: Services
 ) -> None:
     test = await new_test(services.redis)
-    runner = Services(services.settings, services.redis, services.raw_redis)
-    runner._pipeline = ScriptedPipeline("fail")  # type: ignore[assignment]
+    runner = Services(
+        services.settings, services.redis, services.raw_redis, pipeline=ScriptedPipeline("fail")
+    )
     async with http.stream("GET", f"/api/tests/{test.id}/live") as response:
         reader = Reader(response)
         await reader.next_comment("connected")
@@ -137,7 +138,7 @@ async def test_a_real_run_streams_its_events_in_the_order_they_were_logged(
             e for e in await read_events(services.redis, test.id) if e.run_id == outcome.run_id
         ]
         got = [await reader.next_event() for _ in logged]
-    assert len(logged) >= 3 and logged[-1].type == "eval_complete"
+    assert len(logged) >= 6 and logged[-1].type == "eval_complete"
     assert [(event_id, data["type"], data["message"]) for event_id, data in got] == [
         (e.id, e.type, e.message) for e in logged
     ]

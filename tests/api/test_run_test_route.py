@@ -8,9 +8,10 @@ import httpx
 import pytest
 from redis.asyncio import Redis
 
+from tests.api import run_helpers
 from tests.site.server import DemoServer
 from vigil.config import load_settings
-from vigil.pipeline.run_test import Pipeline
+from vigil.pipeline.pipeline import Pipeline
 from vigil.services import Services, build_pipeline
 
 
@@ -29,13 +30,10 @@ async def real_pipeline() -> AsyncIterator[Pipeline]:
 
 
 @pytest.fixture
-async def api(
-    client: httpx.AsyncClient, services: Services, real_pipeline: Pipeline
-) -> AsyncIterator[httpx.AsyncClient]:
-    """The shared authenticated client, with the real pipeline behind the app."""
-    services._pipeline = real_pipeline
-    yield client
-    services._pipeline = None  # the module's pipeline is closed by its own fixture
+async def api(services: Services, real_pipeline: Pipeline) -> AsyncIterator[httpx.AsyncClient]:
+    """An authenticated client of an app with the real pipeline (closed by its own fixture)."""
+    async with run_helpers.api(services, real_pipeline) as client:
+        yield client
 
 
 async def test_a_passing_goal_returns_plan_browser_result_and_verdict(

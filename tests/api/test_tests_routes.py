@@ -1,4 +1,4 @@
-"""Test-suite CRUD through the API, with the resulting Redis contents checked field by field."""
+"""Check CRUD through the API, with the resulting Redis contents checked field by field."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from redis.asyncio import Redis
 
 from vigil.models import RunRecord, StepResult
 from vigil.services import Services
-from vigil.store import keys, suites
+from vigil.store import checks, keys
 from vigil.store.results import store_run_result
 from vigil.store.screenshots import store_screenshots
 
@@ -180,7 +180,7 @@ async def test_delete_after_real_runs_leaves_no_key_naming_the_test_or_its_runs(
 ) -> None:
     test = await create(client)
     test_id = str(test["id"])
-    suite = await suites.get_test(redis, test_id)
+    check = await checks.get_check(redis, test_id)
     run_ids = []
     for n, passed in enumerate([False, True, False]):
         run_id = f"run{n}"
@@ -202,7 +202,7 @@ async def test_delete_after_real_runs_leaves_no_key_naming_the_test_or_its_runs(
             completed_at=f"2026-01-01T00:00:0{n}Z",
             outcome="passed" if passed else "failed",
         )
-        await store_run_result(redis, suite, record, results_keep=100)
+        await store_run_result(redis, check, record, results_keep=100)
         await store_screenshots(services.raw_redis, run_id, [step], ttl_s=600)
     await redis.xadd(keys.events(test_id), {"type": "plan_start", "run_id": "run0"})
     assert any(test_id in k for k in await redis.keys("*"))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import struct
 
-from tests.pipeline.plans import Recorder, plan, step
+from tests.pipeline.plans import plan, step
 from vigil.browser.executor import PlaywrightExecutor
 from vigil.models import PlanStep
 from vigil.pipeline.ports import discard_events
+from vigil.pipeline.scripted import EventRecorder
 
 
 def jpeg_size(data: bytes) -> tuple[int, int]:
@@ -77,7 +78,7 @@ async def test_every_step_has_a_jpeg_screenshot_at_most_1280_wide(
 async def test_events_follow_the_run_step_by_step(
     executor: PlaywrightExecutor, demo_site: str
 ) -> None:
-    sink = Recorder()
+    sink = EventRecorder()
     p = plan(demo_site, step("navigate", value=demo_site), step("click", "Second page"))
     await executor.execute(p, sink)
     kinds = [(t, n, ok) for t, _, n, ok in sink.events]

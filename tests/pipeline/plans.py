@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vigil.config import Settings, load_settings
-from vigil.models import EventType, PlanStep, TestPlan
+from vigil.models import PlanStep, TestPlan
 
 STEP_TIMEOUT_S = 5.0
 
@@ -34,20 +34,3 @@ def step(
 def plan(url: str, *steps: PlanStep) -> TestPlan:
     numbered = [s.model_copy(update={"step_number": i}) for i, s in enumerate(steps, start=1)]
     return TestPlan(url=url, goal="hand-built", steps=numbered, total_steps=len(numbered))
-
-
-class Recorder:
-    """An EventSink that keeps what it is told."""
-
-    def __init__(self) -> None:
-        self.events: list[tuple[EventType, str, int | None, bool | None]] = []
-
-    async def __call__(
-        self,
-        type: EventType,
-        message: str,
-        *,
-        step_number: int | None = None,
-        passed: bool | None = None,
-    ) -> None:
-        self.events.append((type, message, step_number, passed))

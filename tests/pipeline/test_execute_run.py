@@ -15,15 +15,15 @@ from standardwebhooks import Webhook
 from tests.alert_receiver import Receiver
 from vigil.alerts.dispatch import AlertDispatcher, default_notifier_factory
 from vigil.alerts.webhook import WebhookOptions
-from vigil.models import TestSuiteCreate
-from vigil.pipeline.run_test import Pipeline
+from vigil.models import CheckCreate
+from vigil.pipeline.pipeline import Pipeline
 from vigil.runs import execute_run
 from vigil.services import Services
 from vigil.store import keys
+from vigil.store.checks import create_check
 from vigil.store.events import read_events
 from vigil.store.incidents import list_incidents
 from vigil.store.results import list_results, list_timing
-from vigil.store.suites import create_test
 
 SECRET = "whsec_" + base64.b64encode(b"demo-site webhook secret 0123456").decode()
 
@@ -31,7 +31,7 @@ SECRET = "whsec_" + base64.b64encode(b"demo-site webhook secret 0123456").decode
 @pytest.fixture
 async def real(services: Services, pipeline: Pipeline) -> AsyncIterator[Services]:
     settings = services.settings.model_copy(update={"webhook_secret": SecretStr(SECRET)})
-    yield Services(settings, services.redis, services.raw_redis, _pipeline=pipeline)
+    yield Services(settings, services.redis, services.raw_redis, pipeline=pipeline)
 
 
 def dispatcher(services: Services) -> AlertDispatcher:
@@ -43,10 +43,10 @@ def dispatcher(services: Services) -> AlertDispatcher:
 async def test_a_manual_run_fills_results_timing_events_and_the_hash(
     real: Services, demo_site: str
 ) -> None:
-    spec = TestSuiteCreate(
+    spec = CheckCreate(
         name="Shop title", url=f"{demo_site}/", goal="the title should contain 'Demo Shop'"
     )
-    test = await create_test(real.redis, spec)
+    test = await create_check(real.redis, spec)
 
     outcome = await execute_run(real, test.id, "manual", dispatcher=dispatcher(real))
 
@@ -76,14 +76,14 @@ async def test_a_failing_goal_opens_an_incident_and_sends_a_signed_alert(
     real: Services, demo_site: str
 ) -> None:
     async with Receiver() as receiver:
-        spec = TestSuiteCreate(
+        spec = CheckCreate(
             name="Shop title",
             url=f"{demo_site}/",
             goal="the title should contain 'Nope Shop'",
             alert_webhook=receiver.url,
             retries=1,
         )
-        test = await create_test(real.redis, spec)
+        test = await create_check(real.redis, spec)
 
         outcome = await execute_run(real, test.id, "manual", dispatcher=dispatcher(real))
         [request] = receiver.requests

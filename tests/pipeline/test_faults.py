@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.pipeline.plans import Recorder, pipeline_settings, plan, step
+from tests.pipeline.plans import pipeline_settings, plan, step
 from vigil.browser.executor import BrowserPool, PlaywrightExecutor
 from vigil.errors import BrowserUnavailable, PipelineError, PlanningError, RunTimeout
 from vigil.models import BrowserResult, EventType, TestPlan
 from vigil.pipeline.evaluator import RuleEvaluator
+from vigil.pipeline.pipeline import Pipeline
 from vigil.pipeline.ports import discard_events
-from vigil.pipeline.run_test import Pipeline
+from vigil.pipeline.scripted import EventRecorder
 from vigil.planner.rule_planner import RulePlanner
 from vigil.services import build_pipeline
 
@@ -91,7 +92,7 @@ async def test_chromium_killed_mid_run_is_an_error_and_the_next_run_works(demo_s
     pipeline = Pipeline(FixedPlanner(doomed), executor, RuleEvaluator())
     others = set(chromium_browser_pids())  # e.g. the session's shared browser: not ours to kill
 
-    class KillAtStep2(Recorder):
+    class KillAtStep2(EventRecorder):
         """Kills Chromium as step 2 (the wait) starts: mid-run, deterministically."""
 
         async def __call__(
@@ -111,7 +112,7 @@ async def test_chromium_killed_mid_run_is_an_error_and_the_next_run_works(demo_s
 
     events = KillAtStep2()
     with pytest.raises(PipelineError) as info:
-        await pipeline.run_test(demo_site, "anything", events=events)
+        await pipeline.run_check(demo_site, "anything", events=events)
     assert "Chromium stopped during step" in str(info.value)
     assert "crashed or was killed" in str(info.value)
     assert events.events[-1][0] == "error"
@@ -149,7 +150,7 @@ async def test_an_unreachable_site_fails_with_the_reason_in_the_first_step(
     url: str, reason: str, pipeline: Pipeline, demo_site: str
 ) -> None:
     target = url.format(closed=closed_port(), demo_port=demo_site.rsplit(":", 1)[1])
-    plan_, browser, result = await pipeline.run_test(target, "the page should load")
+    plan_, browser, result = await pipeline.run_check(target, "the page should load")
     assert not result.passed
     first = browser.steps[0]
     assert first.step_number == 1 and not first.passed
@@ -165,11 +166,11 @@ async def test_a_page_that_never_loads_ends_within_the_run_timeout(
     executor = PlaywrightExecutor(pipeline_settings(step_timeout_s=30), pool=browser_pool)
     hanging = plan(demo_site, step("navigate", value=f"{demo_site}/hang"))
     pipeline = Pipeline(FixedPlanner(hanging), executor, RuleEvaluator())
-    events = Recorder()
+    events = EventRecorder()
     loop = asyncio.get_running_loop()
     t0 = loop.time()
     with pytest.raises(RunTimeout, match=r"did not finish within its 2 s timeout"):
-        await pipeline.run_test(demo_site, "anything", events=events, timeout_s=2)
+        await pipeline.run_check(demo_site, "anything", events=events, timeout_s=2)
     assert loop.time() - t0 < 4
     assert events.events[-1][0] == "error"
     # The run's context was closed: the shared browser still serves the next run at once.
@@ -183,9 +184,9 @@ async def test_a_goal_with_clauses_the_planner_cannot_map_is_not_run(demo_site: 
             raise AssertionError("a plan with errors must not be executed")
 
     pipeline = Pipeline(RulePlanner(), NoBrowser(), RuleEvaluator())
-    events = Recorder()
+    events = EventRecorder()
     with pytest.raises(PlanningError, match="frobnicate the 'Pro' widget"):
-        await pipeline.run_test(
+        await pipeline.run_check(
             demo_site, "frobnicate the 'Pro' widget and click 'Send'", events=events
         )
     assert [e[0] for e in events.events] == ["plan_start", "error"]

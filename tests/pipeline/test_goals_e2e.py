@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from vigil.pipeline.run_test import Pipeline
+from vigil.pipeline.pipeline import Pipeline
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ async def test_goal_gets_the_expected_verdict(
     name: str, pipeline: Pipeline, demo_site: str
 ) -> None:
     g = GOALS[name]
-    plan, browser, result = await pipeline.run_test(demo_site + g.path, g.goal)
+    plan, browser, result = await pipeline.run_check(demo_site + g.path, g.goal)
     steps = [(s.step_number, s.passed, s.details) for s in browser.steps]
     assert not plan.errors
     assert result.passed is g.passes, steps

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 from redis.asyncio import Redis
 
 from tests.history_seed import new_test, run, store_each
-from vigil.models import Outcome, TestSuiteUpdate
+from vigil.models import CheckUpdate, Outcome
 from vigil.store import keys
+from vigil.store.checks import delete_check, set_status, update_check
 from vigil.store.dashboard import dashboard
-from vigil.store.suites import delete_test, set_status, update_test
 from vigil.views import DashboardCounts
 
 T0 = datetime(2026, 2, 14, 10, 0, tzinfo=UTC)
@@ -32,8 +32,8 @@ async def test_counts_partition_the_tests_and_recent_runs_carry_current_names(
                          outcome=outcomes[test.name])  # fmt: skip
             await store_each(redis, test, [record])
     await set_status(redis, tests[3].id, "paused")
-    await update_test(redis, tests[0].id, TestSuiteUpdate(name="A renamed"))
-    await delete_test(redis, tests[5].id)
+    await update_check(redis, tests[0].id, CheckUpdate(name="A renamed"))
+    await delete_check(redis, tests[5].id)
 
     board = await dashboard(redis, recent=20)
 

@@ -13,6 +13,7 @@ from tests.history_seed import new_test, run, store_each, store_many
 from vigil.errors import InvalidInput, NotFound
 from vigil.models import Outcome, RunRecord
 from vigil.store import keys
+from vigil.store.checks import delete_check
 from vigil.store.history import (
     Cursor,
     find_run,
@@ -21,7 +22,6 @@ from vigil.store.history import (
     timing_points,
 )
 from vigil.store.results import store_run_result
-from vigil.store.suites import delete_test
 
 T0 = datetime(2026, 2, 14, 10, 0, 0, tzinfo=UTC)
 
@@ -135,7 +135,7 @@ async def test_a_run_is_found_by_id_alone_until_it_is_trimmed_or_its_test_delete
     with pytest.raises(NotFound):
         await find_run(redis, "never")
 
-    await delete_test(redis, shop.id)
+    await delete_check(redis, shop.id)
     assert not await redis.exists(*(keys.run_index(f"s{n}") for n in range(6)))
     assert (await find_run(redis, "b5")).test_id == blog.id
 

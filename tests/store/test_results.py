@@ -11,8 +11,9 @@ import pytest
 from redis.asyncio import Redis
 
 from vigil.errors import AlreadyStored, NotFound
-from vigil.models import RunRecord, StepResult, TestSuiteCreate, iso
+from vigil.models import CheckCreate, RunRecord, StepResult, iso
 from vigil.store import keys
+from vigil.store.checks import create_check, get_check
 from vigil.store.incidents import list_incidents, mark_alert_sent
 from vigil.store.results import (
     list_results,
@@ -22,7 +23,6 @@ from vigil.store.results import (
     stored_run,
 )
 from vigil.store.screenshots import get_screenshot, store_screenshots
-from vigil.store.suites import create_test, get_test
 
 T0 = datetime(2026, 2, 14, 10, 0, 0, tzinfo=UTC)
 
@@ -65,15 +65,15 @@ def make_record(
 
 
 async def new_test(redis: Redis) -> str:
-    test = await create_test(
-        redis, TestSuiteCreate(name="Shop", url="https://shop.example", goal="see 'Shop'")
+    test = await create_check(
+        redis, CheckCreate(name="Shop", url="https://shop.example", goal="see 'Shop'")
     )
     return test.id
 
 
 async def test_a_passed_run_writes_results_timing_hash_recent_and_uptime(redis: Redis) -> None:
     test_id = await new_test(redis)
-    test = await get_test(redis, test_id)
+    test = await get_check(redis, test_id)
     record = make_record(test_id, "run00001")
 
     incident = await store_run_result(redis, test, record, results_keep=100)
@@ -121,7 +121,7 @@ async def test_a_passed_run_writes_results_timing_hash_recent_and_uptime(redis: 
 
 async def test_a_failed_run_opens_an_incident_and_counts_as_down(redis: Redis) -> None:
     test_id = await new_test(redis)
-    test = await get_test(redis, test_id)
+    test = await get_check(redis, test_id)
     record = make_record(test_id, "run00002", passed=False, at=T0.replace(hour=23))
 
     incident = await store_run_result(redis, test, record, results_keep=100)
@@ -146,7 +146,7 @@ async def test_an_error_run_is_stored_with_an_incident_but_stays_out_of_uptime(
     redis: Redis,
 ) -> None:  # out of `total`/`passed`, that is: it is counted apart, as `errors`
     test_id = await new_test(redis)
-    test = await get_test(redis, test_id)
+    test = await get_check(redis, test_id)
     record = make_record(test_id, "run00003", passed=False, outcome="error", steps=0)
 
     incident = await store_run_result(redis, test, record, results_keep=100)
@@ -162,7 +162,7 @@ async def test_an_error_run_is_stored_with_an_incident_but_stays_out_of_uptime(
 
 async def test_uptime_rolls_up_per_day_and_hour(redis: Redis) -> None:
     test_id = await new_test(redis)
-    test = await get_test(redis, test_id)
+    test = await get_check(redis, test_id)
     runs = [(T0, True), (T0 + timedelta(minutes=5), False), (T0 + timedelta(hours=1), True),
             (T0 + timedelta(days=1), True)]  # fmt: skip
     for n, (at, passed) in enumerate(runs):
@@ -180,7 +180,7 @@ async def test_uptime_rolls_up_per_day_and_hour(redis: Redis) -> None:
 
 async def test_trims_keep_the_newest_results_timing_recent_and_incidents(redis: Redis) -> None:
     test_id = await new_test(redis)
-    test = await get_test(redis, test_id)
+    test = await get_check(redis, test_id)
     for n in range(15):
         at = T0 + timedelta(seconds=n)
         record = make_record(test_id, f"run{n:05d}", passed=n % 2 == 0, at=at)
@@ -197,7 +197,7 @@ async def test_trims_keep_the_newest_results_timing_recent_and_incidents(redis: 
 
 async def test_recent_and_incidents_are_capped(redis: Redis) -> None:
     test_id = await new_test(redis)
-    test = await get_test(redis, test_id)
+    test = await get_check(redis, test_id)
     old = make_record(test_id, "old", passed=False)
     await redis.lpush(keys.RECENT, *["{}"] * keys.RECENT_KEEP)
     await redis.lpush(keys.incidents(test_id), *[old.model_dump_json()] * keys.INCIDENTS_KEEP)
@@ -218,7 +218,7 @@ async def test_fifty_runs_with_equal_durations_keep_fifty_records_and_timing_poi
     redis: Redis,
 ) -> None:
     test_id = await new_test(redis)
-    test = await get_test(redis, test_id)
+    test = await get_check(redis, test_id)
     for n in range(50):
         record = make_record(
             test_id, f"r{n:04d}", at=T0 + timedelta(milliseconds=n), duration_ms=500
@@ -234,7 +234,7 @@ async def test_fifty_runs_with_equal_durations_keep_fifty_records_and_timing_poi
 
 async def test_the_same_run_id_is_stored_once(redis: Redis) -> None:
     test_id = await new_test(redis)
-    test = await get_test(redis, test_id)
+    test = await get_check(redis, test_id)
     record = make_record(test_id, "qs-1", passed=False)
     await store_run_result(redis, test, record, results_keep=100)
 
@@ -250,7 +250,7 @@ async def test_the_same_run_id_is_stored_once(redis: Redis) -> None:
 
 async def test_a_run_of_a_deleted_test_writes_nothing(redis: Redis) -> None:
     test_id = await new_test(redis)
-    test = await get_test(redis, test_id)
+    test = await get_check(redis, test_id)
     await redis.delete(keys.test(test_id))
 
     with pytest.raises(NotFound):
@@ -263,7 +263,7 @@ async def test_mark_alert_sent_finds_the_incident_by_run_id_after_newer_ones(
     redis: Redis,
 ) -> None:
     test_id = await new_test(redis)
-    test = await get_test(redis, test_id)
+    test = await get_check(redis, test_id)
     await store_run_result(
         redis, test, make_record(test_id, "first", passed=False), results_keep=100
     )
@@ -282,7 +282,7 @@ async def test_mark_alert_sent_finds_the_incident_by_run_id_after_newer_ones(
 
 async def test_mark_alert_sent_is_safe_against_concurrent_pushes(redis: Redis) -> None:
     test_id = await new_test(redis)
-    test = await get_test(redis, test_id)
+    test = await get_check(redis, test_id)
     ids = [f"run{n:03d}" for n in range(20)]
     for n, run_id in enumerate(ids):
         at = T0 + timedelta(seconds=n)
@@ -317,7 +317,7 @@ async def test_mark_alert_sent_for_an_unknown_run_is_not_found(redis: Redis) -> 
 
 async def test_results_are_listed_newest_first_with_a_before_cursor(redis: Redis) -> None:
     test_id = await new_test(redis)
-    test = await get_test(redis, test_id)
+    test = await get_check(redis, test_id)
     for n in range(7):
         at = T0 + timedelta(seconds=n)
         await store_run_result(redis, test, make_record(test_id, f"r{n}", at=at), results_keep=100)
@@ -336,7 +336,7 @@ async def test_screenshots_are_kept_for_failed_runs_and_the_latest_run_only(
 
     raw = connect(redis_url, decode=False)
     test_id = await new_test(redis)
-    test = await get_test(redis, test_id)
+    test = await get_check(redis, test_id)
 
     async def run(run_id: str, passed: bool, n: int) -> None:
         record = make_record(

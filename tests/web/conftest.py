@@ -20,7 +20,7 @@ from playwright.async_api import Browser, BrowserContext, Dialog, Page, async_pl
 from tests.conftest import TOKEN, free_port
 from vigil.api.app import create_app
 from vigil.browser.executor import LAUNCH_ARGS
-from vigil.pipeline.run_test import Pipeline
+from vigil.pipeline.pipeline import Pipeline
 from vigil.services import Services
 
 

@@ -17,10 +17,10 @@ from tests.store.test_results import make_record
 from vigil.api.app import create_app
 from vigil.auth import SESSION_COOKIE, csrf_value, session_value
 from vigil.config import Settings
-from vigil.models import TestSuiteCreate
+from vigil.models import CheckCreate
 from vigil.services import Services
+from vigil.store.checks import create_check
 from vigil.store.results import store_run_result
-from vigil.store.suites import create_test
 from vigil.web.chart import nice_step
 from vigil.web.format import schedule_words
 
@@ -140,8 +140,8 @@ async def test_plan_preview_reads_steps_and_suggests_for_unread_clauses(
 async def test_history_pages_walk_back_through_older_runs(
     browser: httpx.AsyncClient, services: Services
 ) -> None:
-    test = await create_test(
-        services.redis, TestSuiteCreate(name="Paged", url="https://example.com", goal="x 'y'")
+    test = await create_check(
+        services.redis, CheckCreate(name="Paged", url="https://example.com", goal="x 'y'")
     )
     now = datetime.now(UTC)
     for n in range(25):

@@ -27,10 +27,11 @@ def _egress_url(url: str) -> str | None:
 
 
 def _notify(url: str, alert: Alert, timeout_s: float) -> str | None:
-    """Send once; the reason it failed, or None."""
+    """Send once; the reason it failed, or None. Raises a permanent DeliveryError for a URL
+    Apprise does not understand: trying again cannot help."""
     sender = apprise.Apprise()
     if not sender.add(url):
-        return "not a valid Apprise URL"
+        raise DeliveryError("not a valid Apprise URL", permanent=True)
     failed = alert.event != "test_recovered"
     result = sender.notify(
         body=alert.body,
@@ -70,8 +71,6 @@ class AppriseNotifier:
             if failure is None:
                 return
             reason = failure
-            if reason == "not a valid Apprise URL":
-                raise DeliveryError(reason, permanent=True)
             if attempt < self._attempts:
                 await asyncio.sleep(self._backoff_s * 2 ** (attempt - 1))
         raise DeliveryError(f"{reason} ({self._attempts} attempts)")

@@ -14,21 +14,23 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from redis.asyncio import Redis
-
-from vigil.alerts.apprise_notify import AppriseNotifier
 from vigil.alerts.payload import Alert, build_alert
-from vigil.alerts.policy import AlertEvent, apply_run, forget_alert
+from vigil.alerts.policy import AlertEvent, Decision, decide_run, undelivered
 from vigil.alerts.ports import Notifier
-from vigil.alerts.webhook import WebhookNotifier, WebhookOptions
 from vigil.config import Settings
 from vigil.errors import DeliveryError, NotFound
-from vigil.models import RunRecord, TestPlan, TestSuite, iso, utc_now
+from vigil.models import AlertState, Check, RunRecord, TestPlan, iso, utc_now
 from vigil.store import keys
+from vigil.store.alert_state import update_alert_state
+from vigil.store.checks import set_fields
 from vigil.store.incidents import mark_alert_sent
-from vigil.store.suites import set_fields
+from vigil.store.redis import RedisClient
+
+if TYPE_CHECKING:
+    from vigil.alerts.webhook import WebhookOptions
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,10 @@ def default_notifier_factory(
     settings: Settings, options: WebhookOptions | None = None
 ) -> Callable[[str], Notifier]:
     """http(s) targets get a signed webhook; every other scheme goes through Apprise."""
+    # The channels are imported when a dispatcher is made, not with this module: `vigil run`
+    # imports it (through vigil.runs) but never alerts, and httpx and Apprise load slowly.
+    from vigil.alerts.webhook import WebhookNotifier, WebhookOptions
+
     webhook = options or WebhookOptions(block_private_networks=settings.block_private_networks)
 
     def notifier_for(target: str) -> Notifier:
@@ -58,6 +64,8 @@ def default_notifier_factory(
             return WebhookNotifier(
                 target, secret=settings.secret("webhook_secret"), options=webhook
             )
+        from vigil.alerts.apprise_notify import AppriseNotifier  # only for Apprise targets
+
         return AppriseNotifier(
             target,
             timeout_s=webhook.timeout_s,
@@ -71,7 +79,7 @@ def default_notifier_factory(
 class AlertDispatcher:
     def __init__(
         self,
-        redis: Redis,
+        redis: RedisClient,
         settings: Settings,
         *,
         notifier_for: Callable[[str], Notifier] | None = None,
@@ -81,13 +89,16 @@ class AlertDispatcher:
         self._notifier_for = notifier_for or default_notifier_factory(settings)
 
     async def decide(
-        self, test: TestSuite, record: RunRecord, plan: TestPlan | None = None
+        self, test: Check, record: RunRecord, plan: TestPlan | None = None
     ) -> PendingAlert | None:
         """Advance the test's alert state by this stored run; the alert to send, if any."""
         target = test.alert_webhook
-        decision = await apply_run(
-            self._redis, test.id, record.outcome, test.policy, can_alert=bool(target)
-        )
+
+        def step(state: AlertState) -> tuple[AlertState, Decision]:
+            decision = decide_run(state, record.outcome, test.policy, can_alert=bool(target))
+            return decision.state, decision
+
+        decision = await update_alert_state(self._redis, test.id, step)
         if decision is None or decision.event is None:
             return None
         alert = build_alert(
@@ -114,7 +125,10 @@ class AlertDispatcher:
         report = DeliveryReport(alert.event, sent=error is None, error=error)
         if error is not None:
             log.warning("alert %s for test %s not delivered: %s", alert.event, alert.test_id, error)
-            await forget_alert(self._redis, alert.test_id, alert.event)
+            event = alert.event
+            await update_alert_state(
+                self._redis, alert.test_id, lambda state: (undelivered(state, event), None)
+            )
         await self._record(pending, report)
         return report
 

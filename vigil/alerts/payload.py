@@ -12,7 +12,7 @@ from typing import Any
 
 from vigil.alerts.policy import AlertEvent
 from vigil.config import Settings
-from vigil.models import RunRecord, TestPlan, TestSuite, iso, utc_now
+from vigil.models import Check, RunRecord, TestPlan, iso, utc_now
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ _TITLES: dict[AlertEvent, str] = {
 def build_alert(
     settings: Settings,
     event: AlertEvent,
-    test: TestSuite,
+    test: Check,
     record: RunRecord,
     *,
     plan: TestPlan | None = None,

@@ -8,44 +8,30 @@ at once. Redirects are not followed: a redirect could lead past the egress check
 from __future__ import annotations
 
 import asyncio
-import base64
 import binascii
-import hashlib
-import hmac
 import json
-import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import httpx
+from standardwebhooks import Webhook
+from standardwebhooks.webhooks import EmptyWebhookSecretError
 
 from vigil import __version__
 from vigil.alerts.payload import Alert
 from vigil.egress import check_egress
 from vigil.errors import DeliveryError
 
-_SECRET_PREFIX = "whsec_"
 _RETRY_AFTER_CAP_S = 30.0
 
 
-def secret_bytes(secret: str) -> bytes:
-    """The HMAC key of a Standard Webhooks secret: `whsec_` + base64, decoded as the
-    reference libraries do. A value that is not base64 is used as its UTF-8 bytes."""
-    value = secret.removeprefix(_SECRET_PREFIX)
+def signer(secret: str) -> Webhook:
+    """The Standard Webhooks signer for a secret: `whsec_` + base64 as the spec says. A value
+    that is not base64 signs with its UTF-8 bytes, so such a secret keeps working."""
     try:
-        key = base64.b64decode(value + "==", validate=False)
-    except (binascii.Error, ValueError):
-        key = b""
-    return key or value.encode()
-
-
-def signature_headers(secret: str, message_id: str, timestamp: int, body: bytes) -> dict[str, str]:
-    signed = f"{message_id}.{timestamp}.".encode() + body
-    digest = hmac.new(secret_bytes(secret), signed, hashlib.sha256).digest()
-    return {
-        "webhook-id": message_id,
-        "webhook-timestamp": str(timestamp),
-        "webhook-signature": f"v1,{base64.b64encode(digest).decode()}",
-    }
+        return Webhook(secret)
+    except (binascii.Error, ValueError, EmptyWebhookSecretError):
+        return Webhook(secret.removeprefix("whsec_").encode())
 
 
 @dataclass(frozen=True)
@@ -59,7 +45,7 @@ class WebhookOptions:
 class WebhookNotifier:
     def __init__(self, url: str, *, secret: str | None, options: WebhookOptions) -> None:
         self.url = url
-        self._secret = secret
+        self._signer = signer(secret) if secret else None
         self._options = options
 
     async def send(self, alert: Alert) -> None:
@@ -94,11 +80,12 @@ class WebhookNotifier:
 
     def _headers(self, alert: Alert, body: bytes) -> dict[str, str]:
         headers = {"content-type": "application/json", "user-agent": f"Vigil/{__version__}"}
-        if self._secret:
+        headers["webhook-id"] = alert.message_id
+        if self._signer is not None:
             # Signed per attempt: the timestamp says when this attempt was made.
-            headers |= signature_headers(self._secret, alert.message_id, int(time.time()), body)
-        else:
-            headers["webhook-id"] = alert.message_id
+            now = datetime.now(UTC).replace(microsecond=0)
+            headers["webhook-timestamp"] = str(int(now.timestamp()))
+            headers["webhook-signature"] = self._signer.sign(alert.message_id, now, body.decode())
         return headers
 
 

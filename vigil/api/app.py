@@ -19,7 +19,7 @@ from vigil.web.routes import install as install_dashboard
 ROUTE_MODULES = [
     "vigil.api.routes.health",
     "vigil.api.routes.tests",
-    "vigil.api.routes.runs",
+    "vigil.api.routes.run_now",
     "vigil.api.routes.run_test",
     "vigil.api.routes.callback",
     "vigil.api.routes.plan",

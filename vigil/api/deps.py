@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from redis.asyncio import Redis
 
 from vigil.auth import (
     CSRF_HEADER,
@@ -15,9 +14,9 @@ from vigil.auth import (
     session_matches,
     token_matches,
 )
-from vigil.config import Settings
 from vigil.errors import Unauthorized
 from vigil.services import Services
+from vigil.store.redis import RedisClient
 
 _bearer = HTTPBearer(auto_error=False, description="VIGIL_API_TOKEN, or the generated token")
 
@@ -27,17 +26,12 @@ def get_services(request: Request) -> Services:
     return services
 
 
-def get_redis(request: Request) -> Redis:
+def get_redis(request: Request) -> RedisClient:
     return get_services(request).redis
 
 
-def get_settings(request: Request) -> Settings:
-    return get_services(request).settings
-
-
 ServicesDep = Annotated[Services, Depends(get_services)]
-RedisDep = Annotated[Redis, Depends(get_redis)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+RedisDep = Annotated[RedisClient, Depends(get_redis)]
 
 
 def bearer_token(request: Request) -> str | None:

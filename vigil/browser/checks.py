@@ -6,7 +6,7 @@ import asyncio
 import re
 
 from vigil.browser.locate import closest_text
-from vigil.browser.step_base import Deadline, Outcome, StepEnv, find, retrying, said
+from vigil.browser.step_base import Deadline, StepEnv, StepOutcome, find, retrying, said
 from vigil.models import WAIT_FOR_LOAD, PlanStep
 
 
@@ -26,15 +26,15 @@ async def _text_visible(env: StepEnv, step: PlanStep, text: str) -> bool:
     return await loc.count() > 0
 
 
-async def assert_text(step: PlanStep, env: StepEnv, dl: Deadline, present: bool) -> Outcome:
+async def assert_text(step: PlanStep, env: StepEnv, dl: Deadline, present: bool) -> StepOutcome:
     text = step.value or step.target or ""
     where = f" in '{step.target}'" if step.target and step.value else " on the page"
 
-    async def attempt() -> Outcome | str:
+    async def attempt() -> StepOutcome | str:
         shown = await _text_visible(env, step, text)
         if shown == present:
             verb = "is shown" if present else "does not appear"
-            return Outcome(True, f"text '{text}' {verb}{where}")
+            return StepOutcome(True, f"text '{text}' {verb}{where}")
         if present:
             return f"text '{text}' not found{where}"
         return f"text '{text}' appears{where} but should not"
@@ -46,22 +46,22 @@ async def assert_text(step: PlanStep, env: StepEnv, dl: Deadline, present: bool)
     return outcome
 
 
-async def assert_visible(step: PlanStep, env: StepEnv, dl: Deadline, want: bool) -> Outcome:
-    async def attempt() -> Outcome | str:
+async def assert_visible(step: PlanStep, env: StepEnv, dl: Deadline, want: bool) -> StepOutcome:
+    async def attempt() -> StepOutcome | str:
         found = await find(step, env, "any", fuzzy=False)
         if want:
-            return found if isinstance(found, str) else Outcome(True, said(found, "visible:"))
+            return found if isinstance(found, str) else StepOutcome(True, said(found, "visible:"))
         if isinstance(found, str):
-            return Outcome(True, f"'{step.target}' is not visible")
+            return StepOutcome(True, f"'{step.target}' is not visible")
         return f"{found.how} is visible but should not be"
 
     return await retrying(env, dl, attempt, env.retries if want else 2)
 
 
-async def assert_value(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
+async def assert_value(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     wanted = step.value or ""
 
-    async def attempt() -> Outcome | str:
+    async def attempt() -> StepOutcome | str:
         found = await find(step, env, "fill")
         if isinstance(found, str):
             return found
@@ -75,19 +75,19 @@ async def assert_value(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
             actual = await found.locator.input_value(timeout=dl.ms())
             ok = _contains(actual, wanted, step.exact)
         if ok:
-            return Outcome(True, f"{found.how} holds '{actual}'")
+            return StepOutcome(True, f"{found.how} holds '{actual}'")
         return f"{found.how} holds '{actual}', expected '{wanted}'"
 
     return await retrying(env, dl, attempt, env.retries)
 
 
-async def assert_page(step: PlanStep, env: StepEnv, dl: Deadline, what: str) -> Outcome:
+async def assert_page(step: PlanStep, env: StepEnv, dl: Deadline, what: str) -> StepOutcome:
     wanted = step.value or step.target or ""
 
-    async def attempt() -> Outcome | str:
+    async def attempt() -> StepOutcome | str:
         actual = env.page.url if what == "URL" else await env.page.title()
         if _contains(actual, wanted, step.exact):
-            return Outcome(True, f"page {what} '{actual}' contains '{wanted}'")
+            return StepOutcome(True, f"page {what} '{actual}' contains '{wanted}'")
         return f"page {what} is '{actual}', expected it to contain '{wanted}'"
 
     return await retrying(env, dl, attempt, env.retries)
@@ -97,21 +97,21 @@ async def assert_page(step: PlanStep, env: StepEnv, dl: Deadline, what: str) -> 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?)?\s*$", re.I)
 
 
-async def wait(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
+async def wait(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     m = _DURATION.match(step.value or "")
     if m and not step.target:
         unit = (m.group(2) or "ms").lower()
         seconds = float(m.group(1)) / (1000 if unit.startswith("m") else 1)
         if seconds > dl.left_s():
-            return Outcome(
+            return StepOutcome(
                 False,
                 f"a wait of {seconds:g} s is longer than the step timeout ({env.timeout_s:g} s)",
             )
         await asyncio.sleep(seconds)
-        return Outcome(True, f"waited {seconds:g} s")
+        return StepOutcome(True, f"waited {seconds:g} s")
     if step.target:
         return await assert_visible(step, env, dl, True)
     if step.value and step.value.strip().lower() != WAIT_FOR_LOAD:
         return await assert_text(step, env, dl, True)
     await env.page.wait_for_load_state(WAIT_FOR_LOAD, timeout=dl.ms())
-    return Outcome(True, "page finished loading")
+    return StepOutcome(True, "page finished loading")

@@ -28,7 +28,7 @@ from playwright.async_api import (
 from playwright.async_api import Error as PlaywrightError
 
 from vigil.browser.recorder import CHANGE_COUNTER_JS, READ_ONLY_ACTIONS, Recorder, Shots
-from vigil.browser.steps import Outcome, PageGone, StepEnv, perform
+from vigil.browser.steps import PageGone, StepEnv, StepOutcome, perform
 from vigil.config import Settings
 from vigil.errors import BrowserUnavailable, PipelineError
 from vigil.models import BrowserResult, PlanStep, StepResult, TestPlan
@@ -249,7 +249,7 @@ class BrowserPool:
                 self._pw = None
 
 
-def _step_message(step: PlanStep, outcome: Outcome | None = None) -> str:
+def _step_message(step: PlanStep, outcome: StepOutcome | None = None) -> str:
     head = f"Step {step.step_number}: {step.description}"
     if outcome is None:
         return head
@@ -295,7 +295,7 @@ class PlaywrightExecutor:
                     results.append(result)
                     await events(
                         "step_complete",
-                        _step_message(step, Outcome(result.passed, result.details)),
+                        _step_message(step, StepOutcome(result.passed, result.details)),
                         step_number=step.step_number,
                         passed=result.passed,
                     )
@@ -331,14 +331,14 @@ class PlaywrightExecutor:
             async with asyncio.timeout(self.step_timeout_s + 5):
                 outcome = await perform(step, env)
         except TimeoutError:
-            outcome = Outcome(False, f"step did not finish within {self.step_timeout_s:g} s")
+            outcome = StepOutcome(False, f"step did not finish within {self.step_timeout_s:g} s")
         except (PageGone, PlaywrightError) as exc:
             if not browser.is_connected() or isinstance(exc, PageGone):
                 raise PipelineError(
                     f"Chromium stopped during step {step.step_number} ({step.description}): "
                     "it crashed or was killed; the next run starts a new browser"
                 ) from exc
-            outcome = Outcome(False, f"{step.action} failed: {exc}")
+            outcome = StepOutcome(False, f"{step.action} failed: {exc}")
         duration = int((time.perf_counter() - t0) * 1000)
         return StepResult(
             step_number=step.step_number,

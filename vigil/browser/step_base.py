@@ -29,7 +29,7 @@ class PageGone(Exception):
 
 
 @dataclass
-class Outcome:
+class StepOutcome:
     passed: bool
     details: str
     retry_count: int = 0
@@ -64,8 +64,8 @@ class Deadline:
         return max(1.0, self.left_s() * 1000)
 
 
-# An attempt returns an Outcome when it is final, or a reason string for a transient miss.
-Attempt = Callable[[], Awaitable["Outcome | str"]]
+# An attempt returns a StepOutcome when it is final, or a reason string for a transient miss.
+Attempt = Callable[[], Awaitable["StepOutcome | str"]]
 
 
 def first_line(exc: BaseException) -> str:
@@ -82,7 +82,7 @@ def check_alive(page: Page, exc: BaseException) -> None:
         raise PageGone(first_line(exc)) from exc
 
 
-async def retrying(env: StepEnv, dl: Deadline, attempt: Attempt, retries: int) -> Outcome:
+async def retrying(env: StepEnv, dl: Deadline, attempt: Attempt, retries: int) -> StepOutcome:
     """Run `attempt` until it is final, the retries are spent or the deadline is near."""
     tries = 0
     while True:
@@ -93,12 +93,12 @@ async def retrying(env: StepEnv, dl: Deadline, attempt: Attempt, retries: int) -
         except PlaywrightError as exc:
             check_alive(env.page, exc)
             result = first_line(exc)  # e.g. the page navigated while we looked
-        if isinstance(result, Outcome):
+        if isinstance(result, StepOutcome):
             result.retry_count = tries
             return result
         pause = BACKOFF_S[min(tries, len(BACKOFF_S) - 1)]
         if tries >= retries or dl.left_s() < pause + 0.05:
-            return Outcome(False, result, tries)
+            return StepOutcome(False, result, tries)
         tries += 1
         await asyncio.sleep(pause)
 

@@ -16,9 +16,9 @@ from vigil.browser import checks
 from vigil.browser.locate import Intent
 from vigil.browser.step_base import (
     Deadline,
-    Outcome,
     PageGone,
     StepEnv,
+    StepOutcome,
     check_alive,
     find,
     first_line,
@@ -27,7 +27,7 @@ from vigil.browser.step_base import (
 )
 from vigil.models import PlanStep
 
-__all__ = ["Outcome", "PageGone", "StepEnv", "describe_net_error", "perform"]
+__all__ = ["PageGone", "StepEnv", "StepOutcome", "describe_net_error", "perform"]
 
 # --- navigation -----------------------------------------------------------------------------
 
@@ -62,23 +62,23 @@ def describe_net_error(message: str) -> str:
     return f"{text} (net::{code})" if text else f"net::{code}"
 
 
-async def _navigate(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
+async def _navigate(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     current = env.page.url if env.page.url.startswith("http") else env.base_url
     url = urljoin(current, (step.value or step.target or env.base_url).strip())
     await env.settle()
     try:
         response = await env.page.goto(url, wait_until="load", timeout=dl.ms())
     except PlaywrightTimeout:
-        return Outcome(False, f"{url} did not finish loading within {env.timeout_s:g} s")
+        return StepOutcome(False, f"{url} did not finish loading within {env.timeout_s:g} s")
     except PlaywrightError as exc:
         check_alive(env.page, exc)
-        return Outcome(False, f"could not load {url}: {describe_net_error(first_line(exc))}")
+        return StepOutcome(False, f"could not load {url}: {describe_net_error(first_line(exc))}")
     if response is None:
-        return Outcome(True, f"at {env.page.url}")
+        return StepOutcome(True, f"at {env.page.url}")
     if response.status >= 400:
         reason = f" {response.status_text}" if response.status_text else ""
-        return Outcome(False, f"{url} answered HTTP {response.status}{reason}")
-    return Outcome(True, f"loaded {env.page.url} (HTTP {response.status})")
+        return StepOutcome(False, f"{url} answered HTTP {response.status}{reason}")
+    return StepOutcome(True, f"loaded {env.page.url} (HTTP {response.status})")
 
 
 # --- element actions ------------------------------------------------------------------------
@@ -92,11 +92,11 @@ async def _act(
     verb: str,
     act: Callable[[Locator, float], Awaitable[str | None]],
     look: Callable[[Locator, float], Awaitable[None]] | None = None,
-) -> Outcome:
+) -> StepOutcome:
     """Find the target, then `act` on it. `look` only reads the element (its type, its
     options), so it runs before `settle`, while the previous screenshot is still taken."""
 
-    async def attempt() -> Outcome | str:
+    async def attempt() -> StepOutcome | str:
         found = await find(step, env, intent)
         if isinstance(found, str):
             return found
@@ -106,19 +106,19 @@ async def _act(
             await env.settle()
             problem = await act(found.locator, dl.ms())
         except PlaywrightTimeout as exc:
-            return Outcome(
+            return StepOutcome(
                 False,
                 f"found {found.how} but could not {step.action} it within "
                 f"{env.timeout_s:g} s: {first_line(exc)}",
             )
         if problem:
-            return Outcome(False, problem)
-        return Outcome(True, said(found, verb))
+            return StepOutcome(False, problem)
+        return StepOutcome(True, said(found, verb))
 
     return await retrying(env, dl, attempt, env.retries)
 
 
-async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
+async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     wanted = (step.value or "").strip()
     options: list[list[str]] = []
 
@@ -144,7 +144,7 @@ async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
     return await _act(step, env, dl, "select", f"selected '{wanted}' in", act, look)
 
 
-async def _fill(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
+async def _fill(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     value = step.value or ""
     secret = False
 
@@ -195,12 +195,12 @@ def _key(value: str) -> str:
     )
 
 
-async def _press(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
+async def _press(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     key = _key(step.value or "Enter")
     if not step.target:
         await env.settle()
         await env.page.keyboard.press(key)
-        return Outcome(True, f"pressed {key}")
+        return StepOutcome(True, f"pressed {key}")
 
     async def act(loc: Locator, ms: float) -> None:
         await loc.press(key, timeout=ms)
@@ -208,7 +208,7 @@ async def _press(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
     return await _act(step, env, dl, "fill", f"pressed {key} in", act)
 
 
-async def perform(step: PlanStep, env: StepEnv) -> Outcome:
+async def perform(step: PlanStep, env: StepEnv) -> StepOutcome:
     """Carry out one step. Raises PageGone when the browser went away under it."""
     dl = Deadline(env.timeout_s)
     a = step.action
@@ -252,10 +252,12 @@ async def perform(step: PlanStep, env: StepEnv) -> Outcome:
         if a == "wait":
             return await checks.wait(step, env, dl)
     except ValueError as exc:
-        return Outcome(False, str(exc))
+        return StepOutcome(False, str(exc))
     except PlaywrightTimeout as exc:
-        return Outcome(False, f"{a} did not finish within {env.timeout_s:g} s: {first_line(exc)}")
+        return StepOutcome(
+            False, f"{a} did not finish within {env.timeout_s:g} s: {first_line(exc)}"
+        )
     except PlaywrightError as exc:
         check_alive(env.page, exc)
-        return Outcome(False, f"{a} failed: {first_line(exc)}")
-    return Outcome(False, f"unknown action '{a}'")
+        return StepOutcome(False, f"{a} failed: {first_line(exc)}")
+    return StepOutcome(False, f"unknown action '{a}'")

@@ -9,23 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import sys
-import time
-import uuid
+from typing import TYPE_CHECKING
 
 import typer
 
-from vigil.config import load_settings
 from vigil.errors import VigilError
-from vigil.models import (
-    BrowserResult,
-    EventType,
-    RunRecord,
-    TestPlan,
-    TestResult,
-    iso,
-    utc_now,
-)
-from vigil.validation import check_goal, check_url
+from vigil.models import EventType
+
+if TYPE_CHECKING:
+    from vigil.runs import RunOutcome
 
 EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -53,53 +45,20 @@ class _Progress:
             typer.echo(f"  · {message}", err=True)
 
 
-def _record(
-    started: str,
-    elapsed_ms: int,
-    result: TestResult | None,
-    error: str | None,
-) -> RunRecord:
-    if result is None:
-        return RunRecord(
-            run_id=uuid.uuid4().hex[:8],
-            test_id="adhoc",
-            passed=False,
-            duration_ms=elapsed_ms,
-            steps_passed=0,
-            steps_total=0,
-            details=error or "error",
-            step_results=[],
-            error=error,
-            triggered_by="cli",
-            started_at=started,
-            completed_at=iso(utc_now()),
-            outcome="error",
-        )
-    return RunRecord(
-        run_id=uuid.uuid4().hex[:8],
-        test_id="adhoc",
-        passed=result.passed,
-        duration_ms=elapsed_ms,
-        steps_passed=result.steps_passed,
-        steps_total=result.steps_total,
-        details=result.details,
-        step_results=result.step_results,
-        error=result.error,
-        triggered_by="cli",
-        started_at=started,
-        completed_at=iso(utc_now()),
-        outcome="passed" if result.passed else "failed",
-    )
-
-
-async def _run(url: str, goal: str, limit_s: float) -> tuple[TestPlan, BrowserResult, TestResult]:
+async def _run(url: str, goal: str, limit_s: float) -> RunOutcome:
+    # Imported here: `vigil --help` and the other commands do not load the run machinery.
+    from vigil.config import load_settings
+    from vigil.runs import adhoc_error, run_adhoc
     from vigil.services import build_pipeline
 
-    # One run in a short-lived process: no screenshots (nothing keeps them) and no spare
-    # browser context for a next run that never comes.
-    pipeline = build_pipeline(load_settings(), screenshots=False, prewarm=False)
     try:
-        return await pipeline.run_test(url, goal, events=_Progress(), timeout_s=limit_s)
+        # One run in a short-lived process: no screenshots (nothing keeps them) and no spare
+        # browser context for a next run that never comes.
+        pipeline = build_pipeline(load_settings(), screenshots=False, prewarm=False)
+    except VigilError as exc:  # configuration: still an `error` record, exit 2
+        return adhoc_error(exc, "cli")
+    try:
+        return await run_adhoc(pipeline, url, goal, "cli", events=_Progress(), timeout_s=limit_s)
     finally:
         await pipeline.aclose()
 
@@ -115,33 +74,16 @@ def run(
     Exit code 0 when it passed, 1 when the site failed the goal, 2 when Vigil could not
     finish (bad input, no browser, timeout, a goal it could not understand).
     """
-    started = iso(utc_now())
-    t0 = time.perf_counter()
-    result: TestResult | None = None
-    error: str | None = None
-    try:
-        url = check_url(url)
-    except ValueError as exc:
-        error = f"url '{url}' {exc}"
-    try:
-        goal = check_goal(goal)
-    except ValueError as exc:
-        error = error or f"goal {exc}"
-    if error is None:
-        try:
-            _plan, _browser, result = asyncio.run(_run(url, goal, timeout))
-        except VigilError as exc:
-            error = str(exc)
-        except Exception as exc:  # still a run that could not finish: say so, exit 2
-            error = f"{type(exc).__name__}: {exc}"
-    elapsed = int((time.perf_counter() - t0) * 1000)
+    outcome = asyncio.run(_run(url, goal, timeout))
+    record = outcome.record
+    assert record is not None  # an ad-hoc run always has one
     if json_:
-        typer.echo(_record(started, elapsed, result, error).model_dump_json())
-    elif result is None:
-        typer.echo(f"ERROR  {error}")
+        typer.echo(record.model_dump_json())
+    elif record.outcome == "error":
+        typer.echo(f"ERROR  {record.error}")
     else:
-        verdict = "PASSED" if result.passed else "FAILED"
-        typer.echo(f"{verdict}  {result.details}  ({elapsed / 1000:.1f} s)")
-    if result is None:
+        verdict = "PASSED" if record.passed else "FAILED"
+        typer.echo(f"{verdict}  {record.details}  ({record.duration_ms / 1000:.1f} s)")
+    if record.outcome == "error":
         raise typer.Exit(EXIT_ERROR)
-    raise typer.Exit(EXIT_PASSED if result.passed else EXIT_FAILED)
+    raise typer.Exit(EXIT_PASSED if record.passed else EXIT_FAILED)

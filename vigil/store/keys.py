@@ -14,7 +14,7 @@ TESTS = "tests"
 RECENT = "recent"
 
 # Trims. Each keeps reads O(limit) and memory bounded however long a check has been running.
-RESULTS_KEEP = 10_000  # per test; configurable through Settings.results_keep
+# Results per test: Settings.results_keep (VIGIL_RESULTS_KEEP, default 10 000).
 INCIDENTS_KEEP = 500
 RECENT_KEEP = 200
 EVENTS_MAXLEN = 1000  # approximate (`MAXLEN ~`), which lets Redis trim whole macro-nodes
@@ -22,8 +22,7 @@ EVENTS_MAXLEN = 1000  # approximate (`MAXLEN ~`), which lets Redis trim whole ma
 # Uptime day roll-ups outlive the longest window the API offers (30 d) by far, so a year-on-
 # year view stays possible, but they do expire.
 UPTIME_TTL_S = 400 * 24 * 3600
-# Screenshots are large; a week is long enough to look into a failure.
-SCREENSHOT_TTL_S = 7 * 24 * 3600
+# Screenshots: Settings.screenshot_ttl_s (VIGIL_SCREENSHOT_TTL, default a week).
 
 
 def test(test_id: str) -> str:
@@ -107,12 +106,12 @@ def run_index(run_id: str) -> str:
 
 
 # Fields of the `test:{id}` hash that Vigil writes itself beside the definition (DESIGN §2
-# allows "what later capabilities need"). They are not part of TestSuite.
+# allows "what later capabilities need"). They are not part of Check.
 # The latest run whose screenshots are kept only because it is the latest (a passed run), and
 # how many steps it has: a newer run makes those screenshots obsolete.
 SHOTS_RUN_FIELD = "shots_run"
 SHOTS_STEPS_FIELD = "shots_steps"
-# Alert policy state (vigil/alerts/policy.py): consecutive counted failures and errors, whether
+# Alert policy state (vigil/store/alert_state.py): consecutive counted failures and errors, whether
 # the current failure / error streak has been alerted, and the last delivery attempt (JSON).
 ALERT_FAILURES_FIELD = "alert_failures"
 ALERT_ERRORS_FIELD = "alert_errors"

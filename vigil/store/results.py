@@ -16,7 +16,7 @@ from typing import cast
 from redis.asyncio import Redis
 
 from vigil.errors import AlreadyStored, NotFound
-from vigil.models import IncidentRecord, LastResult, RecentRun, RunRecord, TestSuite
+from vigil.models import Check, IncidentRecord, LastResult, RecentRun, RunRecord
 from vigil.store import keys
 from vigil.store.incidents import incident_for
 from vigil.store.screenshots import prune_screenshots
@@ -88,7 +88,7 @@ def last_result_of(record: RunRecord) -> LastResult:
 
 
 def _argv(
-    test: TestSuite, record: RunRecord, incident_json: str, *, results_keep: int
+    test: Check, record: RunRecord, incident_json: str, *, results_keep: int
 ) -> list[str | int | float]:
     hour = parse_iso(record.completed_at).hour
     recent = RecentRun(
@@ -137,7 +137,7 @@ def _argv(
 
 
 def _script_call(
-    test: TestSuite, record: RunRecord, *, results_keep: int
+    test: Check, record: RunRecord, *, results_keep: int
 ) -> tuple[list[str], list[str | int | float]]:
     incident = incident_for(record)
     test_id = record.test_id
@@ -156,7 +156,7 @@ def _script_call(
 
 
 async def store_run_result(
-    redis: Redis, test: TestSuite, record: RunRecord, *, results_keep: int
+    redis: Redis, test: Check, record: RunRecord, *, results_keep: int
 ) -> IncidentRecord | None:
     """Store a finished run in one atomic script; returns the incident it opened, if any.
 
@@ -181,7 +181,7 @@ async def store_run_result(
 
 
 async def store_run_results(
-    redis: Redis, test: TestSuite, records: Sequence[RunRecord], *, results_keep: int
+    redis: Redis, test: Check, records: Sequence[RunRecord], *, results_keep: int
 ) -> int:
     """Store many finished runs of one test, oldest first, through the same script as
     store_run_result but pipelined: one round trip for the lot instead of one per run.

@@ -10,15 +10,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from vigil.errors import NotFound
-from vigil.models import IncidentRecord, RunRecord, TestSuite
+from vigil.models import Check, IncidentRecord, RunRecord
 from vigil.services import Services
+from vigil.store.checks import get_check, list_checks
 from vigil.store.dashboard import dashboard
 from vigil.store.history import Cursor, find_run, incidents_of, results_page
-from vigil.store.suites import get_test, list_tests
 from vigil.store.uptime import uptime_counts
 from vigil.views import Dashboard, Uptime, uptime_of
 
-__all__ = ["Cursor", "Dashboard", "Uptime", "get_test", "list_tests"]
+__all__ = ["Cursor", "Dashboard", "Uptime", "get_check", "list_checks"]
 
 STRIP_RUNS = 30
 RECENT_SHOWN = 20
@@ -45,14 +45,14 @@ class TestRow:
 
     __test__ = False
 
-    test: TestSuite
+    test: Check
     uptime_24h: Uptime
     strip: list[RunRecord] = field(default_factory=list)  # oldest first
 
 
 async def test_rows(services: Services) -> list[TestRow]:
     rows = []
-    for test in await list_tests(services.redis):
+    for test in await list_checks(services.redis):
         try:
             strip, _ = await results_page(services.redis, test.id, limit=STRIP_RUNS)
             rows.append(TestRow(test, await uptime(services, test.id, "24h"), strip[::-1]))

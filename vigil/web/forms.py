@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from vigil.api.errors import problem_lines
 from vigil.errors import VigilError
-from vigil.models import TestSuite, TestSuiteCreate, TestSuiteUpdate
+from vigil.models import Check, CheckCreate, CheckUpdate
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -49,7 +49,7 @@ class TestForm:
         )
 
     @classmethod
-    def of(cls, test: TestSuite) -> TestForm:
+    def of(cls, test: Check) -> TestForm:
         return cls({name: str(getattr(test, name)) for name in FIELDS})
 
     @classmethod
@@ -84,11 +84,11 @@ class TestForm:
             self.add_problems(problem_lines(exc.errors()))
             return None
 
-    def to_create(self) -> TestSuiteCreate | None:
-        return self._validate(TestSuiteCreate, partial=False)
+    def to_create(self) -> CheckCreate | None:
+        return self._validate(CheckCreate, partial=False)
 
-    def to_update(self) -> TestSuiteUpdate | None:
-        return self._validate(TestSuiteUpdate, partial=True)
+    def to_update(self) -> CheckUpdate | None:
+        return self._validate(CheckUpdate, partial=True)
 
     def fail(self, exc: VigilError) -> None:
         self.add_problems([str(exc)])

@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse
 from vigil.api.deps import ServicesDep
 from vigil.errors import Conflict, InvalidInput, NotFound, VigilError
 from vigil.runs import execute_run
-from vigil.store import suites
+from vigil.store import checks
 from vigil.web import data
 from vigil.web.chart import build_chart
 from vigil.web.forms import EXAMPLE_GOAL, TestForm
@@ -68,7 +68,7 @@ async def create_test(request: Request, services: ServicesDep) -> Response:
     spec = form.to_create()
     if spec is not None:
         try:
-            test = await suites.create_test(services.redis, spec)
+            test = await checks.create_check(services.redis, spec)
         except VigilError as exc:
             form.fail(exc)
         else:
@@ -80,7 +80,7 @@ async def create_test(request: Request, services: ServicesDep) -> Response:
 @router.get("/tests/{test_id}/edit")
 async def edit_test_page(request: Request, test_id: str, services: ServicesDep) -> Response:
     try:
-        test = await data.get_test(services.redis, test_id)
+        test = await data.get_check(services.redis, test_id)
     except NotFound:
         return _not_found(request, test_id)
     return render(
@@ -95,13 +95,13 @@ async def edit_test(request: Request, test_id: str, services: ServicesDep) -> Re
     if not csrf_ok(request, posted.get("csrf")):
         return render(request, "error.html", CSRF_ERROR, 403)
     try:
-        test = await data.get_test(services.redis, test_id)
+        test = await data.get_check(services.redis, test_id)
     except NotFound:
         return _not_found(request, test_id)
     changes = form.to_update()
     if changes is not None:
         try:
-            await suites.update_test(services.redis, test_id, changes)
+            await checks.update_check(services.redis, test_id, changes)
         except VigilError as exc:
             form.fail(exc)
         else:
@@ -112,7 +112,7 @@ async def edit_test(request: Request, test_id: str, services: ServicesDep) -> Re
 @router.get("/tests/{test_id}/delete")
 async def delete_confirm_page(request: Request, test_id: str, services: ServicesDep) -> Response:
     try:
-        test = await data.get_test(services.redis, test_id)
+        test = await data.get_check(services.redis, test_id)
     except NotFound:
         return _not_found(request, test_id)
     return render(request, "delete.html", {"nav": "tests", "test": test})
@@ -125,7 +125,7 @@ async def delete_test(request: Request, test_id: str, services: ServicesDep) -> 
         return render(request, "error.html", CSRF_ERROR, 403)
     # Deleted twice (two tabs) is the outcome the user asked for.
     with contextlib.suppress(NotFound):
-        await suites.delete_test(services.redis, test_id)
+        await checks.delete_check(services.redis, test_id)
     return RedirectResponse("/tests?deleted=1", status_code=303)
 
 
@@ -143,9 +143,9 @@ async def test_action(
         back = f"/tests/{test_id}"
     try:
         if action == "pause":
-            await suites.set_status(services.redis, test_id, "paused")
+            await checks.set_status(services.redis, test_id, "paused")
         elif action == "resume":
-            await suites.set_status(services.redis, test_id, "active")
+            await checks.set_status(services.redis, test_id, "active")
         elif action == "run":
             outcome = await execute_run(services, test_id, "manual")
             return RedirectResponse(f"/tests/{test_id}?run={outcome.run_id}", status_code=303)
@@ -161,7 +161,7 @@ async def test_action(
 async def _detail_context(
     services: ServicesDep, test_id: str, before: str | None, run: str | None
 ) -> dict[str, Any]:
-    test = await data.get_test(services.redis, test_id)
+    test = await data.get_check(services.redis, test_id)
     history, next_cursor = await data.history(services, test_id, limit=HISTORY_PAGE, before=before)
     chart_runs, _ = await data.history(services, test_id, limit=CHART_RUNS, before=None)
     selected = None

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict
 
-from vigil.api.deps import require_token
+from vigil.api.deps import ServicesDep, require_token
 from vigil.models import BrowserResult, Goal, TestPlan, TestResult, Url
-from vigil.services import Services
+from vigil.runs import run_adhoc
 
 router = APIRouter(tags=["runs"])
 
@@ -36,9 +36,14 @@ class RunTestResponse(BaseModel):
     dependencies=[Depends(require_token)],
     summary="Run a check once without storing it",
 )
-async def run_test(body: RunTestRequest, request: Request) -> RunTestResponse:
+async def run_test(body: RunTestRequest, services: ServicesDep) -> RunTestResponse:
     """Plans, runs and judges the goal in a real browser. A goal the planner cannot map, a
     missing browser or a run timeout answer with an error (mapped from the pipeline's)."""
-    services: Services = request.app.state.services
-    plan, browser_result, result = await services.pipeline.run_test(body.url, body.goal)
-    return RunTestResponse(plan=plan, browser_result=browser_result, result=result)
+    outcome = await run_adhoc(services.pipeline, body.url, body.goal, "manual")
+    if outcome.exception is not None:
+        raise outcome.exception
+    assert outcome.plan is not None and outcome.browser_result is not None
+    assert outcome.result is not None
+    return RunTestResponse(
+        plan=outcome.plan, browser_result=outcome.browser_result, result=outcome.result
+    )

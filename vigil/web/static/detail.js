@@ -30,9 +30,17 @@
     };
 
     // The page itself, fetched again: its head (status, last run) and everything below.
-    const reloadDetail = (run) => {
+    // One refresh at a time, and none once the run is in the history: the run's last event,
+    // its stored record and the "Run now" answer all ask for one, and replacing the regions
+    // again would only pull the page from under the reader.
+    let refreshing = null;
+    const hasRun = (run) => document.querySelector(`#detail tr[data-run-id="${CSS.escape(run)}"]`);
+    const reloadDetail = async (run) => {
+      while (refreshing) await refreshing;
+      if (run && hasRun(run)) return;
       const url = `/tests/${encodeURIComponent(testId)}${run ? `?run=${encodeURIComponent(run)}` : ""}`;
-      return refreshRegions(url, ["detail-head", "detail"]);
+      refreshing = refreshRegions(url, ["detail-head", "detail"]);
+      try { await refreshing; } finally { refreshing = null; }
     };
 
     function onEvent(event) {

@@ -1,7 +1,7 @@
-"""Test definitions: the `test:{id}` hash and the `tests` index (DESIGN §2).
+"""Checks (DESIGN's "test suites"): the `test:{id}` hash and the `tests` index (DESIGN §2).
 
 Hash values are strings; this module is the one place that converts between the hash and the
-typed TestSuite, so the rest of Vigil never sees a stringly-typed field.
+typed Check, so the rest of Vigil never sees a stringly-typed field.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from redis.asyncio import Redis
 
 from vigil.errors import NotFound
-from vigil.models import TestSuite, TestSuiteCreate, TestSuiteUpdate, iso, utc_now
+from vigil.models import Check, CheckCreate, CheckUpdate, iso, utc_now
 from vigil.store import keys
 
 # Creating a test must never overwrite another, even when two creations race on the same
@@ -54,16 +54,16 @@ def _to_hash(values: dict[str, object]) -> dict[str, str]:
     return out
 
 
-def from_hash(raw: dict[str, str]) -> TestSuite:
+def from_hash(raw: dict[str, str]) -> Check:
     """The typed test from its hash; empty strings mean "not set"."""
-    data: dict[str, object] = {k: v for k, v in raw.items() if k in TestSuite.model_fields}
+    data: dict[str, object] = {k: v for k, v in raw.items() if k in Check.model_fields}
     for name in ("last_result", "last_run_at", "qstash_schedule_id"):
         if not data.get(name):
             data.pop(name, None)
     for name in _INT_FIELDS:
         if name in data:
             data[name] = int(str(data[name]))
-    return TestSuite.model_validate(data)
+    return Check.model_validate(data)
 
 
 def _default_name(url: str) -> str:
@@ -71,7 +71,7 @@ def _default_name(url: str) -> str:
     return f"{parts.hostname}{parts.path.rstrip('/')}"[:200]
 
 
-async def create_test(redis: Redis, spec: TestSuiteCreate) -> TestSuite:
+async def create_check(redis: Redis, spec: CheckCreate) -> Check:
     now = utc_now()
     values = spec.model_dump()
     values["name"] = spec.name or _default_name(spec.url)
@@ -88,14 +88,14 @@ async def create_test(redis: Redis, spec: TestSuiteCreate) -> TestSuite:
     raise RuntimeError("could not allocate a unique test id")  # 2^32 ids: practically never
 
 
-async def get_test(redis: Redis, test_id: str) -> TestSuite:
+async def get_check(redis: Redis, test_id: str) -> Check:
     raw = cast(dict[str, str], await redis.hgetall(keys.test(test_id)))
     if not raw:
         raise NotFound(f"test '{test_id}' not found")
     return from_hash(raw)
 
 
-async def list_tests(redis: Redis) -> list[TestSuite]:
+async def list_checks(redis: Redis) -> list[Check]:
     """All tests, oldest first, in one round trip for the hashes."""
     ids = cast(list[str], await redis.zrange(keys.TESTS, 0, -1))
     if not ids:
@@ -107,7 +107,7 @@ async def list_tests(redis: Redis) -> list[TestSuite]:
     return [from_hash(h) for h in hashes if h]
 
 
-async def update_test(redis: Redis, test_id: str, changes: TestSuiteUpdate) -> TestSuite:
+async def update_check(redis: Redis, test_id: str, changes: CheckUpdate) -> Check:
     values = changes.model_dump(exclude_unset=True, exclude_none=True)
     values["updated_at"] = iso(utc_now())
     argv: list[str] = []
@@ -116,11 +116,11 @@ async def update_test(redis: Redis, test_id: str, changes: TestSuiteUpdate) -> T
     updated = await redis.eval(_UPDATE, 1, keys.test(test_id), *argv)
     if not updated:
         raise NotFound(f"test '{test_id}' not found")
-    return await get_test(redis, test_id)
+    return await get_check(redis, test_id)
 
 
-async def set_status(redis: Redis, test_id: str, status: str) -> TestSuite:
-    return await update_test(redis, test_id, TestSuiteUpdate.model_validate({"status": status}))
+async def set_status(redis: Redis, test_id: str, status: str) -> Check:
+    return await update_check(redis, test_id, CheckUpdate.model_validate({"status": status}))
 
 
 async def set_fields(redis: Redis, test_id: str, fields: dict[str, str]) -> None:
@@ -151,9 +151,9 @@ async def _per_run_keys(redis: Redis, test_id: str) -> list[str]:
     return found
 
 
-async def delete_test(redis: Redis, test_id: str) -> None:
+async def delete_check(redis: Redis, test_id: str) -> None:
     """Remove every key that belongs to the test (DESIGN §2)."""
-    test = await get_test(redis, test_id)
+    test = await get_check(redis, test_id)
     # Uptime days are enumerated, not scanned: from the test's creation, or its oldest run if
     # that is older (clock skew between machines), up to today.
     since = datetime.fromisoformat(test.created_at.replace("Z", "+00:00"))

@@ -1,6 +1,6 @@
 """The run pipeline: plan, execute, evaluate, with events and one whole-run timeout (DESIGN §1).
 
-Every trigger (API, schedule, QStash, CLI) runs a check through `Pipeline.run_test`, so the
+Every trigger (API, schedule, QStash, CLI) runs a check through `Pipeline.run_check`, so the
 error contract lives here once: anything that stops a run emits an `error` event and is
 re-raised as a PipelineError subclass for the caller to store as an `error` run.
 """
@@ -34,17 +34,15 @@ class Pipeline:
         self.evaluator = evaluator
         self.run_timeout_s = run_timeout_s
 
-    async def run_test(
+    async def run_check(
         self,
         url: str,
         goal: str,
-        test_id: str | None = None,
         *,
-        run_id: str | None = None,
         events: EventSink | None = None,
         timeout_s: float | None = None,
     ) -> tuple[TestPlan, BrowserResult, TestResult]:
-        """Run one check. `test_id=None` is an ad-hoc run; without `events` nothing is logged.
+        """Run one check; without `events` (an ad-hoc run) nothing is logged.
 
         Raises PlanningError (the goal has clauses the planner could not map), RunTimeout
         (the whole run took longer than `timeout_s`) or another PipelineError (browser missing

@@ -7,7 +7,8 @@ import asyncio
 from redis.asyncio import Redis
 
 from tests.api.run_helpers import api
-from tests.test_runs import ScriptedPipeline, new_test
+from tests.test_runs import new_test
+from vigil.pipeline.scripted import ScriptedPipeline
 from vigil.services import Services
 from vigil.store import keys
 from vigil.store.results import list_results
