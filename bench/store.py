@@ -55,7 +55,6 @@ async def store_naive(redis: Redis, test: Check, rec: RunRecord, *, results_keep
     """The same writes as store_run_result, one awaited command at a time (no atomicity)."""
     score = run_score(rec)
     completed = parse_iso(rec.completed_at)
-    hour = f"{completed.hour:02d}"
     uptime = keys.uptime(test.id, completed.date())
     recent = RecentRun(
         run_id=rec.run_id, test_id=test.id, name=test.name, passed=rec.passed,
@@ -71,17 +70,22 @@ async def store_naive(redis: Redis, test: Check, rec: RunRecord, *, results_keep
     )
     await redis.lpush(keys.RECENT, recent.model_dump_json())
     await redis.ltrim(keys.RECENT, 0, keys.RECENT_KEEP - 1)
-    await redis.hincrby(uptime, "total", 1)
-    await redis.hincrby(uptime, f"{hour}:total", 1)
-    if rec.passed:
-        await redis.hincrby(uptime, "passed", 1)
-        await redis.hincrby(uptime, f"{hour}:passed", 1)
+    if rec.outcome == "error":
+        await redis.hincrby(uptime, keys.UPTIME_ERRORS, 1)
+        await redis.hincrby(uptime, keys.uptime_field(keys.UPTIME_ERRORS, completed.hour), 1)
+    else:
+        await redis.hincrby(uptime, keys.UPTIME_TOTAL, 1)
+        await redis.hincrby(uptime, keys.uptime_field(keys.UPTIME_TOTAL, completed.hour), 1)
+        if rec.passed:
+            await redis.hincrby(uptime, keys.UPTIME_PASSED, 1)
+            await redis.hincrby(uptime, keys.uptime_field(keys.UPTIME_PASSED, completed.hour), 1)
     await redis.expire(uptime, keys.UPTIME_TTL_S)
     incident = incident_for(rec)
     if incident is not None:
         await redis.lpush(keys.incidents(test.id), incident.model_dump_json())
         await redis.ltrim(keys.incidents(test.id), 0, keys.INCIDENTS_KEEP - 1)
     await redis.set(keys.run_marker(test.id, rec.run_id), score, ex=keys.RUN_MARKER_TTL_S)
+    await redis.set(keys.run_index(rec.run_id), f"{test.id} {score!r}")
 
 
 async def _rate(redis: Redis, naive: bool) -> float:

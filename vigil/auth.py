@@ -37,3 +37,33 @@ def token_matches(expected: str, presented: str | None) -> bool:
 
 def token_path(data_dir: Path) -> Path:
     return data_dir / TOKEN_FILE
+
+
+# --- the dashboard's browser session (DESIGN §9) ------------------------------------------------
+
+SESSION_COOKIE = "vigil_session"
+CSRF_HEADER = "x-csrf-token"
+
+
+def _derive(token: str, purpose: str) -> str:
+    return hmac.new(token.encode(), f"vigil:{purpose}:v1".encode(), "sha256").hexdigest()
+
+
+def session_value(token: str) -> str:
+    """The session cookie's value: derived from the token, so a cookie that leaks (a log, a
+    screenshot of devtools) is not the API token, and changing the token ends every session."""
+    return _derive(token, "session")
+
+
+def csrf_value(token: str) -> str:
+    """The anti-CSRF value pages embed and send back (form field or X-CSRF-Token header).
+    A cross-site page can make the browser send the cookie in some cases but cannot read this."""
+    return _derive(token, "csrf")
+
+
+def session_matches(token: str, cookie: str | None) -> bool:
+    return token_matches(session_value(token), cookie)
+
+
+def csrf_matches(token: str, presented: str | None) -> bool:
+    return token_matches(csrf_value(token), presented)

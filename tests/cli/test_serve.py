@@ -68,7 +68,8 @@ def data_dir(tmp_path: Path) -> Iterator[Path]:
 def test_serve_keeps_tests_across_a_restart_and_leaves_no_orphan(data_dir: Path) -> None:
     server = Server(data_dir)
     try:
-        assert f"Vigil is running: http://127.0.0.1:{server.port}/docs" in server.banner
+        # The dashboard URL logs in, as Jupyter's does: it carries the token.
+        assert f"Vigil is running: {server.base}/?token={server.token}" in server.banner
         health = httpx.get(f"{server.base}/api/health", timeout=10)
         assert health.json()["redis"] == "ok"
         # The token printed is the one the API wants, and the one kept in the data dir.

@@ -144,7 +144,7 @@ async def test_a_failed_run_opens_an_incident_and_counts_as_down(redis: Redis) -
 
 async def test_an_error_run_is_stored_with_an_incident_but_stays_out_of_uptime(
     redis: Redis,
-) -> None:
+) -> None:  # out of `total`/`passed`, that is: it is counted apart, as `errors`
     test_id = await new_test(redis)
     test = await get_check(redis, test_id)
     record = make_record(test_id, "run00003", passed=False, outcome="error", steps=0)
@@ -154,7 +154,10 @@ async def test_an_error_run_is_stored_with_an_incident_but_stays_out_of_uptime(
     assert incident is not None and incident.run_id == "run00003"
     assert await redis.hget(keys.test(test_id), "last_result") == "error"
     assert await redis.zcard(keys.results(test_id)) == 1
-    assert not await redis.exists(keys.uptime(test_id, T0.date()))
+    assert await redis.hgetall(keys.uptime(test_id, T0.date())) == {
+        "errors": "1",
+        "10:errors": "1",
+    }
 
 
 async def test_uptime_rolls_up_per_day_and_hour(redis: Redis) -> None:

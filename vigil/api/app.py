@@ -12,6 +12,7 @@ from vigil import __version__
 from vigil.api import errors
 from vigil.auth import resolve_token
 from vigil.services import Services
+from vigil.web.routes import install as install_dashboard
 
 # Each route module exposes `router`. Listed by name so that the app is assembled in one
 # readable place.
@@ -24,6 +25,10 @@ ROUTE_MODULES = [
     "vigil.api.routes.schema",
     "vigil.api.routes.metrics",
     "vigil.api.routes.badge",
+    "vigil.api.routes.plan",
+    "vigil.api.routes.history",
+    "vigil.api.routes.dashboard",
+    "vigil.api.routes.live",
 ]
 
 
@@ -50,4 +55,5 @@ def create_app(services: Services, *, close_services: bool = False) -> FastAPI:
     for name in ROUTE_MODULES:
         router: APIRouter = importlib.import_module(name).router
         app.include_router(router)
+    install_dashboard(app)  # the web pages at / (DESIGN §9)
     return app

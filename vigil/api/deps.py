@@ -7,7 +7,13 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from vigil.auth import token_matches
+from vigil.auth import (
+    CSRF_HEADER,
+    SESSION_COOKIE,
+    csrf_matches,
+    session_matches,
+    token_matches,
+)
 from vigil.errors import Unauthorized
 from vigil.services import Services
 from vigil.store.redis import RedisClient
@@ -39,10 +45,29 @@ def is_authorized(request: Request) -> bool:
     return token_matches(request.app.state.api_token, bearer_token(request))
 
 
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def has_session(request: Request) -> bool:
+    """The dashboard's session cookie (vigil/web) is valid."""
+    return session_matches(request.app.state.api_token, request.cookies.get(SESSION_COOKIE))
+
+
+def is_browser_authorized(request: Request) -> bool:
+    """A dashboard page calling the API: the session cookie, plus the CSRF header for anything
+    that changes state (a cross-site form can send the cookie but not a custom header)."""
+    if not has_session(request):
+        return False
+    if request.method in _SAFE_METHODS:
+        return True
+    return csrf_matches(request.app.state.api_token, request.headers.get(CSRF_HEADER))
+
+
 async def require_token(
     request: Request,
     _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:
-    """Every /api route except health and the QStash callback depends on this."""
-    if not is_authorized(request):
+    """Every /api route except health and the QStash callback depends on this: the bearer
+    token, or the dashboard's session cookie (with the CSRF header on unsafe methods)."""
+    if not (is_authorized(request) or is_browser_authorized(request)):
         raise Unauthorized("missing or invalid API token (send 'Authorization: Bearer <token>')")

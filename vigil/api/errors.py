@@ -57,10 +57,16 @@ def _message(err: dict[str, object]) -> str:
     return f"{_field(loc)}: {msg}"
 
 
+def problem_lines(errors: Sequence[object]) -> list[str]:
+    """One "field: message" line per pydantic error, as the API answers a 422; the dashboard's
+    forms show the same lines beside their fields."""
+    return [_message(dict(cast(dict[str, object], e))) for e in errors]
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = [_message(dict(e)) for e in exc.errors()]
+        problems = problem_lines(exc.errors())
         return JSONResponse({"detail": "; ".join(problems), "errors": problems}, status_code=422)
 
     @app.exception_handler(errors.VigilError)

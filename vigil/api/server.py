@@ -8,7 +8,7 @@ import contextlib
 import signal
 import sys
 from collections.abc import Iterator
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import uvicorn
 
@@ -34,6 +34,10 @@ class _Server(uvicorn.Server):
         finally:
             for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.remove_signal_handler(sig)
+
+
+def dashboard_url(base: str, token: str) -> str:
+    return f"{base}/?{urlencode({'token': token})}"
 
 
 def _browse_host(host: str) -> str:
@@ -64,9 +68,10 @@ async def serve_forever(settings: Settings) -> None:
         )
         server = _Server(config)
         base = f"http://{_browse_host(settings.host)}:{settings.port}"
-        # The dashboard is not built yet, so the URL to open is the interactive API.
-        print(f"Vigil is running: {base}/docs")
+        # As Jupyter does: opening this URL logs the browser in (the token becomes a cookie).
+        print(f"Vigil is running: {dashboard_url(base, token)}")
         print(f"API token: {token}   (send 'Authorization: Bearer <token>')")
+        print(f"API docs: {base}/docs")
         sys.stdout.flush()
         await server.serve()
     finally:

@@ -146,13 +146,14 @@ def _days(since: datetime, until: datetime) -> list[date]:
 
 
 async def _per_run_keys(redis: Redis, test_id: str) -> list[str]:
-    """Keys named by run id (idempotency markers, screenshots), found from the stored records
-    rather than by SCAN, which would walk the whole keyspace."""
+    """Keys named by run id (idempotency markers, run index, screenshots), found from the
+    stored records rather than by SCAN, which would walk the whole keyspace."""
     members = cast(list[str], await redis.zrange(keys.results(test_id), 0, -1))
     found: list[str] = []
     for member in members:
         record = json.loads(member)
         found.append(keys.run_marker(test_id, record["run_id"]))
+        found.append(keys.run_index(record["run_id"]))
         for step in record.get("step_results", []):
             if step.get("screenshot"):
                 found.append(keys.screenshot(record["run_id"], int(step["step_number"])))

@@ -55,6 +55,20 @@ def metrics(test_id: str) -> str:
     return f"metrics:{test_id}"
 
 
+# Fields of an `uptime:{test_id}:{day}` hash. `total` and `passed` count the runs that tested
+# the site (DESIGN §2: Vigil's own `error` runs are not among them, since they say nothing
+# about the site); `errors` counts those error runs apart, so an uptime answer can report them
+# without letting them into the denominator. Each has a per-hour twin, `HH:total` and so on.
+UPTIME_TOTAL = "total"
+UPTIME_PASSED = "passed"
+UPTIME_ERRORS = "errors"
+
+
+def uptime_field(name: str, hour: int | None = None) -> str:
+    """`name` for the whole day, or `HH:name` for one UTC hour of it."""
+    return name if hour is None else f"{hour:02d}:{name}"
+
+
 def run_lock(test_id: str) -> str:
     return f"lock:run:{test_id}"
 
@@ -84,6 +98,17 @@ RUN_MARKER_TTL_S = 3 * 24 * 3600
 def run_marker(test_id: str, run_id: str) -> str:
     """Marks `run_id` as stored for `test_id`; the value is the run's score in `results:`."""
     return f"run:{test_id}:{run_id}"
+
+
+# `GET /api/runs/{run_id}` names a run without its test. This String, `"{test_id} {score}"`,
+# leads from the id to the one member of `results:{test_id}` with that score. It lives exactly
+# as long as the run's record: written by the script that stores the run, deleted by the same
+# script when the record is trimmed away, and deleted with the test.
+RUN_INDEX_PREFIX = "runindex:"
+
+
+def run_index(run_id: str) -> str:
+    return f"{RUN_INDEX_PREFIX}{run_id}"
 
 
 # Fields of the `test:{id}` hash that Vigil writes itself beside the definition (DESIGN §2

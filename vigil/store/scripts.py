@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Sequence
 
 from redis.asyncio import Redis
+from redis.asyncio.client import Pipeline
 from redis.exceptions import NoScriptError
 
 
@@ -22,3 +23,11 @@ class LuaScript:
             return await redis.evalsha(self.sha, len(keys), *keys, *args)
         except NoScriptError:
             return await redis.eval(self.source, len(keys), *keys, *args)
+
+    async def load(self, redis: Redis) -> None:
+        """Make sure the server has the script, before queueing it on a pipeline (a pipeline
+        cannot fall back to sending the source in the middle of its replies)."""
+        await redis.script_load(self.source)
+
+    def queue(self, pipe: Pipeline, keys: Sequence[str], args: Sequence[str | int | float]) -> None:
+        pipe.evalsha(self.sha, len(keys), *keys, *args)

@@ -13,9 +13,9 @@ from fastapi import APIRouter, Request, Response
 from vigil.api.badge_svg import render_badge
 from vigil.api.deps import ServicesDep, is_authorized
 from vigil.errors import NotFound
-from vigil.models import Check
+from vigil.models import Check, utc_now
 from vigil.store.checks import get_check
-from vigil.store.uptime_24h import uptime_24h
+from vigil.store.uptime import HOURLY_WINDOW, uptime_counts
 
 router = APIRouter(tags=["badge"])
 
@@ -40,8 +40,10 @@ async def badge(test_id: str, request: Request, services: ServicesDep) -> Respon
         test = None
     if test is None or not (test.public_badge or is_authorized(request)):
         raise NotFound("no public badge for this id")
-    uptime = await uptime_24h(services.redis, test.id)
-    svg = render_badge(test.name, _status(test), uptime.pct)
+    counts = await uptime_counts(services.redis, test.id, HOURLY_WINDOW, utc_now())
+    # Vigil's own errors are not in `total` (they say nothing about the site).
+    pct = None if counts.total == 0 else 100.0 * counts.passed / counts.total
+    svg = render_badge(test.name, _status(test), pct)
     # Image proxies (GitHub's camo) cache aggressively; a status badge must not be stale.
     headers = {"Cache-Control": "no-cache, max-age=0"}
     return Response(svg, media_type="image/svg+xml", headers=headers)
