@@ -1,5 +1,5 @@
 """The dashboard's pages at `/` (DESIGN §9): login, Dashboard, Run Test; `install` wires the
-web part into the API app. The Tests pages are in vigil/web/test_pages.py."""
+web part into the API app. The Tests pages are in vigil/web/check_pages.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
 from vigil.api.deps import ServicesDep, has_session
-from vigil.web import data, test_pages
+from vigil.web import check_pages, data
 from vigil.web.render import STATIC_DIR, PageRoute, render
 from vigil.web.session import (
     LoginRequired,
@@ -78,13 +78,13 @@ async def login(request: Request) -> Response:
 async def logout(request: Request) -> Response:
     form = await read_form(request)
     if not csrf_ok(request, form.get("csrf")):
-        return render(request, "error.html", test_pages.CSRF_ERROR, 403)
+        return render(request, "error.html", check_pages.CSRF_ERROR, 403)
     return logout_redirect()
 
 
 @pages.get("/run")
 async def run_test_page(request: Request) -> Response:
-    return render(request, "run_test.html", {"nav": "run", "example": test_pages.EXAMPLE})
+    return render(request, "run_test.html", {"nav": "run", "example": check_pages.EXAMPLE})
 
 
 def install(app: FastAPI) -> None:
@@ -96,6 +96,6 @@ def install(app: FastAPI) -> None:
 
     app.include_router(router)
     app.include_router(pages)
-    app.include_router(test_pages.router)
+    app.include_router(check_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(SecurityHeaders)
