@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterator
 
 import httpx
@@ -98,3 +99,57 @@ async def test_a_goal_that_cannot_be_planned_is_a_422(api: httpx.AsyncClient, si
     )
     assert response.status_code == 422
     assert "frobnicate the 'Pro' widget" in str(response.json()["detail"])
+
+
+def _frames(text: str) -> list[tuple[str, dict[str, object]]]:
+    """(event name, JSON data) for each Server-Sent Event frame that carries data."""
+    frames = []
+    for block in text.split("\n\n"):
+        lines = block.splitlines()
+        name = next((ln[7:] for ln in lines if ln.startswith("event: ")), "message")
+        data = [ln[6:] for ln in lines if ln.startswith("data: ")]
+        if data:
+            frames.append((name, json.loads("\n".join(data))))
+    return frames
+
+
+async def test_the_stream_carries_each_step_as_it_happens_then_the_verdict(
+    api: httpx.AsyncClient, site: str, redis: Redis
+) -> None:
+    goal = "log in as demo / demo and verify the page shows 'Welcome'"
+    async with api.stream(
+        "POST", "/api/run-test/stream", json={"url": f"{site}/login", "goal": goal}
+    ) as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/event-stream")
+        text = "".join([chunk async for chunk in response.aiter_text()])
+    frames = _frames(text)
+    names = [name for name, _ in frames]
+    assert names[-1] == "result" and set(names[:-1]) == {"progress"}
+    types = [data["type"] for _, data in frames[:-1]]
+    assert types[0] == "plan_start" and types[-1] == "eval_complete"
+    assert types.count("step_start") == types.count("step_complete") >= 4
+    verdict = frames[-1][1]
+    assert verdict["result"]["passed"] is True  # type: ignore[index]
+    assert "demo" not in json.dumps([data for _, data in frames[:-1]]), "credentials leaked"
+    assert await redis.dbsize() == 0, "an ad-hoc run stores nothing"
+
+
+async def test_the_stream_ends_with_the_error_the_plain_route_would_answer(
+    api: httpx.AsyncClient, site: str
+) -> None:
+    async with api.stream(
+        "POST",
+        "/api/run-test/stream",
+        json={"url": site, "goal": "click 'Products' and frobnicate the widget"},
+    ) as response:
+        text = "".join([chunk async for chunk in response.aiter_text()])
+    name, data = _frames(text)[-1]
+    assert name == "failure"
+    assert data["status"] == 422 and "frobnicate the widget" in str(data["detail"])
+
+
+async def test_the_stream_refuses_bad_input_before_running(api: httpx.AsyncClient) -> None:
+    response = await api.post("/api/run-test/stream", json={"url": "ftp://x", "goal": "g"})
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("url:")

@@ -170,12 +170,15 @@ async def test_run_test_page_runs_ad_hoc_and_stores_nothing(ui: UI, demo_site: s
     await page.get_by_role("link", name="Run Test").click()
     await page.get_by_label("URL", exact=True).fill(demo_site)
     await page.get_by_label("Goal", exact=True).fill(
-        "click 'Products' and verify the page shows 'Products'"
+        "click 'Products', wait 3 seconds and verify the page shows 'Products'"
     )
-    await expect(page.locator("#plan-preview .plan-step")).to_have_count(3)
+    await expect(page.locator("#plan-preview .plan-step")).to_have_count(4)
     await page.get_by_role("button", name="Run it").click()
+    # Live: the first steps are marked passed while the wait still runs, before the verdict.
+    await expect(page.locator("#run-steps li.pass")).to_have_count(2, timeout=60_000)
+    assert "Passed" not in await page.locator("#run-status").inner_text()
     await expect(page.locator("#run-status")).to_contain_text("Passed", timeout=60_000)
-    await expect(page.locator("#run-steps li.pass")).to_have_count(3)
+    await expect(page.locator("#run-steps li.pass")).to_have_count(4)
     await ui.shot("14-run-test-passed")
     # An unreadable goal: the preview suggests phrasings, the run explains the error.
     await page.get_by_label("Goal", exact=True).fill("click 'Products' and frobnicate the widget")

@@ -71,7 +71,9 @@ class Pipeline:
     async def _run(
         self, url: str, goal: str, sink: EventSink
     ) -> tuple[TestPlan, BrowserResult, TestResult]:
-        await sink("plan_start", f"Planning steps for: {goal}")
+        # The goal is not echoed: it may hold a password ("log in as ana / hunter2"), and
+        # events are shown to anyone watching the live view.
+        await sink("plan_start", "Planning steps from the goal")
         plan = await self.planner.plan(url, goal)
         if plan.errors:
             clauses = "; ".join(plan.errors)

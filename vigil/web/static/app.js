@@ -208,5 +208,5 @@ const Vigil = (() => {
   }
 
   document.addEventListener("DOMContentLoaded", start);
-  return { api, h, refresh, refreshRegions, updateTimes };
+  return { api, csrf, h, refresh, refreshRegions, updateTimes };
 })();

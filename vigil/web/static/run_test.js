@@ -1,5 +1,6 @@
-// Run Test: an ad-hoc run through POST /api/run-test. The plan appears first (POST /api/plan),
-// then each step's outcome and the verdict when the browser is done. Nothing is stored.
+// Run Test: an ad-hoc run through POST /api/run-test/stream. The plan appears first (POST
+// /api/plan), then each step is marked live as the browser does it, then the verdict with the
+// details of every step. Nothing is stored.
 "use strict";
 
 (() => {
@@ -25,6 +26,72 @@
       }
     }
     return general;
+  }
+
+  // Marks a planned step as running, passed or failed as the server's events arrive.
+  function showProgress(list, status, event) {
+    if (event.step_number == null) {
+      if (event.type === "browser_start" || event.type === "eval_start") status.textContent = event.message;
+      return;
+    }
+    const item = list.querySelector(`[data-step="${event.step_number}"]`);
+    if (!item) return;
+    const mark = item.querySelector(".mark");
+    if (event.type === "step_start") {
+      item.className = "step running";
+      mark.textContent = "▶";
+    } else if (event.type === "step_complete") {
+      item.className = `step ${event.passed ? "pass" : "fail"}`;
+      mark.textContent = event.passed ? "✓" : "✗";
+      item.querySelector(".live-text").append(h("span", { class: "muted" }, ` ${event.message}`));
+    }
+  }
+
+  // POST /api/run-test/stream: Server-Sent Events read from a fetch body (EventSource can only
+  // GET). Calls onEvent for each progress frame and resolves with the closing frame as
+  // { ok, status, data }, the shape Vigil.api gives.
+  async function runStreaming(url, goal, onEvent) {
+    let response;
+    try {
+      response = await fetch("/api/run-test/stream", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", Accept: "text/event-stream", "X-CSRF-Token": Vigil.csrf() },
+        body: JSON.stringify({ url, goal }),
+      });
+    } catch (err) {
+      return { ok: false, status: 0, data: { detail: "Vigil's server did not answer: is it still running?" } };
+    }
+    if (!response.ok) {
+      let data = null;
+      try { data = await response.json(); } catch (err) { data = { detail: response.statusText }; }
+      return { ok: false, status: response.status, data };
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let cut;
+      while ((cut = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        let name = "message";
+        const data = [];
+        for (const line of block.split("\n")) {
+          if (line.startsWith("event: ")) name = line.slice(7);
+          else if (line.startsWith("data: ")) data.push(line.slice(6));
+        }
+        if (!data.length) continue;
+        const payload = JSON.parse(data.join("\n"));
+        if (name === "progress") onEvent(payload);
+        else if (name === "result") return { ok: true, status: 200, data: payload };
+        else if (name === "failure") return { ok: false, status: payload.status, data: payload };
+      }
+    }
+    return { ok: false, status: 0, data: { detail: "The run's stream ended before its verdict." } };
   }
 
   function start() {
@@ -58,8 +125,9 @@
       }
       status.textContent = `Running ${planned.data.steps.length} step(s) in Chromium…`;
       button.disabled = true;
-      const { ok, status: code, data } = await api("POST", "/api/run-test", { url, goal });
+      const outcome = await runStreaming(url, goal, (event) => showProgress(list, status, event));
       button.disabled = false;
+      const { ok, status: code, data } = outcome;
       if (!ok && data?.errors) {
         section.classList.add("done-fail");
         status.textContent = fieldProblems(form, data.errors).join("; ") || "Fix the fields marked above.";
