@@ -105,6 +105,8 @@ class Check(BaseModel):
     alert_after: int = 1
     reminder_every: int = 0
     qstash_schedule_id: str | None = None
+    # When the scheduler will next fire this test; filled in on read, not stored.
+    next_run_at: str | None = None
 
     @property
     def policy(self) -> AlertPolicy:

@@ -15,6 +15,8 @@ import uvicorn
 from vigil.api.app import create_app
 from vigil.auth import resolve_token
 from vigil.config import Settings
+from vigil.scheduling.factory import describe, open_scheduler
+from vigil.scheduling.runner import run_queue_worker
 from vigil.services import Services
 from vigil.store.embedded import EmbeddedRedis
 
@@ -43,7 +45,8 @@ def _browse_host(host: str) -> str:
     return "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
 
 
-async def serve_forever(settings: Settings) -> None:
+async def serve_forever(settings: Settings, *, worker: bool = True) -> None:
+    """The API, plus (unless `worker` is False, `--no-worker`) a queue worker in-process."""
     embedded: EmbeddedRedis | None = None
     redis_url = settings.secret("redis_url")
     if redis_url is None:
@@ -51,7 +54,14 @@ async def serve_forever(settings: Settings) -> None:
         redis_url = await embedded.start()
         print(f"embedded redis-server on 127.0.0.1:{embedded.port}, data in {settings.data_dir}")
     services = Services.connect(settings, redis_url)
+    stop_worker = asyncio.Event()
+    worker_task: asyncio.Task[None] | None = None
     try:
+        services.scheduler = await open_scheduler(services, redis_url)
+        worker = worker and services.scheduler.mode == "embedded"
+        print(describe(services.scheduler, worker=worker, concurrency=settings.concurrency))
+        if worker:
+            worker_task = asyncio.create_task(run_queue_worker(services, stop_worker))
         app = create_app(services)
         token = resolve_token(settings)
         config = uvicorn.Config(
@@ -66,6 +76,9 @@ async def serve_forever(settings: Settings) -> None:
         sys.stdout.flush()
         await server.serve()
     finally:
+        if worker_task is not None:  # the API has stopped; let running checks finish
+            stop_worker.set()
+            await worker_task
         await services.aclose()
         if embedded is not None:
             await embedded.stop()

@@ -7,6 +7,7 @@ import typer
 from vigil.cli import tests_cmd
 from vigil.cli.run import run
 from vigil.cli.serve import serve
+from vigil.cli.worker import worker
 
 app = typer.Typer(
     help="Vigil: synthetic monitoring driven by plain-language goals.",
@@ -14,6 +15,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.command("serve")(serve)
+app.command("worker")(worker)
 app.command("run")(run)
 app.add_typer(tests_cmd.app, name="tests")
 
