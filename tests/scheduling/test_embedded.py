@@ -6,6 +6,7 @@ missed fires coalesce."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 from datetime import UTC, datetime, timedelta
 from typing import cast
 
@@ -72,7 +73,7 @@ async def test_fires_run_the_check_once_each_with_deterministic_run_ids(
     assert len(set(run_ids)) == len(run_ids)
     # Each run id names its fire time: consecutive fires, one interval apart, none repeated.
     fires = sorted(_fire_time(test_id, r) for r in run_ids)
-    for a, b in zip(fires, fires[1:], strict=False):
+    for a, b in itertools.pairwise(fires):
         assert (b - a).total_seconds() == FIRE_EVERY_S
     starts = cast(dict[str, str], await redis.hgetall(STARTS))
     assert all(starts[r] == "1" for r in run_ids)  # the pipeline ran each fire once
