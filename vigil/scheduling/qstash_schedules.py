@@ -113,7 +113,9 @@ class QStashScheduler:
         }
 
     async def aclose(self) -> None:
-        return None
+        # The SDK opens an httpx client and offers no way to close it; its connections would
+        # otherwise leak until garbage collection.
+        await self.client.http._client.aclose()
 
     async def _delete(self, schedule_id: str) -> None:
         try:
