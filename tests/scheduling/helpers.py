@@ -45,3 +45,13 @@ async def wait_for(
             return
         await asyncio.sleep(every_s)
     raise AssertionError(f"timed out after {timeout_s} s waiting for {what}")
+
+
+async def pending_count(redis: Redis, test_ids: list[str]) -> int:
+    """How many of the tests have a fire pending in the queue: scheduled for later, or due and
+    waiting in the stream for a worker (pydocket marks both `known`)."""
+    n = 0
+    for test_id in test_ids:
+        if await redis.hexists(runs_key(test_id), "known"):
+            n += 1
+    return n

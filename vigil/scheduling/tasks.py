@@ -73,12 +73,15 @@ class FireTasks:
         ) -> None:
             services = scheduler.services
             when = datetime.fromtimestamp(fire_at, UTC)
+            # Ticks that came due before this fire started are covered by it (coalesced);
+            # ticks that come due while it runs still fire after it, late.
+            started = max(utc_now(), when)
             test = await _current(services.redis, test_id)
             if test is None or not wants_schedule(test):
                 perpetual.cancel()  # paused or deleted: never runs, and nothing follows
                 return
             # Should this fire fail for good, the chain still goes on at the cron's next time.
-            _follow(perpetual, scheduler, test, when)
+            _follow(perpetual, scheduler, test, started)
             budget = run_budget_s(test)
             if budget > deadline.base.total_seconds():
                 deadline.extend(timedelta(seconds=budget) - deadline.base)
@@ -97,7 +100,7 @@ class FireTasks:
             if test is None or not wants_schedule(test):
                 perpetual.cancel()
                 return
-            _follow(perpetual, scheduler, test, when)
+            _follow(perpetual, scheduler, test, started)
 
         return vigil_fire
 
@@ -113,10 +116,11 @@ class FireTasks:
 
 
 def _follow(
-    perpetual: Perpetual, scheduler: DocketScheduler, test: TestSuite, fired: datetime
+    perpetual: Perpetual, scheduler: DocketScheduler, test: TestSuite, started: datetime
 ) -> None:
-    """Schedule the fire after `fired`, never in the past (missed fires coalesce)."""
-    nxt = scheduler.cadence.next_after(test.schedule, max(utc_now(), fired))
+    """Schedule the first tick after this fire started: the ones missed before it (everything
+    was down, or the workers were a whole interval behind) collapse into this run."""
+    nxt = scheduler.cadence.next_after(test.schedule, started)
     perpetual.at(nxt)
     perpetual.perpetuate(test.id, nxt.timestamp())
 
