@@ -4,8 +4,8 @@ a Redis restart (AOF) loses no acknowledged run and keeps every schedule."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -175,7 +175,7 @@ async def test_workers_resume_after_a_redis_restart_without_losing_runs(
         await wait_for(lambda: runs_at_least(2), 30, "two fires of each test", every_s=0.5)
         before = {i: {str(r["run_id"]) for r in await records(redis, i)} for i in ids}
         server.stop()
-        time.sleep(3)  # fires come due while Redis is away
+        await asyncio.sleep(3)  # fires come due while Redis is away
         server.start()
         counts = {i: len(v) for i, v in before.items()}
 
