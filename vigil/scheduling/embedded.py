@@ -78,15 +78,20 @@ class DocketScheduler:
         key = keys.schedule_task(test.id)
         pending = (await self._pending([key]))[key]
         if not wants_schedule(test):
-            # A fire in progress finishes (pausing is not aborting); it sees the pause when it
-            # ends and schedules nothing more.
+            # A fire in progress finishes (pausing is not aborting); the fire after it sees the
+            # pause and ends the chain without running.
             if pending.live and not pending.running:
                 await self.docket.cancel(key)
             return
-        if pending.running:
-            return  # the fire in progress schedules its successor from the test as it is then
-        if pending.live and pending.when and self.cadence.is_fire_time(test.schedule, pending.when):
+        if (
+            pending.live
+            and not pending.running
+            and pending.when
+            and self.cadence.is_fire_time(test.schedule, pending.when)
+        ):
             return  # already at the right time (an edit of name, URL, goal…)
+        # Otherwise (re)seed. A fire in progress is superseded: it finishes its run, and the
+        # successor it would schedule gives way to this one.
         await self.seed(test)
 
     async def removing(self, test: TestSuite) -> None:

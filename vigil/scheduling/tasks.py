@@ -3,9 +3,12 @@
 A fire runs the check through execute_run with a run id derived from (test, fire time), so a
 redelivered or retried fire returns the run already stored instead of running or alerting
 again. It is a pydocket Perpetual: when it ends, successfully or not, it schedules the test's
-next fire under the same key, computed from the test as it is then (an edit made during the
-run counts) and never in the past, so fires missed while everything was down collapse into
-the one run that happens on start.
+next fire under the same key: the cron's first tick after the fire STARTED, so fires missed
+while everything was down (or while the workers were a whole interval behind) collapse into
+the one run that happens on start, and a tick that comes due during a long run still fires
+after it. An edit made during the run replaces the key instead (the running fire's successor
+gives way); a pause made during the run is seen by the next fire, which ends the chain without
+running.
 """
 
 from __future__ import annotations
@@ -96,11 +99,9 @@ class FireTasks:
                 if retry.attempt < FIRE_ATTEMPTS:
                     raise  # pydocket retries this same fire (same run id) after the delay
                 log.warning("fire of test %s at %s skipped: a run was in progress", test_id, when)
-            test = await _current(services.redis, test_id)
-            if test is None or not wants_schedule(test):
-                perpetual.cancel()
-                return
-            _follow(perpetual, scheduler, test, started)
+            # The successor set above stands. An edit made during the run replaced this key
+            # (superseding it), and a pause made during the run is seen by the next fire,
+            # which then ends the chain without running (and the reconciler cancels it).
 
         return vigil_fire
 

@@ -35,6 +35,10 @@ class QueueWorker:
             concurrency=settings.concurrency,
             redelivery_timeout=timedelta(seconds=settings.redelivery_timeout_s),
             reconnection_delay=timedelta(seconds=1),
+            # How often due fires move to the stream, and how long a full worker waits before
+            # looking for a free slot again: both bound how late a fire can start.
+            scheduling_resolution=timedelta(milliseconds=100),
+            minimum_check_interval=timedelta(milliseconds=100),
             schedule_automatic_tasks=True,
         )
 
