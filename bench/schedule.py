@@ -29,11 +29,11 @@ from bench.redis_server import redis_server
 from tests.scheduling.stub import STARTED_AT, StubPipeline
 from tests.site.server import DemoServer
 from vigil.config import load_settings
-from vigil.models import TestSuiteCreate
-from vigil.pipeline.run_test import Pipeline
+from vigil.models import CheckCreate
+from vigil.pipeline.pipeline import Pipeline
 from vigil.scheduling.embedded import DocketScheduler
 from vigil.services import Services, build_pipeline
-from vigil.store import keys, suites
+from vigil.store import checks, keys
 from vigil.store.redis import connect
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,10 +75,10 @@ async def _dispatch() -> list[str]:
             # Due at a minute boundary far enough ahead for start-up and seeding.
             due = datetime.fromtimestamp((int(time.time() + MIN_LEAD_S) // 60 + 1) * 60, UTC)
             cron = "* * * * *"
-            spec = TestSuiteCreate(
+            spec = CheckCreate(
                 url="http://127.0.0.1:9/", goal="the site is up", schedule=cron, retries=0
             )
-            tests = [await suites.create_test(services.redis, spec) for _ in range(TESTS)]
+            tests = [await checks.create_check(services.redis, spec) for _ in range(TESTS)]
             calls = [
                 scheduler.docket.call(scheduler.tasks.fire, when=due, key=keys.schedule_task(t.id))(
                     t.id, due.timestamp()
@@ -159,7 +159,7 @@ async def _pss(base: str) -> list[str]:
     pipeline = build_pipeline(settings)
     goal = "make sure the homepage loads"
     try:
-        await pipeline.run_test(base + "/", goal)  # the browser is up
+        await pipeline.run_check(base + "/", goal)  # the browser is up
         await asyncio.sleep(1)
         idle = _tree_pss_kb(os.getpid())
         loaded: dict[int, float] = {}
@@ -184,7 +184,7 @@ async def _pss_under_load(pipeline: Pipeline, base: str, n: int) -> float:
 
     async def loop() -> None:
         while time.monotonic() < stop:
-            await pipeline.run_test(base + "/products", "make sure the homepage loads")
+            await pipeline.run_check(base + "/products", "make sure the homepage loads")
 
     async def sample() -> None:
         await asyncio.sleep(1.5)

@@ -46,7 +46,7 @@ async def sched(tmp_path: Path, redis: Redis, redis_url: str) -> AsyncIterator[S
     """Services whose scheduler is the embedded one (no worker running yet)."""
     settings = scheduling_settings(tmp_path, redis_url)
     raw = connect(redis_url, decode=False)
-    services = Services(settings, redis, raw, _pipeline=StubPipeline(record_url=redis_url))
+    services = Services(settings, redis, raw, pipeline=StubPipeline(record_url=redis_url))
     scheduler = await DocketScheduler(services, redis_url).__aenter__()
     services.scheduler = scheduler
     yield services

@@ -17,8 +17,8 @@ from redis.asyncio import Redis
 
 from vigil.models import BrowserResult, PlanStep, StepResult, TestPlan, TestResult
 from vigil.pipeline.evaluator import RuleEvaluator
+from vigil.pipeline.pipeline import Pipeline
 from vigil.pipeline.ports import EventSink
-from vigil.pipeline.run_test import Pipeline
 from vigil.store.redis import connect
 
 STARTS = "stub:starts"
@@ -49,25 +49,22 @@ class StubPipeline(Pipeline):
         super().__init__(StubPlanner(), StubExecutor(delay_s), RuleEvaluator())
         self._record: Redis | None = connect(record_url) if record_url else None
 
-    async def run_test(
+    async def run_check(
         self,
         url: str,
         goal: str,
-        test_id: str | None = None,
         *,
-        run_id: str | None = None,
         events: EventSink | None = None,
         timeout_s: float | None = None,
     ) -> tuple[TestPlan, BrowserResult, TestResult]:
-        if self._record is not None and run_id is not None:
+        run_id = getattr(events, "run_id", None)  # a stored run's EventLog carries its run id
+        if self._record is not None and isinstance(run_id, str):
             async with self._record.pipeline(transaction=False) as pipe:
                 pipe.hincrby(STARTS, run_id, 1)
                 pipe.hset(STARTED_BY, run_id, str(os.getpid()))
                 pipe.hsetnx(STARTED_AT, run_id, repr(time.time()))
                 await pipe.execute()
-        return await super().run_test(
-            url, goal, test_id, run_id=run_id, events=events, timeout_s=timeout_s
-        )
+        return await super().run_check(url, goal, events=events, timeout_s=timeout_s)
 
     async def aclose(self) -> None:
         if self._record is not None:

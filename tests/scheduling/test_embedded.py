@@ -16,11 +16,11 @@ from redis.asyncio import Redis
 from tests.scheduling.conftest import FIRE_EVERY_S, WorkerFactory
 from tests.scheduling.helpers import pending_fire, records, scheduled_keys, wait_for
 from tests.scheduling.stub import STARTS
-from vigil.models import TestSuiteCreate, TestSuiteUpdate
+from vigil.models import CheckCreate, CheckUpdate
 from vigil.scheduling.cadence import Cadence, schedule_run_id
 from vigil.scheduling.embedded import DocketScheduler
 from vigil.services import Services
-from vigil.store import keys, suites
+from vigil.store import checks, keys
 
 NEW = {
     "name": "every second",
@@ -112,14 +112,14 @@ async def test_pause_resume_edit_delete_take_effect_at_once(
 async def test_a_paused_or_deleted_test_never_runs_from_a_fire_already_queued(
     sched: Services, redis: Redis, worker: WorkerFactory
 ) -> None:
-    spec = TestSuiteCreate.model_validate(NEW)
-    paused = await suites.create_test(redis, spec)
-    deleted = await suites.create_test(redis, spec)
+    spec = CheckCreate.model_validate(NEW)
+    paused = await checks.create_check(redis, spec)
+    deleted = await checks.create_check(redis, spec)
     for test in (paused, deleted):
         await scheduler_of(sched).seed(test)  # a fire is queued…
     # …then the tests change behind the scheduler's back (as on another API replica).
-    await suites.update_test(redis, paused.id, TestSuiteUpdate(status="paused"))
-    await suites.delete_test(redis, deleted.id)
+    await checks.update_check(redis, paused.id, CheckUpdate(status="paused"))
+    await checks.delete_check(redis, deleted.id)
     async with worker():
         await asyncio.sleep(FIRE_EVERY_S * 2.5)
     assert await records(redis, paused.id) == []
@@ -137,7 +137,7 @@ async def test_the_reconciler_reseeds_lost_fires_and_cancels_stale_ones(
     queue_keys = cast(list[str], await redis.keys(f"{keys.QUEUE_NAME}:*{lost}*"))
     await redis.delete(*queue_keys)
     await redis.zrem(f"{keys.QUEUE_NAME}:queue", keys.schedule_task(lost))
-    await suites.update_test(redis, stale, TestSuiteUpdate(status="paused"))
+    await checks.update_check(redis, stale, CheckUpdate(status="paused"))
     report = await scheduler_of(sched).reconcile()
     assert report.seeded == [lost]
     assert report.cancelled == [stale]
@@ -167,8 +167,8 @@ async def test_the_reconciler_comes_back_after_the_whole_queue_is_wiped(
 async def test_missed_fires_coalesce_into_one_run(
     sched: Services, redis: Redis, worker: WorkerFactory
 ) -> None:
-    spec = TestSuiteCreate.model_validate({**NEW, "schedule": "0 * * * *"})
-    test = await suites.create_test(redis, spec)
+    spec = CheckCreate.model_validate({**NEW, "schedule": "0 * * * *"})
+    test = await checks.create_check(redis, spec)
     # The fire due an hour ago, as if every process had been down since.
     missed = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(hours=1)
     scheduler = scheduler_of(sched)

@@ -16,12 +16,12 @@ from datetime import UTC, datetime
 
 from docket import Docket, Execution
 
-from vigil.models import TestSuite, utc_now
+from vigil.models import Check, utc_now
 from vigil.scheduling.cadence import Cadence
 from vigil.scheduling.scheduler import SchedulerMode, wants_schedule
 from vigil.scheduling.tasks import FireTasks
 from vigil.services import Services
-from vigil.store import keys, suites
+from vigil.store import checks, keys
 
 log = logging.getLogger(__name__)
 
@@ -71,10 +71,10 @@ class DocketScheduler:
 
     # --- Scheduler ------------------------------------------------------------------------
 
-    async def prepare(self, before: TestSuite | None, after: TestSuite) -> dict[str, str]:
+    async def prepare(self, before: Check | None, after: Check) -> dict[str, str]:
         return {}  # nothing remote: the queue is told after the write (applied)
 
-    async def applied(self, test: TestSuite) -> None:
+    async def applied(self, test: Check) -> None:
         key = keys.schedule_task(test.id)
         pending = (await self._pending([key]))[key]
         if not wants_schedule(test):
@@ -94,13 +94,13 @@ class DocketScheduler:
         # successor it would schedule gives way to this one.
         await self.seed(test)
 
-    async def removing(self, test: TestSuite) -> None:
+    async def removing(self, test: Check) -> None:
         return None
 
     async def removed(self, test_id: str) -> None:
         await self.docket.cancel(keys.schedule_task(test_id))
 
-    async def next_runs(self, tests: Sequence[TestSuite]) -> dict[str, datetime | None]:
+    async def next_runs(self, tests: Sequence[Check]) -> dict[str, datetime | None]:
         pending = await self._pending([keys.schedule_task(t.id) for t in tests])
         now = utc_now()
         out: dict[str, datetime | None] = {}
@@ -116,7 +116,7 @@ class DocketScheduler:
 
     # --- queue operations -----------------------------------------------------------------
 
-    async def seed(self, test: TestSuite) -> Execution:
+    async def seed(self, test: Check) -> Execution:
         """Replace the test's pending fire with one at its cron's next time after now."""
         when = self.cadence.next_after(test.schedule, utc_now())
         return await self.docket.replace(
@@ -125,11 +125,11 @@ class DocketScheduler:
 
     async def reconcile(self) -> ReconcileReport:
         """Make the queue agree with the test hashes (the truth)."""
-        tests = await suites.list_tests(self.services.redis)
+        tests = await checks.list_checks(self.services.redis)
         wanted = {t.id: t for t in tests if wants_schedule(t)}
         pending = await self._pending([keys.schedule_task(i) for i in wanted])
         now = utc_now()
-        to_seed: list[TestSuite] = []
+        to_seed: list[Check] = []
         for test_id, test in wanted.items():
             p = pending[keys.schedule_task(test_id)]
             if p.running:

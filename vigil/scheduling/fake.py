@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from vigil.errors import SchedulerUnavailable
-from vigil.models import TestSuite
+from vigil.models import Check
 from vigil.scheduling.scheduler import SchedulerMode
 
 
@@ -23,16 +23,16 @@ class RecordingScheduler:
     next_run: datetime | None = None
     extra_fields: dict[str, str] = field(default_factory=dict)
 
-    async def prepare(self, before: TestSuite | None, after: TestSuite) -> dict[str, str]:
+    async def prepare(self, before: Check | None, after: Check) -> dict[str, str]:
         self.calls.append(("prepare", after.id))
         if self.fail_prepare:
             raise SchedulerUnavailable("scheduler said no (test double)")
         return dict(self.extra_fields)
 
-    async def applied(self, test: TestSuite) -> None:
+    async def applied(self, test: Check) -> None:
         self.calls.append(("applied", test.id))
 
-    async def removing(self, test: TestSuite) -> None:
+    async def removing(self, test: Check) -> None:
         self.calls.append(("removing", test.id))
         if self.fail_prepare:
             raise SchedulerUnavailable("scheduler said no (test double)")
@@ -40,7 +40,7 @@ class RecordingScheduler:
     async def removed(self, test_id: str) -> None:
         self.calls.append(("removed", test_id))
 
-    async def next_runs(self, tests: Sequence[TestSuite]) -> dict[str, datetime | None]:
+    async def next_runs(self, tests: Sequence[Check]) -> dict[str, datetime | None]:
         return {t.id: self.next_run for t in tests}
 
     async def aclose(self) -> None:

@@ -12,58 +12,58 @@ import logging
 from collections.abc import Sequence
 
 from vigil.errors import SchedulerUnavailable
-from vigil.models import TestStatus, TestSuite, TestSuiteCreate, TestSuiteUpdate, iso
+from vigil.models import Check, CheckCreate, CheckUpdate, TestStatus, iso
 from vigil.services import Services
-from vigil.store import suites
+from vigil.store import checks
 
 log = logging.getLogger(__name__)
 
 
-async def create_test(services: Services, spec: TestSuiteCreate) -> TestSuite:
+async def create_test(services: Services, spec: CheckCreate) -> Check:
     redis, scheduler = services.redis, services.scheduler
-    test = await suites.create_test(redis, spec)
+    test = await checks.create_check(redis, spec)
     try:
         fields = await scheduler.prepare(None, test)
     except SchedulerUnavailable:
         # The new test's id is part of its schedule's destination, so it exists before the
         # remote call; take it back so a failed create leaves nothing behind.
-        await suites.delete_test(redis, test.id)
+        await checks.delete_check(redis, test.id)
         raise
     if fields:
-        await suites.set_fields(redis, test.id, fields)
-        test = await suites.get_test(redis, test.id)
+        await checks.set_fields(redis, test.id, fields)
+        test = await checks.get_check(redis, test.id)
     await _applied(services, test)
     return (await with_next_runs(services, [test]))[0]
 
 
-async def update_test(services: Services, test_id: str, changes: TestSuiteUpdate) -> TestSuite:
+async def update_test(services: Services, test_id: str, changes: CheckUpdate) -> Check:
     redis, scheduler = services.redis, services.scheduler
-    before = await suites.get_test(redis, test_id)
+    before = await checks.get_check(redis, test_id)
     values = changes.model_dump(exclude_unset=True, exclude_none=True)
     fields = await scheduler.prepare(before, before.model_copy(update=values))
-    test = await suites.update_test(redis, test_id, changes)
+    test = await checks.update_check(redis, test_id, changes)
     if fields:
-        await suites.set_fields(redis, test_id, fields)
-        test = await suites.get_test(redis, test_id)
+        await checks.set_fields(redis, test_id, fields)
+        test = await checks.get_check(redis, test_id)
     await _applied(services, test)
     return (await with_next_runs(services, [test]))[0]
 
 
-async def set_status(services: Services, test_id: str, status: TestStatus) -> TestSuite:
-    return await update_test(services, test_id, TestSuiteUpdate(status=status))
+async def set_status(services: Services, test_id: str, status: TestStatus) -> Check:
+    return await update_test(services, test_id, CheckUpdate(status=status))
 
 
 async def delete_test(services: Services, test_id: str) -> None:
-    test = await suites.get_test(services.redis, test_id)
+    test = await checks.get_check(services.redis, test_id)
     await services.scheduler.removing(test)
-    await suites.delete_test(services.redis, test_id)
+    await checks.delete_check(services.redis, test_id)
     try:
         await services.scheduler.removed(test_id)
     except Exception:  # the fire finds the test gone and stops; the reconciler cleans up
         log.warning("could not cancel the schedule of deleted test %s", test_id, exc_info=True)
 
 
-async def with_next_runs(services: Services, tests: Sequence[TestSuite]) -> list[TestSuite]:
+async def with_next_runs(services: Services, tests: Sequence[Check]) -> list[Check]:
     """The tests with `next_run_at` filled in from the scheduler (None when nothing fires)."""
     if not tests:
         return []
@@ -79,7 +79,7 @@ async def with_next_runs(services: Services, tests: Sequence[TestSuite]) -> list
     return out
 
 
-async def _applied(services: Services, test: TestSuite) -> None:
+async def _applied(services: Services, test: Check) -> None:
     try:
         await services.scheduler.applied(test)
     except Exception:

@@ -23,7 +23,7 @@ from qstash.errors import QStashError
 
 from vigil.config import Settings
 from vigil.errors import ConfigError, SchedulerUnavailable
-from vigil.models import TestSuite, utc_now
+from vigil.models import Check, utc_now
 from vigil.scheduling.cadence import Cadence
 from vigil.scheduling.scheduler import SchedulerMode, wants_schedule
 
@@ -60,7 +60,7 @@ class QStashScheduler:
     def destination(self, test_id: str) -> str:
         return f"{self.public_url}/api/callback/{test_id}"
 
-    async def prepare(self, before: TestSuite | None, after: TestSuite) -> dict[str, str]:
+    async def prepare(self, before: Check | None, after: Check) -> dict[str, str]:
         had = before.qstash_schedule_id if before is not None else None
         if not after.schedule:
             if had:
@@ -94,17 +94,17 @@ class QStashScheduler:
             raise
         return {"qstash_schedule_id": schedule_id} if schedule_id != had else {}
 
-    async def applied(self, test: TestSuite) -> None:
+    async def applied(self, test: Check) -> None:
         return None
 
-    async def removing(self, test: TestSuite) -> None:
+    async def removing(self, test: Check) -> None:
         if test.qstash_schedule_id:
             await self._delete(test.qstash_schedule_id)
 
     async def removed(self, test_id: str) -> None:
         return None
 
-    async def next_runs(self, tests: Sequence[TestSuite]) -> dict[str, datetime | None]:
+    async def next_runs(self, tests: Sequence[Check]) -> dict[str, datetime | None]:
         # QStash evaluates crons in UTC, as Vigil does; asking it per test would cost a call.
         now = utc_now()
         return {

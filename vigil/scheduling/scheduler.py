@@ -19,12 +19,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Literal, Protocol
 
-from vigil.models import TestSuite
+from vigil.models import Check
 
 SchedulerMode = Literal["embedded", "qstash", "off"]
 
 
-def wants_schedule(test: TestSuite) -> bool:
+def wants_schedule(test: Check) -> bool:
     """Whether a test should have a pending fire: active and with a cron."""
     return test.status == "active" and bool(test.schedule)
 
@@ -32,15 +32,15 @@ def wants_schedule(test: TestSuite) -> bool:
 class Scheduler(Protocol):
     mode: SchedulerMode
 
-    async def prepare(self, before: TestSuite | None, after: TestSuite) -> dict[str, str]: ...
+    async def prepare(self, before: Check | None, after: Check) -> dict[str, str]: ...
 
-    async def applied(self, test: TestSuite) -> None: ...
+    async def applied(self, test: Check) -> None: ...
 
-    async def removing(self, test: TestSuite) -> None: ...
+    async def removing(self, test: Check) -> None: ...
 
     async def removed(self, test_id: str) -> None: ...
 
-    async def next_runs(self, tests: Sequence[TestSuite]) -> dict[str, datetime | None]: ...
+    async def next_runs(self, tests: Sequence[Check]) -> dict[str, datetime | None]: ...
 
     async def aclose(self) -> None: ...
 
@@ -50,19 +50,19 @@ class OffScheduler:
 
     mode: SchedulerMode = "off"
 
-    async def prepare(self, before: TestSuite | None, after: TestSuite) -> dict[str, str]:
+    async def prepare(self, before: Check | None, after: Check) -> dict[str, str]:
         return {}
 
-    async def applied(self, test: TestSuite) -> None:
+    async def applied(self, test: Check) -> None:
         return None
 
-    async def removing(self, test: TestSuite) -> None:
+    async def removing(self, test: Check) -> None:
         return None
 
     async def removed(self, test_id: str) -> None:
         return None
 
-    async def next_runs(self, tests: Sequence[TestSuite]) -> dict[str, datetime | None]:
+    async def next_runs(self, tests: Sequence[Check]) -> dict[str, datetime | None]:
         return {t.id: None for t in tests}
 
     async def aclose(self) -> None:

@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING, Any
 from docket import Perpetual, Retry, Timeout
 
 from vigil.errors import Conflict, NotFound
-from vigil.models import TestSuite, utc_now
+from vigil.models import Check, utc_now
 from vigil.runs import execute_run
 from vigil.scheduling.cadence import schedule_run_id
 from vigil.scheduling.scheduler import wants_schedule
-from vigil.store import suites
+from vigil.store import checks
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -43,7 +43,7 @@ _ALERT_SLACK_S = 90.0
 _BACKSTOP_S = 15.0
 
 
-def run_budget_s(test: TestSuite) -> float:
+def run_budget_s(test: Check) -> float:
     """How long one fire of `test` may legitimately take: every attempt up to its timeout
     (execute_run's backstop included) plus alert delivery."""
     return (test.timeout_s + _BACKSTOP_S) * (test.retries + 1) + _ALERT_SLACK_S
@@ -117,7 +117,7 @@ class FireTasks:
 
 
 def _follow(
-    perpetual: Perpetual, scheduler: DocketScheduler, test: TestSuite, started: datetime
+    perpetual: Perpetual, scheduler: DocketScheduler, test: Check, started: datetime
 ) -> None:
     """Schedule the first tick after this fire started: the ones missed before it (everything
     was down, or the workers were a whole interval behind) collapse into this run."""
@@ -126,8 +126,8 @@ def _follow(
     perpetual.perpetuate(test.id, nxt.timestamp())
 
 
-async def _current(redis: Redis, test_id: str) -> TestSuite | None:
+async def _current(redis: Redis, test_id: str) -> Check | None:
     try:
-        return await suites.get_test(redis, test_id)
+        return await checks.get_check(redis, test_id)
     except NotFound:
         return None
