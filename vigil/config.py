@@ -99,6 +99,25 @@ class Settings(BaseSettings):
         200, ge=1, validation_alias=_env("VIGIL_BROWSER_RECYCLE_RUNS")
     )
 
+    # --- scheduling and workers (DESIGN §5; vigil/scheduling/) ---------------------------------
+    # Timeouts are layered: a step (VIGIL_STEP_TIMEOUT) < a whole run (the test's `timeout_s`) <
+    # one queue task (a fire: the run with its retries, storing and alerting; extended per test
+    # when its runs need longer) < redelivery (how long a silent worker keeps a claimed fire;
+    # a live worker renews its claim while the run lasts).
+    task_timeout_s: float = Field(600.0, ge=10, validation_alias=_env("VIGIL_TASK_TIMEOUT"))
+    redelivery_timeout_s: float = Field(
+        60.0, gt=0, validation_alias=_env("VIGIL_REDELIVERY_TIMEOUT")
+    )
+    # SIGTERM lets running checks finish for at most this long; what is still running after
+    # it is left to be redelivered to another worker.
+    drain_timeout_s: float = Field(120.0, ge=0, validation_alias=_env("VIGIL_DRAIN_TIMEOUT"))
+    reconcile_interval_s: float = Field(
+        60.0, gt=0, validation_alias=_env("VIGIL_RECONCILE_INTERVAL")
+    )
+    # Test-only: every cron fires every N seconds instead (fault tests and the benchmark run
+    # real processes for several cycles without waiting real minutes). 0 = use the cron.
+    test_fire_every_s: float = Field(0.0, ge=0, validation_alias=_env("VIGIL_TEST_FIRE_EVERY"))
+
     @field_validator("public_url")
     @classmethod
     def _public_url(cls, v: str | None) -> str | None:

@@ -86,3 +86,15 @@ class AlreadyStored(Conflict):
     def __init__(self, run_id: str) -> None:
         super().__init__(f"run '{run_id}' was already stored")
         self.run_id = run_id
+
+
+# --- scheduling -------------------------------------------------------------------------------
+
+
+class SchedulerUnavailable(VigilError):
+    """The remote scheduler (QStash) refused or failed a change; the test was left as it was
+    (HTTP 502). `status` is the remote API's HTTP status when it answered."""
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status

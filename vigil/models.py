@@ -114,6 +114,8 @@ class Check(BaseModel):
     tags: list[str] = Field(default_factory=list)
     public_badge: bool = False
     qstash_schedule_id: str | None = None
+    # When the scheduler will next fire this test; filled in on read, not stored.
+    next_run_at: str | None = None
 
     @property
     def policy(self) -> AlertPolicy:

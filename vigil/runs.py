@@ -141,7 +141,11 @@ async def _execute_run(
 
     dispatcher = dispatcher or AlertDispatcher(services.redis, services.settings)
     lock_s = (test.timeout_s + _BACKSTOP_S) * (test.retries + 1) + _LOCK_SLACK_S
-    async with run_lock(services.redis, test_id, ttl_s=lock_s):
+    # An idempotent run holds the lock under its run id, so the redelivery of a fire whose
+    # worker died mid-run takes over its own lock instead of waiting for it to expire; the
+    # run marker still lets only one of them store.
+    owner = f"run:{run_id}" if idempotent else None
+    async with run_lock(services.redis, test_id, ttl_s=lock_s, owner=owner):
         if idempotent and (previous := await stored_run(services.redis, test_id, run_id)):
             return RunOutcome(test_id, run_id, record=previous, duplicate=True)
         outcome, pending = await _run_and_store(services, test, triggered_by, run_id, dispatcher)

@@ -12,6 +12,7 @@ from redis.asyncio import Redis
 
 from vigil.config import Settings
 from vigil.errors import PipelineError
+from vigil.scheduling.scheduler import OffScheduler, Scheduler
 from vigil.store.redis import connect
 
 if TYPE_CHECKING:
@@ -37,6 +38,8 @@ class Services:
         self.redis = redis
         self.raw_redis = raw_redis
         self._pipeline = pipeline
+        # Where test changes are scheduled (VIGIL_SCHEDULER); the server sets the configured one.
+        self.scheduler: Scheduler = OffScheduler()
 
     @classmethod
     def connect(cls, settings: Settings, redis_url: str) -> Services:
@@ -53,6 +56,7 @@ class Services:
     async def aclose(self) -> None:
         if self._pipeline is not None:
             await self._pipeline.aclose()
+        await self.scheduler.aclose()
         await self.redis.aclose()
         await self.raw_redis.aclose()
 

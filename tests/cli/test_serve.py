@@ -115,7 +115,7 @@ def test_a_wrong_setting_stops_start_up_with_one_line(tmp_path: Path) -> None:
 def test_help_explains_every_command() -> None:
     result = subprocess.run([*VIGIL, "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
-    for command in ("serve", "tests"):
+    for command in ("serve", "worker", "tests"):
         assert command in result.stdout
     tests_help = subprocess.run(
         [*VIGIL, "tests", "--help"], capture_output=True, text=True, timeout=60

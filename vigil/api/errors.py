@@ -25,6 +25,7 @@ _STATUS: list[tuple[type[errors.VigilError], int]] = [
     (errors.PlanningError, 422),
     (errors.BrowserUnavailable, 503),
     (errors.RunTimeout, 504),
+    (errors.SchedulerUnavailable, 502),
 ]
 
 

@@ -16,6 +16,8 @@ from vigil.api.app import create_app
 from vigil.auth import resolve_token
 from vigil.config import Settings
 from vigil.logs import configure_logging
+from vigil.scheduling.factory import describe, open_scheduler
+from vigil.scheduling.runner import run_queue_worker
 from vigil.services import Services
 from vigil.store.embedded import EmbeddedRedis
 
@@ -44,7 +46,8 @@ def _browse_host(host: str) -> str:
     return "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
 
 
-async def serve_forever(settings: Settings) -> None:
+async def serve_forever(settings: Settings, *, worker: bool = True) -> None:
+    """The API, plus (unless `worker` is False, `--no-worker`) a queue worker in-process."""
     embedded: EmbeddedRedis | None = None
     redis_url = settings.secret("redis_url")
     if redis_url is None:
@@ -52,11 +55,19 @@ async def serve_forever(settings: Settings) -> None:
         redis_url = await embedded.start()
         print(f"embedded redis-server on 127.0.0.1:{embedded.port}, data in {settings.data_dir}")
     services = Services.connect(settings, redis_url)
+    token = resolve_token(settings)
+    # Before the in-process worker starts, so its lines are formatted and scrubbed too; the
+    # embedded Redis's generated password is not in Settings: scrub it as well.
+    configure_logging(settings, extra_secrets=[token, urlsplit(redis_url).password or ""])
+    stop_worker = asyncio.Event()
+    worker_task: asyncio.Task[None] | None = None
     try:
+        services.scheduler = await open_scheduler(services, redis_url)
+        worker = worker and services.scheduler.mode == "embedded"
+        print(describe(services.scheduler, worker=worker, concurrency=settings.concurrency))
+        if worker:
+            worker_task = asyncio.create_task(run_queue_worker(services, stop_worker))
         app = create_app(services)
-        token = resolve_token(settings)
-        # The embedded Redis's generated password is not in Settings: scrub it too.
-        configure_logging(settings, extra_secrets=[token, urlsplit(redis_url).password or ""])
         # log_config=None: uvicorn's lines go through Vigil's handler (JSON, redaction).
         config = uvicorn.Config(
             app,
@@ -75,6 +86,9 @@ async def serve_forever(settings: Settings) -> None:
         sys.stdout.flush()
         await server.serve()
     finally:
+        if worker_task is not None:  # the API has stopped; let running checks finish
+            stop_worker.set()
+            await worker_task
         await services.aclose()
         if embedded is not None:
             await embedded.stop()

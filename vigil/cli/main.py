@@ -8,6 +8,7 @@ from vigil.cli import tests_cmd
 from vigil.cli.apply import apply, export
 from vigil.cli.run import run
 from vigil.cli.serve import serve
+from vigil.cli.worker import worker
 
 app = typer.Typer(
     help="Vigil: synthetic monitoring driven by plain-language goals.",
@@ -15,6 +16,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.command("serve")(serve)
+app.command("worker")(worker)
 app.command("run")(run)
 app.add_typer(tests_cmd.app, name="tests")
 app.command("apply")(apply)

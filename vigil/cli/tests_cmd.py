@@ -18,7 +18,7 @@ def list_tests(
     server: str | None = ServerOpt,
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table"),
 ) -> None:
-    """List all checks."""
+    """List all checks: id, status, last result, schedule, next run (UTC), name."""
     with api_client(server) as client:
         tests = call(client, "GET", "/api/tests")
     if as_json:
@@ -30,7 +30,10 @@ def list_tests(
     for t in tests:
         last = t.get("last_result") or "never run"
         schedule = t.get("schedule") or "manual"
-        typer.echo(f"{t['id']}  {t['status']:<6}  {last:<9}  {schedule:<12}  {t['name']}")
+        upcoming = t.get("next_run_at") or "-"
+        typer.echo(
+            f"{t['id']}  {t['status']:<6}  {last:<9}  {schedule:<12}  {upcoming:<24}  {t['name']}"
+        )
 
 
 @app.command("create")

@@ -130,3 +130,18 @@ ALERT_STATE_FIELDS = (
     ALERT_FAILURE_SENT_FIELD,
     ALERT_ERROR_SENT_FIELD,
 )
+
+
+# --- the job queue (vigil/scheduling/, DESIGN §5) --------------------------------------------
+
+# pydocket keeps its queue, stream, task states and pickled payloads under this prefix; Vigil's
+# keys above stay the truth and the reconciler rebuilds the queue from them.
+QUEUE_NAME = "vigil-queue"
+
+
+def schedule_task(test_id: str) -> str:
+    """The queue's key of a test's one pending fire (a task key inside QUEUE_NAME)."""
+    return f"schedule:{test_id}"
+
+
+SCHEDULE_TASK_PREFIX = "schedule:"

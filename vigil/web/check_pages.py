@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse
 from vigil.api.deps import ServicesDep
 from vigil.errors import Conflict, InvalidInput, NotFound, VigilError
 from vigil.runs import execute_run
-from vigil.store import checks
+from vigil.scheduling import lifecycle
 from vigil.web import data
 from vigil.web.chart import build_chart
 from vigil.web.forms import EXAMPLE_GOAL, TestForm
@@ -68,7 +68,7 @@ async def create_test(request: Request, services: ServicesDep) -> Response:
     spec = form.to_create()
     if spec is not None:
         try:
-            test = await checks.create_check(services.redis, spec)
+            test = await lifecycle.create_test(services, spec)
         except VigilError as exc:
             form.fail(exc)
         else:
@@ -101,7 +101,7 @@ async def edit_test(request: Request, test_id: str, services: ServicesDep) -> Re
     changes = form.to_update()
     if changes is not None:
         try:
-            await checks.update_check(services.redis, test_id, changes)
+            await lifecycle.update_test(services, test_id, changes)
         except VigilError as exc:
             form.fail(exc)
         else:
@@ -125,7 +125,7 @@ async def delete_test(request: Request, test_id: str, services: ServicesDep) -> 
         return render(request, "error.html", CSRF_ERROR, 403)
     # Deleted twice (two tabs) is the outcome the user asked for.
     with contextlib.suppress(NotFound):
-        await checks.delete_check(services.redis, test_id)
+        await lifecycle.delete_test(services, test_id)
     return RedirectResponse("/tests?deleted=1", status_code=303)
 
 
@@ -143,9 +143,9 @@ async def test_action(
         back = f"/tests/{test_id}"
     try:
         if action == "pause":
-            await checks.set_status(services.redis, test_id, "paused")
+            await lifecycle.set_status(services, test_id, "paused")
         elif action == "resume":
-            await checks.set_status(services.redis, test_id, "active")
+            await lifecycle.set_status(services, test_id, "active")
         elif action == "run":
             outcome = await execute_run(services, test_id, "manual")
             return RedirectResponse(f"/tests/{test_id}?run={outcome.run_id}", status_code=303)

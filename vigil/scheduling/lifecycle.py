@@ -1,0 +1,90 @@
+"""Create, edit, pause, resume and delete a test together with its schedule.
+
+The API calls these instead of the store directly, so that every change to a test reaches the
+scheduler at once and in one fixed order (see scheduler.py): a remote scheduler is asked
+first and its refusal leaves the test untouched (HTTP 502); the local queue is told after the
+write, and if that fails the reconciler repairs it from the test hashes, which are the truth.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from vigil.errors import SchedulerUnavailable
+from vigil.models import Check, CheckCreate, CheckUpdate, TestStatus, iso
+from vigil.services import Services
+from vigil.store import checks
+
+log = logging.getLogger(__name__)
+
+
+async def create_test(services: Services, spec: CheckCreate) -> Check:
+    redis, scheduler = services.redis, services.scheduler
+    test = await checks.create_check(redis, spec)
+    try:
+        fields = await scheduler.prepare(None, test)
+    except SchedulerUnavailable:
+        # The new test's id is part of its schedule's destination, so it exists before the
+        # remote call; take it back so a failed create leaves nothing behind.
+        await checks.delete_check(redis, test.id)
+        raise
+    if fields:
+        await checks.set_fields(redis, test.id, fields)
+        test = await checks.get_check(redis, test.id)
+    await _applied(services, test)
+    return (await with_next_runs(services, [test]))[0]
+
+
+async def update_test(services: Services, test_id: str, changes: CheckUpdate) -> Check:
+    redis, scheduler = services.redis, services.scheduler
+    before = await checks.get_check(redis, test_id)
+    values = changes.model_dump(exclude_unset=True, exclude_none=True)
+    fields = await scheduler.prepare(before, before.model_copy(update=values))
+    test = await checks.update_check(redis, test_id, changes)
+    if fields:
+        await checks.set_fields(redis, test_id, fields)
+        test = await checks.get_check(redis, test_id)
+    await _applied(services, test)
+    return (await with_next_runs(services, [test]))[0]
+
+
+async def set_status(services: Services, test_id: str, status: TestStatus) -> Check:
+    return await update_test(services, test_id, CheckUpdate(status=status))
+
+
+async def delete_test(services: Services, test_id: str) -> None:
+    test = await checks.get_check(services.redis, test_id)
+    await services.scheduler.removing(test)
+    await checks.delete_check(services.redis, test_id)
+    try:
+        await services.scheduler.removed(test_id)
+    except Exception:  # the fire finds the test gone and stops; the reconciler cleans up
+        log.warning("could not cancel the schedule of deleted test %s", test_id, exc_info=True)
+
+
+async def with_next_runs(services: Services, tests: Sequence[Check]) -> list[Check]:
+    """The tests with `next_run_at` filled in from the scheduler (None when nothing fires)."""
+    if not tests:
+        return []
+    try:
+        nexts = await services.scheduler.next_runs(tests)
+    except Exception:  # a read must not fail because the queue could not be asked
+        log.warning("could not read next run times", exc_info=True)
+        nexts = {}
+    out = []
+    for test in tests:
+        when = nexts.get(test.id)
+        out.append(test.model_copy(update={"next_run_at": iso(when) if when else None}))
+    return out
+
+
+async def _applied(services: Services, test: Check) -> None:
+    try:
+        await services.scheduler.applied(test)
+    except Exception:
+        log.warning(
+            "could not update the schedule of test %s now; the reconciler will",
+            test.id,
+            exc_info=True,
+        )
