@@ -198,7 +198,8 @@ class PlanStep(BaseModel):
     Dashboard" — the title, main heading or URL names it). `column` names a table column
     (assert_cell, or the header a sort clicks); `order` makes a click on a column header
     repeat until the column reads in that order. `secret` marks a credential: never shown,
-    logged or asserted. `source` is the words of the goal the step was read from.
+    logged or asserted. `source` is the words of the goal the step was read from; `origin`
+    says who planned the step (the rule planner or the model), so a user sees what to trust.
     """
 
     step_number: int
@@ -217,11 +218,14 @@ class PlanStep(BaseModel):
     negate: bool = False
     secret: bool = False
     source: str | None = None
+    origin: Literal["rules", "llm"] | None = None
 
 
 class TestPlan(BaseModel):
     """Steps planned from a goal. `errors` lists clauses the planner could not map: a plan
-    with errors is not run, the run is an `error` the user sees (never a silent pass)."""
+    with errors is not run, the run is an `error` the user sees (never a silent pass).
+    `judgement` is what the model planner could not turn into steps and the model evaluator
+    must judge from the run's evidence (None: the steps are the whole check)."""
 
     url: str
     goal: str
@@ -229,6 +233,7 @@ class TestPlan(BaseModel):
     total_steps: int
     source: Literal["rules", "llm", "cache"] = "rules"
     errors: list[str] = Field(default_factory=list)
+    judgement: str | None = None
 
 
 # --- Results (DESIGN §2, §4) -------------------------------------------------------------------
