@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from redis.asyncio import Redis
 
 from vigil.config import Settings
-from vigil.errors import PipelineError
+from vigil.errors import ConfigError
 from vigil.store.redis import connect
 
 if TYPE_CHECKING:
@@ -60,7 +60,8 @@ class Services:
 def build_pipeline(
     settings: Settings, *, screenshots: bool = True, prewarm: bool = True
 ) -> Pipeline:
-    """The default pipeline from Settings: rule planner, Playwright executor, rule evaluator.
+    """The pipeline from Settings: rule planner, Playwright executor, rule evaluator; with
+    VIGIL_MODEL, the LLM planner (rules first) and evaluator (rules authoritative).
 
     A one-shot process (`vigil run`) passes `screenshots=False` (nothing would keep them)
     and `prewarm=False` (there is no next run to open a browser context for). The adapters
@@ -68,12 +69,36 @@ def build_pipeline(
     loads Playwright.
     """
     if settings.executor == "tinyfish":
-        raise PipelineError("TinyFish executor is not implemented yet")
+        return _tinyfish_pipeline(settings)
     from vigil.browser.executor import BrowserPool, PlaywrightExecutor
     from vigil.pipeline.evaluator import RuleEvaluator
     from vigil.pipeline.pipeline import Pipeline
+    from vigil.pipeline.ports import Evaluator, Planner
     from vigil.planner.rule_planner import RulePlanner
 
     pool = BrowserPool(settings, prewarm=prewarm)
     executor = PlaywrightExecutor(settings, pool=pool, screenshots=screenshots)
-    return Pipeline(RulePlanner(), executor, RuleEvaluator())
+    planner: Planner = RulePlanner()
+    evaluator: Evaluator = RuleEvaluator()
+    if settings.model:  # LLM mode (DESIGN §4); pydantic-ai is loaded only here
+        from vigil.agents.wiring import build_agents
+        from vigil.browser.snapshot import PageSnapshots
+
+        llm_planner, evaluator = build_agents(settings, planner, PageSnapshots(pool))
+        if settings.planner != "rules":
+            planner = llm_planner
+    return Pipeline(planner, executor, evaluator)
+
+
+def _tinyfish_pipeline(settings: Settings) -> Pipeline:
+    """TinyFish plans and drives the browser itself: Vigil sends the goal, judges by rules."""
+    from vigil.pipeline.evaluator import RuleEvaluator
+    from vigil.pipeline.pipeline import Pipeline
+    from vigil.tinyfish.executor import TinyFishExecutor
+    from vigil.tinyfish.planner import GoalPlanner
+
+    key = settings.secret("tinyfish_api_key")
+    if not key:
+        raise ConfigError("TINYFISH_API_KEY: required with VIGIL_EXECUTOR=tinyfish")
+    executor = TinyFishExecutor(key, base_url=settings.tinyfish_url)
+    return Pipeline(GoalPlanner(), executor, RuleEvaluator())
