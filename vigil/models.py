@@ -279,6 +279,8 @@ class TestResult(BaseModel):
     error: str | None = None
     duration_ms: int = 0
     step_results: list[StepResult] = Field(default_factory=list)
+    llm_calls: int = 0  # model calls and tokens the run used (planning and judging)
+    llm_tokens: int = 0
 
 
 class RunRecord(BaseModel):
@@ -298,6 +300,8 @@ class RunRecord(BaseModel):
     completed_at: str
     outcome: Outcome
     attempts: int = 1
+    llm_calls: int = 0
+    llm_tokens: int = 0
 
 
 class IncidentRecord(BaseModel):

@@ -316,6 +316,8 @@ def _record(
         completed_at=iso(utc_now()),
         outcome=_outcome(attempts),
         attempts=attempts.count,
+        llm_calls=result.llm_calls if result else 0,
+        llm_tokens=result.llm_tokens if result else 0,
     )
 
 

@@ -15,6 +15,7 @@ from vigil.errors import ConfigError
 from vigil.store.redis import connect
 
 if TYPE_CHECKING:
+    from vigil.agents.cache import PlanCache
     from vigil.pipeline.pipeline import Pipeline
 
 
@@ -47,7 +48,9 @@ class Services:
         """The run pipeline (planner, browser, evaluator), built on first use: a process that
         never runs a check never starts Chromium."""
         if self._pipeline is None:
-            self._pipeline = build_pipeline(self.settings)
+            from vigil.store.plan_cache import RedisPlanCache
+
+            self._pipeline = build_pipeline(self.settings, plan_cache=RedisPlanCache(self.redis))
         return self._pipeline
 
     async def aclose(self) -> None:
@@ -58,13 +61,18 @@ class Services:
 
 
 def build_pipeline(
-    settings: Settings, *, screenshots: bool = True, prewarm: bool = True
+    settings: Settings,
+    *,
+    screenshots: bool = True,
+    prewarm: bool = True,
+    plan_cache: PlanCache | None = None,
 ) -> Pipeline:
     """The pipeline from Settings: rule planner, Playwright executor, rule evaluator; with
     VIGIL_MODEL, the LLM planner (rules first) and evaluator (rules authoritative).
 
     A one-shot process (`vigil run`) passes `screenshots=False` (nothing would keep them)
-    and `prewarm=False` (there is no next run to open a browser context for). The adapters
+    and `prewarm=False` (there is no next run to open a browser context for). `plan_cache`
+    keeps model-made plans that passed (LLM mode; Services passes the Redis one). The adapters
     are imported here, not at module level, so a process that never runs a check never
     loads Playwright.
     """
@@ -84,7 +92,9 @@ def build_pipeline(
         from vigil.agents.wiring import build_agents
         from vigil.browser.snapshot import PageSnapshots
 
-        llm_planner, evaluator = build_agents(settings, planner, PageSnapshots(pool))
+        llm_planner, evaluator = build_agents(
+            settings, planner, PageSnapshots(pool), cache=plan_cache
+        )
         if settings.planner != "rules":
             planner = llm_planner
     return Pipeline(planner, executor, evaluator)

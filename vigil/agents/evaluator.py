@@ -16,7 +16,8 @@ from pydantic import BaseModel, Field
 from pydantic_ai import Agent, ModelRetry, RunContext
 from pydantic_ai.models import Model
 
-from vigil.agents.budget import current_budget
+from vigil.agents.budget import RunBudget, current_budget
+from vigil.agents.cache import PlanCache
 from vigil.agents.failures import guarded
 from vigil.agents.secrets import Redactor
 from vigil.models import BrowserResult, TestPlan, TestResult
@@ -74,7 +75,9 @@ class LLMEvaluator:
         max_tokens: int = 60_000,
         timeout_s: float = 60.0,
         output_retries: int = 2,
+        cache: PlanCache | None = None,
     ) -> None:
+        self.cache = cache
         self.max_calls = max_calls
         self.max_tokens = max_tokens
         self.timeout_s = timeout_s
@@ -88,12 +91,29 @@ class LLMEvaluator:
         self.agent.output_validator(_validate)
 
     async def evaluate(self, plan: TestPlan, browser_result: BrowserResult) -> TestResult:
+        budget = current_budget(self.max_calls, self.max_tokens)
+        result = await self._judge(plan, browser_result, budget)
+        await self._remember(plan, result)
+        return result.model_copy(update={"llm_calls": budget.calls, "llm_tokens": budget.tokens})
+
+    async def _remember(self, plan: TestPlan, result: TestResult) -> None:
+        """A model-made plan that passed is cached; a cached one that failed is dropped, so
+        the next run plans again instead of replaying a plan the site outgrew."""
+        if self.cache is None:
+            return
+        if plan.source == "llm" and result.passed:
+            await self.cache.put(plan)
+        elif plan.source == "cache" and not result.passed:
+            await self.cache.drop(plan.url, plan.goal)
+
+    async def _judge(
+        self, plan: TestPlan, browser_result: BrowserResult, budget: RunBudget
+    ) -> TestResult:
         ruled = evaluate_run(plan, browser_result)
         if not ruled.passed or not plan.judgement:
             return ruled  # hard assertions are authoritative; nothing left to judge
         redactor = Redactor(plan.goal, plan.steps)
         evidence = _evidence(browser_result, redactor)
-        budget = current_budget(self.max_calls, self.max_tokens)
         result = await guarded(
             self.agent.run(
                 _prompt(plan, evidence, redactor),

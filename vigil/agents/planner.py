@@ -16,6 +16,7 @@ from pydantic_ai import Agent, ModelRetry, RunContext
 from pydantic_ai.models import Model
 
 from vigil.agents.budget import begin_run
+from vigil.agents.cache import PlanCache
 from vigil.agents.failures import guarded
 from vigil.agents.plan_output import PlanAnswer, problems, to_plan_step
 from vigil.agents.secrets import Redactor
@@ -48,7 +49,8 @@ class _Deps:
 
 
 class LLMPlanner:
-    """Planner port: rules first, the model for what they could not read."""
+    """Planner port: a cached plan first, then the rules, the model for what they could
+    not read."""
 
     def __init__(
         self,
@@ -61,7 +63,9 @@ class LLMPlanner:
         max_tokens: int = 60_000,
         timeout_s: float = 60.0,
         output_retries: int = 2,
+        cache: PlanCache | None = None,
     ) -> None:
+        self.cache = cache
         self.rules = rules
         self.snapshots = snapshots
         self.mode = mode
@@ -79,6 +83,8 @@ class LLMPlanner:
 
     async def plan(self, url: str, goal: str) -> TestPlan:
         budget = begin_run(self.max_calls, self.max_tokens)
+        if self.cache is not None and (cached := await self.cache.get(url, goal)):
+            return cached.model_copy(update={"source": "cache"})  # replay: no model call
         ruled = await self.rules.plan(url, goal)
         ruled = ruled.model_copy(
             update={"steps": [s.model_copy(update={"origin": "rules"}) for s in ruled.steps]}

@@ -12,6 +12,7 @@ from pydantic_ai.exceptions import UserError
 from pydantic_ai.models import Model, infer_model
 from pydantic_ai.models.test import TestModel
 
+from vigil.agents.cache import PlanCache
 from vigil.agents.evaluator import LLMEvaluator
 from vigil.agents.planner import LLMPlanner, Snapshots
 from vigil.config import Settings
@@ -29,9 +30,15 @@ def build_model(name: str) -> Model:
 
 
 def build_agents(
-    settings: Settings, rules: Planner, snapshots: Snapshots, *, model: Model | None = None
+    settings: Settings,
+    rules: Planner,
+    snapshots: Snapshots,
+    *,
+    model: Model | None = None,
+    cache: PlanCache | None = None,
 ) -> tuple[LLMPlanner, LLMEvaluator]:
-    """The LLM planner and evaluator sharing one model and the run budget settings."""
+    """The LLM planner and evaluator sharing one model, the run budget settings and the plan
+    cache (None: every run plans afresh)."""
     assert settings.model is not None or model is not None
     chosen = model if model is not None else build_model(settings.model or "")
     planner = LLMPlanner(
@@ -42,11 +49,13 @@ def build_agents(
         max_calls=settings.llm_max_calls,
         max_tokens=settings.llm_max_tokens,
         timeout_s=settings.llm_timeout_s,
+        cache=cache,
     )
     evaluator = LLMEvaluator(
         chosen,
         max_calls=settings.llm_max_calls,
         max_tokens=settings.llm_max_tokens,
         timeout_s=settings.llm_timeout_s,
+        cache=cache,
     )
     return planner, evaluator
