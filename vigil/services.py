@@ -60,6 +60,25 @@ class Services:
         await self.raw_redis.aclose()
 
 
+def pipeline_mode(settings: Settings) -> str:
+    """One line saying how runs are planned, driven and judged, for `vigil serve` to print:
+    a user without a model key sees at once that the rule pipeline is in use."""
+    if settings.executor == "tinyfish":
+        return "runs: TinyFish web agent (VIGIL_EXECUTOR=tinyfish), judged by rules"
+    if not settings.model:
+        return "runs: rule planner, Playwright, rule evaluator (no VIGIL_MODEL set)"
+    planner = {
+        "auto": "rules first, then the model for what they cannot read",
+        "llm": "the model plans whole goals",
+        "rules": "rules only",
+    }[settings.planner]
+    return (
+        f"runs: LLM mode with {settings.model} (planner: {planner}; evaluator: rules, plus "
+        f"the model for judgements; budget {settings.llm_max_calls} calls / "
+        f"{settings.llm_max_tokens} tokens per run)"
+    )
+
+
 def build_pipeline(
     settings: Settings,
     *,

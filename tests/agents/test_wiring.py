@@ -17,7 +17,7 @@ from vigil.pipeline.evaluator import RuleEvaluator
 from vigil.pipeline.pipeline import Pipeline
 from vigil.planner.rule_planner import RulePlanner
 from vigil.runs import run_adhoc
-from vigil.services import build_pipeline
+from vigil.services import build_pipeline, pipeline_mode
 
 
 async def test_vigil_model_test_runs_end_to_end_without_crashing(demo_site: str) -> None:
@@ -90,3 +90,9 @@ async def test_the_token_budget_is_enforced(demo_site: str, browser_pool: Browse
 class _NoSnapshots:
     async def snapshot(self, url: str) -> str:
         return ""
+
+
+def test_the_mode_line_says_which_pipeline_runs() -> None:
+    assert "rule planner" in pipeline_mode(pipeline_settings())
+    assert "LLM mode with test" in pipeline_mode(pipeline_settings(model="test"))
+    assert "TinyFish" in pipeline_mode(pipeline_settings(executor="tinyfish"))

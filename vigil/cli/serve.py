@@ -25,5 +25,8 @@ def serve(
     if port is not None:
         overrides["VIGIL_PORT"] = port
     settings = settings_or_exit(**overrides)
+    from vigil.services import pipeline_mode
+
+    typer.echo(pipeline_mode(settings))
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve_forever(settings))
