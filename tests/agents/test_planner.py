@@ -165,3 +165,16 @@ async def test_secrets_never_reach_the_model(demo_site: str, browser_pool: Brows
     typed = [s for s in plan.steps if s.target == "Password"]
     assert typed[0].value == "hunter2" and typed[0].secret
     assert "hunter2" not in typed[0].description
+
+
+async def test_an_empty_answer_cannot_turn_a_goal_into_page_loads(
+    demo_site: str, browser_pool: BrowserPool
+) -> None:
+    """The rules read nothing but "open the page" here; the model must add something."""
+    script = Script({"additions": []})
+    with pytest.raises(ModelError) as caught:
+        await planner(script.model(), browser_pool).plan(
+            f"{demo_site}/form", "sign up for the newsletter and make sure it worked"
+        )
+    assert caught.value.reason == "invalid_output"
+    assert "adds nothing" in script.text_sent()

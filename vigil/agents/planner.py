@@ -42,9 +42,8 @@ class Snapshots(Protocol):
 
 
 class _Deps:
-    def __init__(self, draft_steps: int, must_add: bool, redactor: Redactor) -> None:
+    def __init__(self, draft_steps: int, redactor: Redactor) -> None:
         self.draft_steps = draft_steps
-        self.must_add = must_add
         self.redactor = redactor
 
 
@@ -93,10 +92,13 @@ class LLMPlanner:
             return ruled
         redactor = Redactor(goal, ruled.steps)
         draft = ruled.steps if self.mode == "auto" else [_opening(url)]
-        unread = ruled.errors if self.mode == "auto" else []
+        # Rules that read nothing beyond opening the page leave the whole goal to the model,
+        # which must then add steps or a judgement: an empty answer would pass a goal that
+        # asks for more than the page loading.
+        unread = (ruled.errors or [goal]) if self.mode == "auto" else []
         snapshot = await self.snapshots.snapshot(url)
         prompt = _prompt(redactor, goal, url, snapshot, draft, unread)
-        deps = _Deps(len(draft), must_add=bool(unread) or self.mode == "llm", redactor=redactor)
+        deps = _Deps(len(draft), redactor)
         result = await guarded(
             self.agent.run(prompt, deps=deps, usage=budget.usage, usage_limits=budget.limits()),
             what="planning the goal with the model",
@@ -124,7 +126,7 @@ def _opening(url: str) -> PlanStep:
 
 async def _validate(ctx: RunContext[_Deps], answer: PlanAnswer) -> PlanAnswer:
     deps = ctx.deps
-    found = problems(answer, deps.draft_steps, must_add=deps.must_add)
+    found = problems(answer, deps.draft_steps, must_add=True)  # asked: it must add something
     for addition in answer.additions:
         for step in addition.steps:
             for text in (step.value or "", step.target or ""):
