@@ -73,9 +73,14 @@ class ModelError(PipelineError):
     out.
     """
 
-    def __init__(self, reason: ModelErrorReason, message: str) -> None:
+    def __init__(
+        self, reason: ModelErrorReason, message: str, *, calls: int = 0, tokens: int = 0
+    ) -> None:
         super().__init__(message)
         self.reason: ModelErrorReason = reason
+        # What the run had spent on the model when it stopped, for its RunRecord.
+        self.calls = calls
+        self.tokens = tokens
 
 
 class ExecutorServiceError(PipelineError):

@@ -71,7 +71,9 @@ async def test_over_budget_is_an_error_run_saying_so(
     assert outcome.record is not None and outcome.record.outcome == "error"
     assert "LLM budget" in (outcome.record.error or "")
     assert isinstance(outcome.exception, ModelError) and outcome.exception.reason == "budget"
+    assert "VIGIL_LLM_MAX_CALLS=2" in (outcome.record.error or "")
     assert script.calls == 2
+    assert outcome.record.llm_calls == 2  # an error run still records what it spent
 
 
 async def test_the_token_budget_is_enforced(demo_site: str, browser_pool: BrowserPool) -> None:

@@ -123,7 +123,7 @@ class LLMEvaluator:
             ),
             what="judging the run with the model",
             timeout_s=self.timeout_s,
-            budget_note=f"{self.max_calls} calls, {self.max_tokens} tokens",
+            budget=budget,
         )
         return combine(ruled, result.output)
 

@@ -23,6 +23,7 @@ from pydantic_ai.exceptions import (
     UsageLimitExceeded,
 )
 
+from vigil.agents.budget import RunBudget
 from vigil.errors import ModelError, ModelErrorReason
 
 T = TypeVar("T")
@@ -36,8 +37,20 @@ _BY_STATUS: dict[int, ModelErrorReason] = {
 }
 
 
-async def guarded(call: Awaitable[T], *, what: str, timeout_s: float, budget_note: str) -> T:
-    """Await a model call with a timeout; any failure becomes a ModelError naming `what`."""
+async def guarded(call: Awaitable[T], *, what: str, timeout_s: float, budget: RunBudget) -> T:
+    """Await a model call with a timeout; any failure becomes a ModelError naming `what` and
+    carrying what the run had spent."""
+    try:
+        return await _mapped(call, what=what, timeout_s=timeout_s, budget=budget)
+    except ModelError as exc:
+        exc.calls, exc.tokens = budget.calls, budget.tokens
+        raise
+
+
+async def _mapped(call: Awaitable[T], *, what: str, timeout_s: float, budget: RunBudget) -> T:
+    budget_note = (
+        f"VIGIL_LLM_MAX_CALLS={budget.max_calls}, VIGIL_LLM_MAX_TOKENS={budget.max_tokens}"
+    )
     try:
         async with asyncio.timeout(timeout_s):
             return await call

@@ -103,7 +103,7 @@ class LLMPlanner:
             self.agent.run(prompt, deps=deps, usage=budget.usage, usage_limits=budget.limits()),
             what="planning the goal with the model",
             timeout_s=self.timeout_s,
-            budget_note=f"{self.max_calls} calls, {self.max_tokens} tokens",
+            budget=budget,
         )
         return _merge(url, goal, draft, result.output, redactor)
 
