@@ -59,6 +59,7 @@ async def test_completed_with_the_goal_met_passes(fake: FakeTinyFish) -> None:
     messages = [e[1] for e in recorder.events]
     assert "TinyFish: Typing the email" in messages
     assert "Live view: https://live/1" in messages
+    assert ("step_complete", 1, True) in [(e[0], e[2], e[3]) for e in recorder.events]
 
 
 async def test_completed_with_the_goal_not_met_is_a_failure(fake: FakeTinyFish) -> None:

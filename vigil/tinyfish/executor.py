@@ -63,7 +63,9 @@ class TinyFishExecutor:
         except httpx.HTTPError as exc:
             raise ExecutorServiceError(f"TinyFish could not be reached: {exc!r}") from exc
         result = _result(final, int((time.monotonic() - clock) * 1000))
-        await events("browser_complete", result.steps[0].details, passed=result.success)
+        verdict = result.steps[0]
+        await events("step_complete", verdict.details, step_number=1, passed=verdict.passed)
+        await events("browser_complete", verdict.details, passed=result.success)
         return result
 
 
