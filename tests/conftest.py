@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
+import pydantic_ai.models
 import pytest
 from redis.asyncio import Redis
 
@@ -26,6 +27,9 @@ from vigil.pipeline.pipeline import Pipeline
 from vigil.planner.rule_planner import RulePlanner
 from vigil.services import Services
 from vigil.store.redis import connect
+
+# No test may ever reach a real model provider: agents are driven by FunctionModel/TestModel.
+pydantic_ai.models.ALLOW_MODEL_REQUESTS = False
 
 
 def free_port() -> int:

@@ -60,6 +60,12 @@ class Settings(BaseSettings):
     )
     concurrency: int = Field(2, ge=1, le=64, validation_alias=_env("VIGIL_CONCURRENCY"))
     model: str | None = Field(None, validation_alias=_env("VIGIL_MODEL"))
+    # With a model: "auto" lets the rules read first and asks the model only about the rest;
+    # "llm" gives the model the whole goal; "rules" never plans with the model.
+    planner: Literal["auto", "llm", "rules"] = Field("auto", validation_alias=_env("VIGIL_PLANNER"))
+    llm_max_calls: int = Field(8, ge=1, le=100, validation_alias=_env("VIGIL_LLM_MAX_CALLS"))
+    llm_max_tokens: int = Field(60_000, ge=100, validation_alias=_env("VIGIL_LLM_MAX_TOKENS"))
+    llm_timeout_s: float = Field(60.0, gt=0, le=600, validation_alias=_env("VIGIL_LLM_TIMEOUT"))
     executor: Literal["playwright", "tinyfish"] = Field(
         "playwright", validation_alias=_env("VIGIL_EXECUTOR")
     )

@@ -5,6 +5,10 @@ Each carries the decision its caller must make, so callers do not parse messages
 
 from __future__ import annotations
 
+from typing import Literal
+
+ModelErrorReason = Literal["auth", "rate_limit", "timeout", "provider", "invalid_output", "budget"]
+
 
 class VigilError(Exception):
     """Base of every error Vigil raises on purpose."""
@@ -58,6 +62,34 @@ class BrowserUnavailable(PipelineError):
 
 class RunTimeout(PipelineError):
     """The whole run exceeded its timeout."""
+
+
+class ModelError(PipelineError):
+    """The LLM could not help: `reason` says why, so callers branch on it, not on the text.
+
+    auth: the provider refused the key; rate_limit: the provider throttled us; timeout: no
+    answer in time; provider: any other provider failure; invalid_output: the model's answers
+    stayed invalid after the bounded retries; budget: the run's model-call or token budget ran
+    out.
+    """
+
+    def __init__(
+        self, reason: ModelErrorReason, message: str, *, calls: int = 0, tokens: int = 0
+    ) -> None:
+        super().__init__(message)
+        self.reason: ModelErrorReason = reason
+        # What the run had spent on the model when it stopped, for its RunRecord.
+        self.calls = calls
+        self.tokens = tokens
+
+
+class ExecutorServiceError(PipelineError):
+    """A hosted executor (TinyFish) refused or broke off the run; `status` is its HTTP status
+    (None when the connection or stream broke)."""
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 # --- alerts -----------------------------------------------------------------------------------

@@ -209,7 +209,8 @@ class PlanStep(BaseModel):
     Dashboard" — the title, main heading or URL names it). `column` names a table column
     (assert_cell, or the header a sort clicks); `order` makes a click on a column header
     repeat until the column reads in that order. `secret` marks a credential: never shown,
-    logged or asserted. `source` is the words of the goal the step was read from.
+    logged or asserted. `source` is the words of the goal the step was read from; `origin`
+    says who planned the step (the rule planner or the model), so a user sees what to trust.
     """
 
     step_number: int
@@ -228,11 +229,14 @@ class PlanStep(BaseModel):
     negate: bool = False
     secret: bool = False
     source: str | None = None
+    origin: Literal["rules", "llm"] | None = None
 
 
 class TestPlan(BaseModel):
     """Steps planned from a goal. `errors` lists clauses the planner could not map: a plan
-    with errors is not run, the run is an `error` the user sees (never a silent pass)."""
+    with errors is not run, the run is an `error` the user sees (never a silent pass).
+    `judgement` is what the model planner could not turn into steps and the model evaluator
+    must judge from the run's evidence (None: the steps are the whole check)."""
 
     url: str
     goal: str
@@ -240,6 +244,7 @@ class TestPlan(BaseModel):
     total_steps: int
     source: Literal["rules", "llm", "cache"] = "rules"
     errors: list[str] = Field(default_factory=list)
+    judgement: str | None = None
 
 
 # --- Results (DESIGN §2, §4) -------------------------------------------------------------------
@@ -285,6 +290,8 @@ class TestResult(BaseModel):
     error: str | None = None
     duration_ms: int = 0
     step_results: list[StepResult] = Field(default_factory=list)
+    llm_calls: int = 0  # model calls and tokens the run used (planning and judging)
+    llm_tokens: int = 0
 
 
 class RunRecord(BaseModel):
@@ -304,6 +311,8 @@ class RunRecord(BaseModel):
     completed_at: str
     outcome: Outcome
     attempts: int = 1
+    llm_calls: int = 0
+    llm_tokens: int = 0
 
 
 class IncidentRecord(BaseModel):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from vigil.alerts.dispatch import AlertDispatcher, DeliveryReport, PendingAlert
-from vigil.errors import AlreadyStored, InvalidInput, RunTimeout, VigilError
+from vigil.errors import AlreadyStored, InvalidInput, ModelError, RunTimeout, VigilError
 from vigil.logs import bind_run_id, log_context
 from vigil.models import (
     BrowserResult,
@@ -95,6 +95,8 @@ class _Attempts:
     result: TestResult | None = None
     error: str | None = None
     count: int = 0
+    llm_calls: int = 0  # spent by a run that stopped on a model error (no TestResult)
+    llm_tokens: int = 0
 
 
 async def execute_run(
@@ -181,6 +183,7 @@ async def run_adhoc(
         )
     except Exception as exc:  # an ad-hoc run that could not finish is still a record
         attempts.error, exception = _error_text(exc), exc
+        _note_model_spend(attempts, exc)
     duration_ms = int((time.monotonic() - clock) * 1000)
     return _adhoc_outcome(triggered_by, attempts, started_at, duration_ms, exception)
 
@@ -290,6 +293,7 @@ async def _attempt(services: Services, test: Check, run_id: str, events: EventSi
             else:  # the pipeline has logged the `error` event (its contract)
                 log.warning("run %s of test %s errored: %s", run_id, test.id, exc, exc_info=True)
                 attempts.error = _error_text(exc)
+                _note_model_spend(attempts, exc)
             # Vigil's own failure: retrying it is not what `retries` is for.
             attempts.plan = attempts.browser_result = attempts.result = None
             break
@@ -297,6 +301,11 @@ async def _attempt(services: Services, test: Check, run_id: str, events: EventSi
         if result.passed:
             break
     return attempts
+
+
+def _note_model_spend(attempts: _Attempts, exc: Exception) -> None:
+    if isinstance(exc, ModelError):
+        attempts.llm_calls, attempts.llm_tokens = exc.calls, exc.tokens
 
 
 def _error_text(exc: Exception) -> str:
@@ -343,6 +352,8 @@ def _record(
         completed_at=iso(utc_now()),
         outcome=_outcome(attempts),
         attempts=attempts.count,
+        llm_calls=result.llm_calls if result else attempts.llm_calls,
+        llm_tokens=result.llm_tokens if result else attempts.llm_tokens,
     )
 
 

@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 from redis.asyncio import Redis
 
 from vigil.config import Settings
-from vigil.errors import PipelineError
+from vigil.errors import ConfigError
 from vigil.scheduling.scheduler import OffScheduler, Scheduler
 from vigil.store.redis import connect
 
 if TYPE_CHECKING:
+    from vigil.agents.cache import PlanCache
     from vigil.pipeline.pipeline import Pipeline
 
 
@@ -50,7 +51,9 @@ class Services:
         """The run pipeline (planner, browser, evaluator), built on first use: a process that
         never runs a check never starts Chromium."""
         if self._pipeline is None:
-            self._pipeline = build_pipeline(self.settings)
+            from vigil.store.plan_cache import RedisPlanCache
+
+            self._pipeline = build_pipeline(self.settings, plan_cache=RedisPlanCache(self.redis))
         return self._pipeline
 
     async def aclose(self) -> None:
@@ -61,23 +64,74 @@ class Services:
         await self.raw_redis.aclose()
 
 
+def pipeline_mode(settings: Settings) -> str:
+    """One line saying how runs are planned, driven and judged, for `vigil serve` to print:
+    a user without a model key sees at once that the rule pipeline is in use."""
+    if settings.executor == "tinyfish":
+        return "runs: TinyFish web agent (VIGIL_EXECUTOR=tinyfish), judged by rules"
+    if not settings.model:
+        return "runs: rule planner, Playwright, rule evaluator (no VIGIL_MODEL set)"
+    planner = {
+        "auto": "rules first, then the model for what they cannot read",
+        "llm": "the model plans whole goals",
+        "rules": "rules only",
+    }[settings.planner]
+    return (
+        f"runs: LLM mode with {settings.model} (planner: {planner}; evaluator: rules, plus "
+        f"the model for judgements; budget {settings.llm_max_calls} calls / "
+        f"{settings.llm_max_tokens} tokens per run)"
+    )
+
+
 def build_pipeline(
-    settings: Settings, *, screenshots: bool = True, prewarm: bool = True
+    settings: Settings,
+    *,
+    screenshots: bool = True,
+    prewarm: bool = True,
+    plan_cache: PlanCache | None = None,
 ) -> Pipeline:
-    """The default pipeline from Settings: rule planner, Playwright executor, rule evaluator.
+    """The pipeline from Settings: rule planner, Playwright executor, rule evaluator; with
+    VIGIL_MODEL, the LLM planner (rules first) and evaluator (rules authoritative).
 
     A one-shot process (`vigil run`) passes `screenshots=False` (nothing would keep them)
-    and `prewarm=False` (there is no next run to open a browser context for). The adapters
+    and `prewarm=False` (there is no next run to open a browser context for). `plan_cache`
+    keeps model-made plans that passed (LLM mode; Services passes the Redis one). The adapters
     are imported here, not at module level, so a process that never runs a check never
     loads Playwright.
     """
     if settings.executor == "tinyfish":
-        raise PipelineError("TinyFish executor is not implemented yet")
+        return _tinyfish_pipeline(settings)
     from vigil.browser.executor import BrowserPool, PlaywrightExecutor
     from vigil.pipeline.evaluator import RuleEvaluator
     from vigil.pipeline.pipeline import Pipeline
+    from vigil.pipeline.ports import Evaluator, Planner
     from vigil.planner.rule_planner import RulePlanner
 
     pool = BrowserPool(settings, prewarm=prewarm)
     executor = PlaywrightExecutor(settings, pool=pool, screenshots=screenshots)
-    return Pipeline(RulePlanner(), executor, RuleEvaluator())
+    planner: Planner = RulePlanner()
+    evaluator: Evaluator = RuleEvaluator()
+    if settings.model:  # LLM mode (DESIGN §4); pydantic-ai is loaded only here
+        from vigil.agents.wiring import build_agents
+        from vigil.browser.snapshot import PageSnapshots
+
+        llm_planner, evaluator = build_agents(
+            settings, planner, PageSnapshots(pool), cache=plan_cache
+        )
+        if settings.planner != "rules":
+            planner = llm_planner
+    return Pipeline(planner, executor, evaluator)
+
+
+def _tinyfish_pipeline(settings: Settings) -> Pipeline:
+    """TinyFish plans and drives the browser itself: Vigil sends the goal, judges by rules."""
+    from vigil.pipeline.evaluator import RuleEvaluator
+    from vigil.pipeline.pipeline import Pipeline
+    from vigil.tinyfish.executor import TinyFishExecutor
+    from vigil.tinyfish.planner import GoalPlanner
+
+    key = settings.secret("tinyfish_api_key")
+    if not key:
+        raise ConfigError("TINYFISH_API_KEY: required with VIGIL_EXECUTOR=tinyfish")
+    executor = TinyFishExecutor(key, base_url=settings.tinyfish_url)
+    return Pipeline(GoalPlanner(), executor, RuleEvaluator())

@@ -12,7 +12,13 @@ import pytest
 
 from tests.pipeline.plans import pipeline_settings, plan, step
 from vigil.browser.executor import BrowserPool, PlaywrightExecutor
-from vigil.errors import BrowserUnavailable, PipelineError, PlanningError, RunTimeout
+from vigil.errors import (
+    BrowserUnavailable,
+    ConfigError,
+    PipelineError,
+    PlanningError,
+    RunTimeout,
+)
 from vigil.models import BrowserResult, EventType, TestPlan
 from vigil.pipeline.evaluator import RuleEvaluator
 from vigil.pipeline.pipeline import Pipeline
@@ -192,8 +198,8 @@ async def test_a_goal_with_clauses_the_planner_cannot_map_is_not_run(demo_site: 
     assert [e[0] for e in events.events] == ["plan_start", "error"]
 
 
-def test_the_tinyfish_executor_is_refused_until_it_exists() -> None:
-    with pytest.raises(PipelineError, match="TinyFish executor is not implemented yet"):
+def test_the_tinyfish_executor_needs_its_key() -> None:
+    with pytest.raises(ConfigError, match="TINYFISH_API_KEY"):
         build_pipeline(pipeline_settings(executor="tinyfish"))
 
 

@@ -29,6 +29,9 @@ def serve(
     if port is not None:
         overrides["VIGIL_PORT"] = port
     settings = settings_or_exit(**overrides)
+    from vigil.services import pipeline_mode
+
+    typer.echo(pipeline_mode(settings))
     try:
         with contextlib.suppress(KeyboardInterrupt):
             asyncio.run(serve_forever(settings, worker=not no_worker))
