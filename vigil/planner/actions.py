@@ -1,4 +1,4 @@
-"""Phrases that make the browser do something: log in, go to, wait, press, type, pick, click.
+"""Phrases that make the browser do something to one element: wait, press, type, pick, click.
 
 Each reader takes one masked clause (quoted text and URLs are tokens, see plan_text) and
 returns the steps it means, or None when the clause is not its kind of phrase; the planner
@@ -9,98 +9,17 @@ clause it only half understands.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from vigil.models import WAIT_FOR_LOAD, Action
-from vigil.planner.clauses import TOKEN, Clause
+from vigil.pipeline.vocabulary import parse_duration_ms, parse_key
+from vigil.planner.clauses import Clause
+from vigil.planner.context import Context
 from vigil.planner.steps import Draft
-from vigil.planner.targets import (
-    Target,
-    parse_duration_ms,
-    parse_key,
-    parse_target,
-    plain_value,
-    resolve_url,
-)
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a reader needs besides the clause: the check's URL, for relative paths."""
-
-    base_url: str
-
-
-Reader = Callable[[Clause, Context], list[Draft] | None]
+from vigil.planner.targets import Target, parse_target, plain_value
 
 
 def _pattern(text: str) -> re.Pattern[str]:
     return re.compile(text, re.IGNORECASE)
-
-
-# --- log in -----------------------------------------------------------------------------------
-
-# "log in with username 'demo' and password 'secret'", "log in as demo / secret",
-# "sign in as demo@example.com with password demo". The password must be introduced by "/"
-# or by the word "password", so "log in as demo and continue" is not read as a password.
-LOGIN = _pattern(
-    r"(?P<verb>log\s*in|login|sign\s*in|signin|sign\s+on)\s+(?:with|using|as)\s+"
-    r"(?:(?:my|the|a)\s+)?"
-    r"(?:(?P<kind>user\s*name|user|e-?mail(?:\s+address)?|login)\s+)?"
-    rf"(?P<user>{TOKEN}|[^\s/]+)"
-    r"(?:\s*/\s*(?:(?:the|my)\s+)?(?:password\s+)?"
-    r"|,?\s+(?:and|with|using)\s+(?:(?:the|my|a)\s+)?password\s+(?:of\s+|is\s+)?)"
-    rf"(?P<password>{TOKEN}|\S+)"
-)
-
-# Field names for the login compound. The executor resolves them by label, then placeholder,
-# then fuzzily, so "Username" also finds "User name" / "Username or email" and "Email" finds
-# "Email address".
-USERNAME_FIELD = "Username"
-EMAIL_FIELD = "Email"
-PASSWORD_FIELD = "Password"
-LOGIN_SUBMIT_NOTE = "Submit the login form (press Enter in the Password field)"
-
-
-def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
-    found = LOGIN.fullmatch(clause.masked)
-    if not found:
-        return None
-    user = plain_value(clause, found.group("user"))
-    password = plain_value(clause, found.group("password"))
-    if not user or not password:
-        return None
-    kind = (found.group("kind") or "").lower().replace(" ", "")
-    if kind.startswith(("user", "login")):
-        user_field = USERNAME_FIELD
-    elif kind or "@" in user:
-        user_field = EMAIL_FIELD
-    else:
-        user_field = USERNAME_FIELD
-    # Submitting with Enter in the password field is what a person does, and it works
-    # whatever the form's button says ("Log in", "Sign in", "Continue", an icon).
-    return [
-        Draft("fill", target=user_field, value=user),
-        Draft("fill", target=PASSWORD_FIELD, value=password, secret=True),
-        Draft("press", target=PASSWORD_FIELD, value="Enter", note=LOGIN_SUBMIT_NOTE),
-    ]
-
-
-# --- navigate ---------------------------------------------------------------------------------
-
-NAVIGATE = _pattern(
-    r"(?:(?:go|navigate|browse|head|jump)\s+(?:back\s+)?to|goto|open|visit|load)"
-    r"\s+(?P<where>.+)"
-)
-
-
-def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
-    found = NAVIGATE.fullmatch(clause.masked)
-    if not found:
-        return None
-    destination = resolve_url(clause, found.group("where"), ctx.base_url)
-    return [Draft("navigate", value=destination.url)] if destination else None
 
 
 # --- wait -------------------------------------------------------------------------------------
@@ -189,7 +108,7 @@ def read_fill(clause: Clause, ctx: Context) -> list[Draft] | None:
         value = plain_value(clause, found.group("value"))
         if target is None or value is None:
             continue
-        secret = "password" in target.name.lower()
+        secret = "password" in (target.name or "").lower()
         return [_on(Draft("fill", value=value, secret=secret), target)]
     return None
 
@@ -270,11 +189,11 @@ def read_click(clause: Clause, ctx: Context) -> list[Draft] | None:
 
 
 def _on(draft: Draft, target: Target) -> Draft:
-    return Draft(
-        draft.action,
-        target=target.name,
-        value=draft.value,
-        role=target.role,
-        nth=target.nth,
-        secret=draft.secret,
-    )
+    """`draft` aimed at `target`; "the search box" is grounded by purpose, not by name."""
+    generic = target.noun and not target.quoted
+    if draft.action in ("fill", "press") and generic and SEARCH_BOX.fullmatch(target.name or ""):
+        return draft.but(ground="search", scope=target.scope)
+    return draft.but(target=target.name, role=target.role, nth=target.nth, scope=target.scope)
+
+
+SEARCH_BOX = re.compile(r"(?:the\s+)?(?:search|search\s*bar|search\s+field|searchbox)", re.I)

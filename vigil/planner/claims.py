@@ -10,17 +10,26 @@ element noun, so a sentence such as "the page has loaded" is never mistaken for 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from vigil.models import Action
-from vigil.planner.actions import Context
 from vigil.planner.clauses import Clause, has_token
+from vigil.planner.context import Context
+from vigil.planner.grammar import AUX, NOT, SHOULD, TRAILER
+from vigil.planner.grammar import negated as _negated
+from vigil.planner.states import read_state, read_where
 from vigil.planner.steps import Draft
+from vigil.planner.tables import read_cell, read_count, read_only
 from vigil.planner.targets import (
     element_name,
     looks_like_url_or_path,
     parse_target,
     plain_value,
 )
+
+# Shapes read before the generic text and visibility ones; each reads its own negation.
+Shape = Callable[[Clause, str], list[Draft] | None]
+SHAPES: tuple[Shape, ...] = (read_only, read_count, read_state, read_cell)
 
 
 def _pattern(text: str) -> re.Pattern[str]:
@@ -31,10 +40,7 @@ CLAIM_VERB = _pattern(
     r"(?P<verb>verify|assert|ensure|confirm|check|validate|expect|test|make\s+sure|"
     r"double[-\s]check|see)(?:\s+(?:that|if|whether))?\s+(?P<claim>.+)"
 )
-# "should", "must not", "doesn't", "cannot", "won't", "to" (as in "expect the title to be").
-_AUX = r"(?:should|must|shall|will|would|does|do|did|can|ca|could|to|is\s+going\s+to|wo)"
-_NOT = r"(?:\s*(?P<neg>not|n't|n\u2019t|never))?"
-_SHOULD = rf"(?:{_AUX}{_NOT}\s+)?"
+_AUX, _NOT, _SHOULD = AUX, NOT, SHOULD
 _NEVER = r"(?:(?P<never>never)\s+)?"
 
 TITLE = _pattern(
@@ -89,13 +95,19 @@ SUBJECT_SAYS = _pattern(
 )
 # "'x' is visible", "'x' should not be visible", "the 'Buy' button is displayed".
 IS_VISIBLE = _pattern(
-    rf"(?P<what>.+?)\s+(?:is|are|{_AUX}){_NOT}\s*(?:be\s+)?"
-    r"(?P<state>visible|displayed|shown|present|there|on\s+(?:the\s+)?(?:page|screen))"
+    rf"(?P<what>.+?)\s+(?:is|are|'s|{_AUX}){_NOT}\s*(?:still\s+)?(?:be\s+)?(?:still\s+)?"
+    r"(?P<state>visible|displayed|shown|present|there|listed|in\s+the\s+(?:list|table|results)|"
+    r"on\s+the\s+list|on\s+(?:the\s+)?(?:page|screen)|available)"
+    rf"{TRAILER}"
 )
 # "'Error' should not appear", "'Loading' disappears", "'Out of stock' is missing".
 APPEARS = _pattern(
     rf"(?P<what>.+?)\s+(?:{_AUX}{_NOT}\s+|{_NEVER})?"
-    r"(?P<state>appears?|exists?|shows?\s+up|is\s+missing|is\s+gone|is\s+absent|disappears?)"
+    r"(?P<state>appears?|exists?|shows?\s+up|is\s+missing|is\s+gone|is\s+absent|disappears?|"
+    r"vanishes|vanished|has\s+gone|has\s+disappeared|has\s+vanished|is\s+removed|"
+    r"has\s+been\s+removed|was\s+removed|was\s+deleted|is\s+deleted|has\s+been\s+deleted)"
+    r"(?:\s+from\s+(?:the\s+)?(?:list|table|page|screen))?"
+    rf"{TRAILER}"
 )
 TEXT_KEYWORD = _pattern(r"(?P<no>no\s+)?text\s+(?P<what>.+)")
 _TEXT_LEAD = re.compile(r"^(?:the\s+)?(?:text|words?|message|phrase)\s+", re.IGNORECASE)
@@ -104,7 +116,11 @@ NEGATION = re.compile(
     r"\b(?:not|never|no|nothing|none|nowhere|without)\b|n't|n\u2019t", re.IGNORECASE
 )
 _NEGATIVE = ("assert_no_text", "assert_not_visible")
-_ABSENT_STATES = ("is missing", "is gone", "is absent", "disappear")
+_ABSENT_STATES = (
+    "is missing", "is gone", "is absent", "disappear", "vanish", "has gone", "has disappeared",
+    "has vanished", "is removed", "has been removed", "was removed", "was deleted",
+    "is deleted", "has been deleted",
+)  # fmt: skip
 _VISIBLE_STATES = ("visible", "displayed")
 
 
@@ -113,33 +129,47 @@ def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
     claim, verb = clause.masked, None
     if found := CLAIM_VERB.fullmatch(claim):
         claim, verb = found.group("claim"), found.group("verb").lower()
+    for shape in SHAPES:
+        if drafts := shape(clause, claim):
+            return drafts
     drafts = _read_shapes(clause, claim)
     if drafts is None and verb not in (None, "check"):
         # "verify 'Welcome'", "assert the 'Buy' button": the verb alone makes it a claim.
         # Plain "check 'I agree'" is left to the checkbox reader.
         drafts = _presence(clause, claim, negative=False, visible=False, words=False)
-    if drafts and NEGATION.search(claim) and not any(d.action in _NEGATIVE for d in drafts):
+    if drafts and NEGATION.search(claim) and not any(_is_negative(d) for d in drafts):
         # A "not" that no shape accounted for must not turn into a positive check.
         return None
     return drafts
 
 
+def _is_negative(draft: Draft) -> bool:
+    return draft.negate or draft.action in _NEGATIVE
+
+
+# "her email address is a@b.io", "my name should be 'Ana'": a form field by its natural name.
+OWN_FIELD = _pattern(
+    r"(?:her|his|their|my|your|our)\s+(?P<field>[\w -]+?)\s+"
+    rf"(?:{_SHOULD}(?:be|is|reads?|says?|shows?)|is|reads|says|shows)(?P<neg2>\s+not)?\s+"
+    r"(?:still\s+)?(?P<value>.+)"
+)
+
+
 def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
-    for pattern in (TITLE, URL, LANDED_ON, FIELD_VALUE, VALUE_OF):
-        if (found := pattern.fullmatch(claim)) and _negated(found):
-            return None  # "the title should not contain 'X'": no action can check that
     if found := TITLE.fullmatch(claim):
-        return _compare(clause, "assert_title", found.group("value"))
+        return _compare(clause, "assert_title", found.group("value"), _negated(found))
     if found := URL.fullmatch(claim):
-        return _compare(clause, "assert_url", found.group("value"))
+        return _compare(clause, "assert_url", found.group("value"), _negated(found))
     if (found := LANDED_ON.fullmatch(claim)) and _is_url(clause, found.group("value")):
-        return _compare(clause, "assert_url", found.group("value"))
-    for pattern in (FIELD_VALUE, VALUE_OF):
+        return _compare(clause, "assert_url", found.group("value"), _negated(found))
+    if drafts := read_where(clause, claim):
+        return drafts
+    for pattern in (FIELD_VALUE, VALUE_OF, OWN_FIELD):
         if found := pattern.fullmatch(claim):
             field = element_name(clause, found.group("field"))
             value = _value(clause, found.group("value"))
             if field is not None and value is not None:
-                return [Draft("assert_value", target=field, value=value)]
+                return [Draft("assert_value", target=field, value=value, negate=_negated(found))]
     if found := THERE_IS_NOT.fullmatch(claim):
         return _presence(clause, found.group("what"), negative=True, visible=False, words=False)
     if found := THERE_IS.fullmatch(claim):
@@ -193,9 +223,9 @@ def _presence(
     return None
 
 
-def _compare(clause: Clause, action: Action, fragment: str) -> list[Draft] | None:
+def _compare(clause: Clause, action: Action, fragment: str, negative: bool) -> list[Draft] | None:
     value = _value(clause, fragment)
-    return [Draft(action, value=value)] if value is not None else None
+    return [Draft(action, value=value, negate=negative)] if value is not None else None
 
 
 def _value(clause: Clause, fragment: str) -> str | None:
@@ -214,8 +244,3 @@ def _value(clause: Clause, fragment: str) -> str | None:
 def _is_url(clause: Clause, fragment: str) -> bool:
     text = clause.literal(fragment) or fragment.strip()
     return looks_like_url_or_path(text)
-
-
-def _negated(found: re.Match[str]) -> bool:
-    groups = found.groupdict()
-    return bool(groups.get("neg") or groups.get("never"))

@@ -43,7 +43,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _THEN = re.compile(r"\s*,?\s*\b(?:and\s+)?then\b[\s,]*", re.IGNORECASE)
 # Words that open a clause without meaning anything for the plan ("Then, finally click …").
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:and|also|next|finally|first|firstly|lastly|after\s+that|afterwards|now|please)"
+    r"^(?:(?:and|also|next|finally|first|firstly|lastly|after\s+that|afterwards|now|please|then|so|"
+    r"ok|okay|once\s+there|at\s+the\s+end|in\s+the\s+end|at\s+last|meanwhile)"
     r"\b[\s,]*)+",
     re.IGNORECASE,
 )
@@ -65,6 +66,8 @@ class Clause:
 
     masked: str
     verbatims: tuple[Verbatim, ...]
+    # The sentence ended with a colon: it introduces the steps after it ("To check out:").
+    introduces: bool = False
 
     def literal(self, fragment: str) -> str | None:
         """The literal text when `fragment` is exactly one token, else None."""
@@ -88,7 +91,7 @@ class Clause:
         return [v.text for v in tokens if v.written != v.text and v.text.strip()]
 
     def with_text(self, masked: str) -> Clause:
-        return Clause(masked, self.verbatims)
+        return Clause(masked, self.verbatims, self.introduces)
 
 
 def has_token(fragment: str) -> bool:
@@ -126,10 +129,11 @@ def split_clauses(goal: str) -> list[Clause]:
     for line in _LINE_OR_SEMICOLON.split(masked):
         line = _LIST_MARKER.sub("", line)
         for sentence in _SENTENCE_END.split(line):
+            introduces = sentence.rstrip().endswith(":")
             for piece in _THEN.split(sentence):
                 text = tidy(piece)
                 if text:
-                    clauses.append(Clause(text, verbatims))
+                    clauses.append(Clause(text, verbatims, introduces))
     return clauses
 
 

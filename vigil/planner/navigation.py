@@ -1,0 +1,70 @@
+"""Moving around: open a URL, go to a place by its name, go back, reload.
+
+"go to /pricing" and "open https://…" navigate; "go to Orders" or "open the Invoices page"
+click the link, tab or button whose name fits best, which the executor chooses on the live
+page; "the homepage" is the check's own URL.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vigil.planner.clauses import Clause
+from vigil.planner.context import Context
+from vigil.planner.steps import Draft
+from vigil.planner.targets import place_target, resolve_url
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    return re.compile(text, re.IGNORECASE)
+
+
+NAVIGATE = _pattern(
+    r"(?:(?:go|navigate|browse|head|jump|get|move|return|come)\s+(?:back\s+|over\s+|straight\s+)?"
+    r"to|goto|open(?:\s+up)?|visit|load|switch\s+to|proceed\s+to|take\s+me\s+to|"
+    r"bring\s+up|pull\s+up|show\s+me)"
+    r"\s+(?P<where>.+)"
+)
+HOME = _pattern(
+    r"(?:the\s+)?(?:home\s*page|start\s+page|landing\s+page|front\s+page|main\s+page|"
+    r"site|website|web\s+site|app|application|url|page|it)"
+)
+GO_BACK = _pattern(
+    r"(?:go|navigate|head|step)\s+back(?:\s+(?:one\s+page|a\s+page|to\s+the\s+previous\s+page))?"
+    r"|(?:press|click|hit|use)\s+(?:the\s+)?(?:browser(?:'s)?\s+)?back(?:\s+button)?"
+    r"|return\s+to\s+the\s+previous\s+page|back"
+)
+RELOAD = _pattern(r"(?:reload|refresh|re-?load)(?:\s+(?:the|this)\s+(?:page|browser|tab))?")
+PLACE_NOTE = "Go to '{name}' (the link, tab or button named so)"
+
+
+def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
+    if GO_BACK.fullmatch(clause.masked):
+        return [Draft("go_back")]
+    if RELOAD.fullmatch(clause.masked):
+        return [Draft("reload")]
+    found = NAVIGATE.fullmatch(clause.masked)
+    if not found:
+        return None
+    where = found.group("where")
+    destination = resolve_url(clause, where, ctx.base_url)
+    if destination is not None:
+        return [Draft("navigate", value=destination.url)]
+    if HOME.fullmatch(where.strip()):
+        return [Draft("navigate", value=ctx.base_url)]
+    target = place_target(clause, where)
+    if target is None or target.name is None:
+        return None
+    note = PLACE_NOTE.format(name=target.name)
+    if target.scope is not None:
+        note = f"Open '{target.name}' (in {target.scope.kind} '{target.scope.text}')"
+    return [Draft("click", target=target.name, scope=target.scope, note=note)]
+
+
+def opens_a_url(clause: Clause, ctx: Context) -> bool:
+    """A goal that starts with "go to /pricing" or "open https://…" needs no extra opening
+    navigation: loading the check's URL first would only load a page twice."""
+    found = NAVIGATE.fullmatch(clause.masked)
+    if not found:
+        return False
+    return resolve_url(clause, found.group("where"), ctx.base_url) is not None

@@ -1,0 +1,145 @@
+"""Signing in and out, in the many ways people write it.
+
+"log in as ana / hunter2", "sign in as ana (password hunter2)", "log in with the email a@b.io
+and the password x", "as ana with password hunter2", "try to sign in as ana with 'wrong'".
+Each becomes: type the user, type the password (a `secret` step: never shown, logged or
+asserted), press Enter in the password field. An attempt plans the same steps: whether it
+worked is for the goal's own claims to say, never implied.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vigil.planner.clauses import TOKEN, Clause
+from vigil.planner.context import Context
+from vigil.planner.steps import Draft
+from vigil.planner.targets import plain_value
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    return re.compile(text, re.IGNORECASE)
+
+
+_VERB = (
+    r"(?:(?P<attempt>try(?:ing)?\s+to|attempt\s+to|tries\s+to)\s+)?"
+    r"(?:log\s*in|login|log\s+into|sign\s*in|signin|sign\s+on|authenticate|logs\s+in|signs\s+in)"
+    r"(?:\s+(?:again|once\s+more))?"
+)
+_KIND = r"(?:(?P<kind>user\s*name|user|e-?mail(?:\s+address)?|login|account|id)\s+(?:of\s+)?)?"
+_PASSWORD_WORD = r"(?:password|passwd|pass\s*word|pw|pass|passcode|pin)"
+
+
+def _credentials(n: int) -> str:
+    """User and password, in every order people write them; groups numbered `n` so the
+    two sentence orders can live in one pattern."""
+    secret = rf"(?:{TOKEN}|[^\s()]+)"
+    return (
+        rf"(?:as|with|using)\s+(?:(?:my|the|a|an)\s+)?"
+        rf"(?:(?P<kind{n}>user\s*name|user|e-?mail(?:\s+address)?|login|account|id)\s+(?:of\s+)?)?"
+        rf"(?P<user{n}>{TOKEN}|[^\s/(),]+)"
+        rf"(?:\s*/\s*(?:(?:the|my)\s+)?(?:{_PASSWORD_WORD}\s+)?(?P<slash{n}>{secret})"
+        rf"|\s*,?\s*(?:and|with|using|,)\s+(?:(?:the|my|a)\s+)?{_PASSWORD_WORD}"
+        rf"\s*(?:of\s+|is\s+|:\s*|=\s*)?(?P<named{n}>{secret})"
+        rf"|\s*\(\s*(?:with\s+)?(?:(?:the|my)\s+)?{_PASSWORD_WORD}\s*:?\s*(?P<paren{n}>{secret})\s*\)"
+        rf"|\s+(?:with|using)\s+(?P<bare{n}>{TOKEN}))"
+    )
+
+
+# "log in as ana / hunter2", "with the email a@b.io and the password x, sign in".
+LOGIN = _pattern(
+    rf"(?P<attempt_verb>{_VERB})\s+{_credentials(1)}"
+    rf"|{_credentials(2)}(?:\s*,?\s*(?:(?:then|and)\s+)?{_VERB.replace('attempt>', 'attempt2>')})?"
+)
+LOGOUT = _pattern(
+    r"(?:(?:then\s+)?(?P<verb>log\s*out|logout|sign\s*out|signout|log\s*off|sign\s+off))"
+    r"(?:\s+(?:again|of\s+the\s+(?:app|site|account)))?"
+)
+# "once signed in, …", "after logging in, …": restates where the user is, asks nothing.
+SIGNED_IN_LEAD = _pattern(
+    r"^(?:once|after|when|now\s+that|having)\s+(?:you(?:'re|\s+are)\s+|i'm\s+|i\s+am\s+|"
+    r"we're\s+|we\s+are\s+|being\s+)?(?:signed|logged|signing|logging)\s+in\s*,?\s*"
+)
+
+# Field names for the login compound. The executor resolves them by label, then placeholder,
+# then fuzzily, so "Username" also finds "User name" / "Username or email" and "Email" finds
+# "Email address".
+USERNAME_FIELD = "Username"
+EMAIL_FIELD = "Email"
+PASSWORD_FIELD = "Password"
+LOGIN_SUBMIT_NOTE = "Submit the login form (press Enter in the Password field)"
+
+
+def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
+    found = LOGIN.fullmatch(clause.masked)
+    if not found:
+        return None
+    n = 1 if found.group("attempt_verb") else 2
+    attempt = found.group("attempt") or found.group("attempt2")
+    bare = found.group(f"bare{n}")
+    if bare is not None and attempt is None:
+        return None  # "log in as ana with 'x'" reads as a password only in an attempt
+    user = plain_value(clause, found.group(f"user{n}"))
+    secret = next(
+        (found.group(f"{how}{n}") for how in ("slash", "named", "paren", "bare")
+         if found.group(f"{how}{n}")),
+        None,
+    )  # fmt: skip
+    password = plain_value(clause, secret) if secret else None
+    if not user or not password:
+        return None
+    kind = (found.group(f"kind{n}") or "").lower().replace(" ", "")
+    if kind.startswith(("user", "login", "account", "id")):
+        user_field = USERNAME_FIELD
+    elif kind or "@" in user:
+        user_field = EMAIL_FIELD
+    else:
+        user_field = USERNAME_FIELD
+    # Submitting with Enter in the password field is what a person does, and it works
+    # whatever the form's button says ("Log in", "Sign in", "Continue", an icon).
+    note = LOGIN_SUBMIT_NOTE
+    if attempt:
+        note += "; an attempt: nothing is assumed about whether it works"
+    # The step's `source` is the goal's words with the password blotted out.
+    start, end = found.span(f"{'bare' if secret == bare else _secret_group(found, n)}{n}")
+    source = clause.written(clause.masked[:start] + HIDDEN + clause.masked[end:])
+    return [
+        Draft("fill", target=user_field, value=user, source=source),
+        Draft("fill", target=PASSWORD_FIELD, value=password, secret=True, source=source),
+        Draft("press", target=PASSWORD_FIELD, value="Enter", note=note, source=source),
+    ]
+
+
+HIDDEN = "•" * 8
+
+
+def _secret_group(found: re.Match[str], n: int) -> str:
+    return next(how for how in ("slash", "named", "paren", "bare") if found.group(f"{how}{n}"))
+
+
+def read_logout(clause: Clause, ctx: Context) -> list[Draft] | None:
+    found = LOGOUT.fullmatch(clause.masked)
+    if not found:
+        return None
+    words = " ".join(found.group("verb").split()).lower()
+    name = "Sign out" if words.startswith("sign") else "Log out"
+    return [Draft("click", target=name, note=f"Click '{name}' (or the control named so)")]
+
+
+SUBMIT_WORDS = re.compile(
+    r"(?:log\s*in|login|sign\s*in|signin|submit|continue|next|enter|go)", re.IGNORECASE
+)
+
+
+def is_submit_click(draft: Draft) -> bool:
+    """A click on "Sign in" / "Log in" / "Submit" right after the compound submits it."""
+    return (
+        draft.action == "click"
+        and draft.target is not None
+        and draft.scope is None
+        and SUBMIT_WORDS.fullmatch(draft.target.strip()) is not None
+    )
+
+
+def is_login_submit(draft: Draft) -> bool:
+    return draft.action == "press" and draft.target == PASSWORD_FIELD and draft.value == "Enter"

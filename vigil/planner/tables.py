@@ -1,0 +1,216 @@
+"""Claims about rows, cells and how many: "'Spelt' is listed with a price of 4.20", "the row
+for INV-204 shows 'Overdue' in the State column", "Spelt's price is 4.20", "the top row is
+'Oat'", "shows 3 results", "exactly 2 items", "only 'A' and 'B' are shown".
+
+A cell claim names its row by a text the row contains (Scope kind "row") or by position
+(`nth`), and may name a column; the executor reads the row on the live page. A count names
+what is counted in the goal's own words ("results", "tasks"), which the executor grounds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vigil.models import CountOp, Scope
+from vigil.pipeline.vocabulary import parse_count, parse_ordinal
+from vigil.planner.clauses import TOKEN, Clause, has_token
+from vigil.planner.grammar import IS, SHOULD, TRAILER, negated, pattern
+from vigil.planner.pronouns import IT, pronoun_subject
+from vigil.planner.steps import Draft
+from vigil.planner.targets import element_name, plain_value
+
+_SHOWS = r"(?:shows?|says?|reads?|contains?|displays?|has|have|holds?|lists?|includes?)"
+_VALUE = r"(?P<value>.+?)"
+_COLUMN = r"(?:\s+(?:in|under|for)\s+(?:the\s+|its\s+)?(?P<column>.+?)(?:\s+column|\s+field)?)?"
+_ROW_NOUN = r"(?:row|line|entry|item|record|result)"
+_ROW_OF = (
+    rf"(?:the\s+)?{_ROW_NOUN}\s+(?:for|of|with|containing|that\s+(?:says|contains|has))\s+"
+    r"(?P<row>.+?)"
+)
+
+# "the row for INV-204 shows 'Overdue' in the State column", "INV-204's row says 'Paid'".
+ROW_SHOWS = pattern(
+    rf"(?:{_ROW_OF}|(?:the\s+)?(?P<row2>.+?)(?:'s|\u2019s)?\s+{_ROW_NOUN})\s+"
+    rf"{SHOULD}{_SHOWS}\s+(?:the\s+(?:value|text)\s+)?{_VALUE}{_COLUMN}"
+)
+# "'Spelt' is listed with a price of 4.20", "'Spelt' is listed at 4.20".
+LISTED_WITH = pattern(
+    rf"(?P<row>.+?)\s+{IS}\s+(?:listed|shown|displayed|there)\s+"
+    rf"(?:with\s+(?:a|an|the)\s+(?P<column>[\w ]+?)\s+(?:of|at)\s+|at\s+|for\s+){_VALUE}"
+)
+# "Spelt's price is 4.20", "the price of Spelt is 4.20", "its status should be 'Paid'".
+ATTRIBUTE = pattern(
+    rf"(?:(?P<row>.+?)(?:'s|\u2019s)\s+(?P<column>[\w -]+?)"
+    rf"|(?P<own>its|their)\s+(?P<column3>[\w -]+?)"
+    rf"|(?:the\s+)?(?P<column2>[\w -]+?)\s+(?:of|for)\s+(?P<row2>.+?))"
+    rf"\s+{IS}\s+(?:shown\s+as\s+|listed\s+as\s+|set\s+to\s+|equal\s+to\s+)?{_VALUE}"
+)
+_PLAIN_IS = r"(?:is|are|'s|should\s+be|must\s+be|will\s+be)"
+# "the top row is 'Oat'", "the second row shows 'Spelt'", "'Oat' is the first row".
+NTH_ROW = pattern(
+    rf"(?:the\s+)?(?P<nth>\w+)\s+{_ROW_NOUN}(?:\s+in\s+the\s+(?:list|table))?\s+"
+    rf"(?:{_PLAIN_IS}|{_SHOWS})\s+{_VALUE}"
+    rf"|(?P<value2>{TOKEN})\s+{_PLAIN_IS}\s+(?:the\s+)?(?P<nth2>\w+)(?:\s+{_ROW_NOUN})?"
+    r"(?:\s+in\s+the\s+(?:list|table))?"
+    rf"|(?P<value3>{TOKEN})\s+{_PLAIN_IS}\s+(?:at\s+the\s+)?(?P<nth3>top|bottom)"
+)
+
+_OPS: dict[str, CountOp] = {
+    "exactly": "eq",
+    "only": "eq",
+    "just": "eq",
+    "precisely": "eq",
+    "at least": "ge",
+    "no fewer than": "ge",
+    "no less than": "ge",
+    "at most": "le",
+    "no more than": "le",
+    "up to": "le",
+    "more than": "gt",
+    "over": "gt",
+    "fewer than": "lt",
+    "less than": "lt",
+    "under": "lt",
+}
+_OP = "|".join(re.escape(op).replace(r"\ ", r"\s+") for op in sorted(_OPS, key=len, reverse=True))
+_NUMBER = (
+    r"\d+|zero|no|one|a\s+single|single|two|a\s+couple\s+of|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|fifteen|twenty"
+)
+_COUNTED = r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
+_WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:list|table|page|cart|results|screen|basket))?"
+_SHOWN = (
+    r"(?:\s+(?:are|is|should\s+be|must\s+be)?\s*"
+    r"(?:shown|listed|displayed|visible|found|returned|there|present))?"
+)
+# "shows 3 results", "the list has exactly 2 items", "there are at least 2 rows",
+# "3 tasks are listed", "exactly one result".
+COUNT = pattern(
+    rf"(?:(?:[\w'\u2019]+\s+){{0,3}}?{SHOULD}(?:shows?|has|have|lists?|"
+    r"contains?|displays?|holds?|returns?|gives?|finds?)\s+"
+    r"|there\s+(?:are|is|should\s+be|must\s+be|will\s+be|'s)\s+"
+    r"|(?:i|we|you)\s+(?:should\s+)?see\s+)?"
+    rf"(?:(?P<op>{_OP})\s+)?(?P<count>{_NUMBER})\s+{_COUNTED}{_WHERE}{_SHOWN}{TRAILER}"
+)
+# "the list is empty", "no results are shown".
+EMPTY = pattern(r"(?:the\s+)?(?P<noun>[\w ]+?)\s+(?:is|are|should\s+be|must\s+be)\s+empty")
+# "only 'A' and 'B' are shown", "the list shows only 'A' and 'B'".
+ONLY = pattern(
+    rf"(?:only|just)\s+(?P<items>{TOKEN}(?:.*{TOKEN})?)\s+{IS}\s*"
+    r"(?:shown|listed|displayed|visible|left|remaining|there|present|in\s+the\s+(?:list|table))"
+    rf"|(?:[\w ]+?\s+)?(?:should\s+|must\s+)?(?:shows?|lists?|contains?|displays?|has)\s+only\s+"
+    rf"(?P<items2>{TOKEN}(?:.*{TOKEN})?)"
+    rf"|(?:only|just)\s+(?P<items3>{TOKEN}(?:.*{TOKEN})?)\s+(?:remains?|is\s+left|are\s+left)"
+)
+# A counted thing that is really a phrase of text: "2 items left" is the counter's wording.
+_TEXT_COUNT = re.compile(r"\b(?:left|remaining|selected|in\s+stock|ago|per\s+\w+)$", re.I)
+_NOT_COUNTABLE = re.compile(
+    r"^(?:seconds?|minutes?|hours?|days?|times?|percent|px|ms|dollars?|euros?|steps?)$", re.I
+)
+
+
+def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
+    for found in (ROW_SHOWS.fullmatch(claim), LISTED_WITH.fullmatch(claim)):
+        if found:
+            row = _row(clause, found.group("row") or found.groupdict().get("row2"))
+            drafts = _cells(clause, row, found.group("value"), found.group("column"), found)
+            if drafts:
+                return drafts
+    if found := ATTRIBUTE.fullmatch(claim):
+        row_words = found.group("row") or found.group("row2")
+        row = _row(clause, row_words) if row_words else Scope(kind="row", text=IT)
+        column = found.group("column") or found.group("column2") or found.group("column3")
+        if row_words is not None and not _names_an_item(clause, row_words):
+            return None  # "the title of the page is …" is not a table
+        return _cells(clause, row, found.group("value"), column, found)
+    if found := NTH_ROW.fullmatch(claim):
+        nth_word = found.group("nth") or found.group("nth2") or found.group("nth3")
+        nth = parse_ordinal(nth_word) if nth_word else None
+        words = found.group("value") or found.group("value2") or found.group("value3")
+        value = clause.literal(words) if words else None
+        if nth is None or value is None:
+            return None
+        return [Draft("assert_cell", value=value, nth=nth, negate=negated(found))]
+    return None
+
+
+def _names_an_item(clause: Clause, words: str) -> bool:
+    return clause.literal(words.strip()) is not None or pronoun_subject(words) is not None
+
+
+def _row(clause: Clause, words: str | None) -> Scope | None:
+    if words is None:
+        return None
+    subject = pronoun_subject(words.strip())
+    if subject is not None:
+        return Scope(kind="row", text=subject)
+    name = element_name(clause, words)
+    return Scope(kind="row", text=name) if name else None
+
+
+def _cells(
+    clause: Clause, row: Scope | None, value_words: str, column_words: str | None,
+    found: re.Match[str],
+) -> list[Draft] | None:  # fmt: skip
+    if row is None:
+        return None
+    values = clause.literal_list(value_words)
+    if not values:
+        single = _cell_value(clause, value_words)
+        if single is None:
+            return None
+        values = [single]
+    column = element_name(clause, column_words) if column_words else None
+    if column_words and column is None:
+        return None
+    return [
+        Draft("assert_cell", value=v, scope=row, column=column, negate=negated(found))
+        for v in values
+    ]
+
+
+def _cell_value(clause: Clause, words: str) -> str | None:
+    words = words.strip()
+    if re.match(r"(?:not|n't|never|no)\b", words, re.I):
+        return None
+    if has_token(words) and clause.literal(words) is None:
+        return None
+    if len(words.split()) > 4:
+        return None
+    return plain_value(clause, words)
+
+
+def read_count(clause: Clause, claim: str) -> list[Draft] | None:
+    if found := EMPTY.fullmatch(claim):
+        noun = found.group("noun").strip()
+        if re.fullmatch(r"(?:the\s+)?(?:list|table|cart|basket|results|inbox)", noun, re.I):
+            return [Draft("assert_count", value="0", count_op="eq")]
+        return None
+    found = COUNT.fullmatch(claim)
+    if not found or has_token(claim):
+        return None
+    noun = found.group("noun")
+    if _TEXT_COUNT.search(noun) or _NOT_COUNTABLE.match(noun):
+        return None
+    count = parse_count(found.group("count"))
+    if count is None:
+        return None
+    op: CountOp = _OPS[" ".join(found.group("op").lower().split())] if found.group("op") else "eq"
+    return [
+        Draft("assert_count", target=noun, value=str(count), count_op=op, negate=negated(found))
+    ]
+
+
+def read_only(clause: Clause, claim: str) -> list[Draft] | None:
+    """ "only 'A' and 'B' are shown": each is shown, and nothing else (a count of 2)."""
+    found = ONLY.fullmatch(claim)
+    if not found:
+        return None
+    words = found.group("items") or found.group("items2") or found.group("items3")
+    items = clause.literal_list(words)
+    if not items:
+        return None
+    return [
+        *(Draft("assert_text", value=item) for item in items),
+        Draft("assert_count", value=str(len(items)), count_op="eq"),
+    ]
