@@ -78,8 +78,7 @@ TYPE_EACH_INTO = _pattern(
     r"(?:type|enter|add|put)\s+(?:each(?:\s+one)?|them|it|every\s+one|one\s+by\s+one)\s+"
     r"(?:in|into|using)\s+(?P<field>.+?)(?:\s*,?\s*(?:and\s+)?(?:then\s+)?press\s+enter(?:\s+after\s+each)?)?"
 )
-ADD_NOTE = "Type '{item}' into the new-item input"
-ENTER_NOTE = "Press Enter to add '{item}'"
+ADD_NOTE = "Add '{item}' (type it into the new-item input and press Enter)"
 
 
 def read_add_items(clause: Clause, ctx: Context) -> list[Draft] | None:
@@ -99,10 +98,9 @@ def read_add_items(clause: Clause, ctx: Context) -> list[Draft] | None:
 
 
 def add_item(item: str) -> list[Draft]:
-    return [
-        Draft("fill", value=item, ground="new_item", note=ADD_NOTE.format(item=item)),
-        Draft("press", value="Enter", note=ENTER_NOTE.format(item=item)),
-    ]
+    """One step: the executor types into the new-item input and presses Enter (or, for a
+    list without one, opens its "Add …" control and fills the form), per the contract."""
+    return [Draft("fill", value=item, ground="new_item", note=ADD_NOTE.format(item=item))]
 
 
 def type_items_into(drafts: list[Draft], clause: Clause, words: str) -> list[Draft] | None:
@@ -113,9 +111,10 @@ def type_items_into(drafts: list[Draft], clause: Clause, words: str) -> list[Dra
     target = parse_target(clause, found.group("field"))
     if target is None or target.name is None:
         return None
+    # The step keeps its ground, so the executor still presses Enter after typing.
     return [
-        d.but(ground=None, target=target.name, role=target.role, scope=target.scope,
-              note=f"Type '{d.value}' into '{target.name}'")
+        d.but(target=target.name, role=target.role, scope=target.scope,
+              note=f"Add '{d.value}' (type it into '{target.name}' and press Enter)")
         if d.ground == "new_item"
         else d
         for d in drafts

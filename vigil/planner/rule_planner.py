@@ -108,7 +108,7 @@ def read_goal(url: str, goal: str) -> Reading:
         if not reading.unread:
             reading.problems.append(NOTHING_TO_CHECK.format(goal=goal.strip()))
         return reading
-    drafts = _submit_with_named_button(drafts)
+    drafts = _submit_with_named_button(_one_enter(drafts))
     drafts, resolved = resolve(drafts, _groups(drafts))
     if not resolved:
         reading.problems += _unresolved(drafts)
@@ -154,6 +154,23 @@ def _submit_with_named_button(drafts: list[Draft]) -> list[Draft]:
             continue
         kept.append(draft)
     return kept
+
+
+def _one_enter(drafts: list[Draft]) -> list[Draft]:
+    """ "add 'Rye' and press Enter": a grounded entry or search already ends with Enter (the
+    contract), so a bare Enter right after it would submit a second, empty entry."""
+    return [
+        d
+        for i, d in enumerate(drafts)
+        if not (
+            i > 0
+            and d.action == "press"
+            and d.value == "Enter"
+            and d.target is None
+            and drafts[i - 1].action == "fill"
+            and drafts[i - 1].ground in ("new_item", "search")
+        )
+    ]
 
 
 def _groups(drafts: list[Draft]) -> dict[int, tuple[str, ...]]:

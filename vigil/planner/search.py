@@ -1,8 +1,8 @@
 """Finding things in a list: search for a term, filter by a value, sort by a column.
 
 A search types into the page's search box (PlanStep.ground "search", found by its role or
-purpose on the live page) and presses Enter. A filter picks a value in a named control. A
-sort clicks the column's header with an `order`, which the executor repeats until the
+purpose on the live page), and the executor presses Enter after it. A filter picks a value
+in a named control. A sort clicks the column's header with an `order`, which the executor repeats until the
 column reads in that order, and so also verifies it.
 """
 
@@ -85,10 +85,8 @@ def read_search(clause: Clause, ctx: Context) -> list[Draft] | None:
             return None
         identifier = _NOUN_THEN_ID.match(plain)
         term = identifier.group("id") if identifier else plain
-    return [
-        Draft("fill", value=term, ground="search"),
-        Draft("press", value="Enter", ground="search"),
-    ]
+    # One step: with ground "search" the executor presses Enter after typing.
+    return [Draft("fill", value=term, ground="search", note=f"Search for '{term}'")]
 
 
 def read_filter(clause: Clause, ctx: Context) -> list[Draft] | None:
@@ -129,4 +127,4 @@ def read_sort(clause: Clause, ctx: Context) -> list[Draft] | None:
         order = "descending"
     elif found.group("up1") or found.group("up2"):
         order = "ascending"
-    return [Draft("click", target=column, role="columnheader", column=column, order=order)]
+    return [Draft("click", target=column, column=column, order=order)]
