@@ -2,8 +2,8 @@
 
 A search types into the page's search box (PlanStep.ground "search", found by its role or
 purpose on the live page), and the executor presses Enter after it. A filter picks a value
-in a named control. A sort clicks the column's header with an `order`, which the executor repeats until the
-column reads in that order, and so also verifies it.
+in a named control. A sort clicks the column's header with an `order`, which the executor
+repeats until the column reads in that order, and so also verifies it.
 """
 
 from __future__ import annotations

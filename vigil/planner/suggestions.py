@@ -119,9 +119,47 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(("ticked", "selected"), "checked"),
 }  # fmt: skip
 _STOPWORDS = frozenset(
-    "the a an to that his her their my our your its he she they i we you on up should must "
-    "will can would please then and verify ensure confirm assert validate expect make sure "
-    "check whether if".split()  # noqa: SIM905 - a word list reads better as one string
+    (
+        "the",
+        "a",
+        "an",
+        "to",
+        "that",
+        "his",
+        "her",
+        "their",
+        "my",
+        "our",
+        "your",
+        "its",
+        "he",
+        "she",
+        "they",
+        "i",
+        "we",
+        "you",
+        "on",
+        "up",
+        "should",
+        "must",
+        "will",
+        "can",
+        "would",
+        "please",
+        "then",
+        "and",
+        "verify",
+        "ensure",
+        "confirm",
+        "assert",
+        "validate",
+        "expect",
+        "make",
+        "sure",
+        "check",
+        "whether",
+        "if",
+    )
 )
 
 
