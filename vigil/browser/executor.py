@@ -28,6 +28,8 @@ from playwright.async_api import (
 from playwright.async_api import Error as PlaywrightError
 
 from vigil.browser.recorder import CHANGE_COUNTER_JS, READ_ONLY_ACTIONS, Recorder, Shots
+from vigil.browser.settle import ACTIVITY_JS
+from vigil.browser.step_base import masked
 from vigil.browser.steps import Outcome, PageGone, StepEnv, perform
 from vigil.config import Settings
 from vigil.errors import BrowserUnavailable, PipelineError
@@ -152,6 +154,7 @@ class BrowserPool:
         try:
             # Part of opening, so a pre-opened context has it ready before its run starts.
             await ctx.add_init_script(script=CHANGE_COUNTER_JS)
+            await ctx.add_init_script(script=ACTIVITY_JS)
             return ctx, await ctx.new_page()
         except PlaywrightError:
             with contextlib.suppress(PlaywrightError, TimeoutError):
@@ -250,10 +253,12 @@ class BrowserPool:
 
 
 def _step_message(step: PlanStep, outcome: Outcome | None = None) -> str:
+    """The event text for a step; a secret value is masked even if the plan's description
+    quoted it."""
     head = f"Step {step.step_number}: {step.description}"
-    if outcome is None:
-        return head
-    return f"{head} — {'passed' if outcome.passed else 'failed'}: {outcome.details}"
+    if outcome is not None:
+        head = f"{head} — {'passed' if outcome.passed else 'failed'}: {outcome.details}"
+    return masked(step, head)
 
 
 class PlaywrightExecutor:
@@ -282,6 +287,11 @@ class PlaywrightExecutor:
             if self.screenshots:
                 shots.prepare()
             env = StepEnv(page, plan.url, self.step_timeout_s, settle=shots.settle)
+
+            def crashed(_: Page) -> None:
+                env.crashed = True
+
+            page.on("crash", crashed)
             try:
                 for i, step in enumerate(plan.steps):
                     await events("step_start", _step_message(step), step_number=step.step_number)

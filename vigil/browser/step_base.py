@@ -1,9 +1,11 @@
-"""What every step shares: its environment, its deadline, and retrying a transient miss.
+"""What every step shares: its environment, its deadline, finding its target, and looking
+again after a transient miss.
 
 A transient miss — an element not there yet, a text not shown yet, a page mid-navigation —
-is retried with a short backoff before the step fails. Retries are what make checks of real
-sites (late JavaScript, slow XHR) stable without a fixed sleep in every goal; their count
-goes into `retry_count` so a check that only passes on its fourth look is visible as flaky.
+is looked at again with a short backoff. A miss on a page that has settled (see settle.py),
+confirmed by one more look at the unchanged page, is final: a broken site is reported as
+soon as it is clear, not after a fixed wait. The number of extra looks goes into
+`retry_count`, so a check that only passes on its fourth look is visible as flaky.
 """
 
 from __future__ import annotations
@@ -17,11 +19,16 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from vigil.browser.locate import Intent, Match, Miss, locate
+from vigil.browser import grounding
+from vigil.browser.locate import Intent, Match, Miss, Near, locate
+from vigil.browser.scope import NoScope, Scoped, resolve_scope
+from vigil.browser.settle import page_state
 from vigil.models import PlanStep
 
 # Waits between looks after a miss: cheap at first (most late content is quick), then longer.
 BACKOFF_S = (0.025, 0.05, 0.1, 0.2, 0.4, 0.8, 1.5)
+
+MASK = "•" * 8
 
 
 class PageGone(Exception):
@@ -42,13 +49,15 @@ async def _nothing_pending() -> None:
 @dataclass
 class StepEnv:
     """What a step runs against. `settle` is awaited before the step changes the page (the
-    executor uses it to finish the previous step's screenshot first)."""
+    executor uses it to finish the previous step's screenshot first); `crashed` is set by
+    the executor when the renderer crashes."""
 
     page: Page
     base_url: str
     timeout_s: float
     retries: int = len(BACKOFF_S)
     settle: Callable[[], Awaitable[None]] = _nothing_pending
+    crashed: bool = False
 
 
 class Deadline:
@@ -64,8 +73,17 @@ class Deadline:
         return max(1.0, self.left_s() * 1000)
 
 
+@dataclass(frozen=True)
+class Look:
+    """What an attempt knows about its look: the page was `settled` when it started, and
+    it is the `last` look (a claim that waits for quiet decides now with what it sees)."""
+
+    settled: bool
+    last: bool
+
+
 # An attempt returns an Outcome when it is final, or a reason string for a transient miss.
-Attempt = Callable[[], Awaitable["Outcome | str"]]
+Attempt = Callable[[Look], Awaitable["Outcome | str"]]
 
 
 def first_line(exc: BaseException) -> str:
@@ -73,51 +91,117 @@ def first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def check_alive(page: Page, exc: BaseException) -> None:
-    text = str(exc)
-    if page.is_closed() or any(
-        m in text
-        for m in ("has been closed", "Browser closed", "Target crashed", "Connection closed")
-    ):
-        raise PageGone(first_line(exc)) from exc
+def check_alive(env: StepEnv) -> None:
+    """Raise PageGone when the page cannot answer any more (closed, crashed, browser gone);
+    decided from the page's state, never from an error's wording."""
+    page = env.page
+    browser = page.context.browser
+    if env.crashed or page.is_closed() or (browser is not None and not browser.is_connected()):
+        raise PageGone("the page closed or crashed")
 
 
 async def retrying(env: StepEnv, dl: Deadline, attempt: Attempt, retries: int) -> Outcome:
-    """Run `attempt` until it is final, the retries are spent or the deadline is near."""
+    """Look until the attempt is final, the page has settled on a miss, the retries are
+    spent or the deadline is near."""
     tries = 0
+    quiet_at: int | None = None  # change count of the previous look, when the page was quiet
     while True:
+        state = await page_state(env.page)
+        pause = BACKOFF_S[min(tries, len(BACKOFF_S) - 1)]
+        last = tries >= retries or dl.left_s() < pause + 0.05
+        if state.settled and quiet_at == state.changes:
+            last = True  # nothing happened since a look on a quiet page: this one decides
         try:
-            result = await attempt()
+            result = await attempt(Look(state.settled, last))
         except PlaywrightTimeout as exc:
             result = first_line(exc)
         except PlaywrightError as exc:
-            check_alive(env.page, exc)
+            check_alive(env)
             result = first_line(exc)  # e.g. the page navigated while we looked
         if isinstance(result, Outcome):
             result.retry_count = tries
             return result
-        pause = BACKOFF_S[min(tries, len(BACKOFF_S) - 1)]
-        if tries >= retries or dl.left_s() < pause + 0.05:
+        if last:
             return Outcome(False, result, tries)
+        quiet_at = state.changes if state.settled else None
         tries += 1
         await asyncio.sleep(pause)
 
 
-async def find(step: PlanStep, env: StepEnv, intent: Intent, *, fuzzy: bool = True) -> Match | str:
-    if not step.target:
-        raise ValueError(f"a {step.action} step needs a target")
-    found = await locate(
-        env.page,
-        step.target,
-        role=step.role,
-        nth=step.nth,
-        exact=step.exact,
-        intent=intent,
-        fuzzy=fuzzy,
-    )
-    return found.reason if isinstance(found, Miss) else found
+def target_words(step: PlanStep) -> str:
+    """How the details name what the step looks for."""
+    if step.target:
+        return f"'{step.target}'"
+    if step.ground:
+        return {"new_item": "the new-item input", "search": "the search box"}.get(
+            step.ground, "the page"
+        )
+    return "the element"
+
+
+async def in_scope(step: PlanStep, env: StepEnv) -> Scoped | str | None:
+    """The step's scope resolved on the page now: None without a scope, a reason on a miss."""
+    if step.scope is None:
+        return None
+    found = await resolve_scope(env.page, step.scope)
+    return found.reason if isinstance(found, NoScope) else found
+
+
+async def find(
+    step: PlanStep,
+    env: StepEnv,
+    intent: Intent,
+    *,
+    fuzzy: bool = True,
+    scoped: Scoped | None = None,
+) -> Match | str:
+    """The step's element: grounded by purpose (`ground`), by name (`target`), or — with a
+    scope and no target — the one element of the intent's kind in that scope."""
+    if scoped is None:
+        where = await in_scope(step, env)
+        if isinstance(where, str):
+            return where
+        scoped = where
+    root = scoped.root if scoped is not None and scoped.anchor is None else None
+    token = scoped.token if scoped is not None else ""
+    near = Near(scoped.anchor, scoped.how) if scoped and scoped.anchor is not None else None
+    if step.ground in ("new_item", "search") and not step.target:
+        found: Match | Miss = await grounding.ground_field(
+            env.page, step.ground, root if root is not None else env.page
+        )
+    elif not step.target:
+        if scoped is None:
+            raise ValueError(f"a {step.action} step needs a target")
+        found = await grounding.by_kind(env.page, intent, step.role, step.nth, root, near)
+    else:
+        found = await locate(
+            env.page,
+            step.target,
+            role=step.role,
+            nth=step.nth,
+            exact=step.exact,
+            intent=intent,
+            fuzzy=fuzzy,
+            root=root,
+            token=token,
+            near=near,
+        )
+    if isinstance(found, Miss):
+        return found.reason if scoped is None else f"{found.reason} ({scoped.phrase})"
+    if scoped is None:
+        return found
+    note = "; ".join(n for n in (found.note, scoped.note) if n)
+    return Match(found.locator, f"{found.how} {scoped.phrase}", note)
 
 
 def said(match: Match, verb: str) -> str:
     text = f"{verb} {match.how}"
     return f"{text} ({match.note})" if match.note else text
+
+
+def masked(step: PlanStep, text: str) -> str:
+    """`text` with a secret step's value replaced: credentials never reach details, events
+    or logs."""
+    if step.secret and step.value:
+        return text.replace(step.value, MASK)
+    return text

@@ -1,0 +1,91 @@
+"""Whether the page has settled: the signal that lets a failing claim fail at once.
+
+A claim that does not hold yet may hold a moment later (late JavaScript, an XHR still in
+flight, a timer about to render results), so a miss is looked at again. Waiting a fixed
+few seconds before every failure would make a broken site slow to report and every failing
+goal cost the same long wait; instead the page says when it is quiet: the document has
+loaded, no fetch/XHR is in flight, no short timer is pending, and the DOM has not changed
+for a moment. A miss on a quiet page, confirmed by one more look, is final.
+
+Timers longer than `LONG_TIMER_MS` (polling, session refresh) and intervals do not count:
+they would keep a page "busy" forever. A page that never settles still ends at the retry
+budget, exactly as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+
+# How long the DOM must be unchanged before the page counts as quiet.
+QUIET_MS = 120
+LONG_TIMER_MS = 5000
+
+# Installed in every document before the page's own scripts (an init script).
+ACTIVITY_JS = """(() => {
+  if (window.__vigilBusy !== undefined) return;
+  let busy = 0;
+  window.__vigilBusy = () => busy;
+  const timers = new Set();
+  const setT = window.setTimeout, clearT = window.clearTimeout;
+  window.setTimeout = function (fn, ms, ...args) {
+    if ((Number(ms) || 0) > LONG_MS) return setT.call(window, fn, ms, ...args);
+    let id;
+    const run = function () {
+      if (timers.delete(id)) busy -= 1;
+      if (typeof fn === 'function') return fn.apply(this, args);
+    };
+    id = setT.call(window, run, ms);
+    timers.add(id);
+    busy += 1;
+    return id;
+  };
+  window.clearTimeout = function (id) {
+    if (timers.delete(id)) busy -= 1;
+    return clearT.call(window, id);
+  };
+  const fetchOrig = window.fetch;
+  if (fetchOrig) {
+    window.fetch = function (...args) {
+      busy += 1;
+      const done = () => { busy -= 1; };
+      const p = fetchOrig.apply(this, args);
+      p.then(done, done);
+      return p;
+    };
+  }
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (...args) {
+    busy += 1;
+    this.addEventListener('loadend', () => { busy -= 1; }, {once: true});
+    return send.apply(this, args);
+  };
+})();""".replace("LONG_MS", str(LONG_TIMER_MS))
+
+_STATE_JS = """(quiet) => {
+  const busy = window.__vigilBusy ? window.__vigilBusy() : 0;
+  const last = window.__vigilLastChange ?? 0;
+  const changes = window.__vigilChanges ?? -1;
+  const calm = performance.now() - last >= quiet;
+  return [document.readyState === 'complete' && busy === 0 && calm, changes];
+}"""
+
+
+@dataclass(frozen=True)
+class PageState:
+    """`settled`: nothing is loading or about to change; `changes`: the DOM change count, so
+    two looks can tell that nothing happened between them."""
+
+    settled: bool
+    changes: int
+
+
+async def page_state(page: Page) -> PageState:
+    """The page's state now; a page mid-navigation is not settled."""
+    try:
+        settled, changes = await page.evaluate(_STATE_JS, QUIET_MS)
+    except PlaywrightError:
+        return PageState(False, -1)
+    return PageState(bool(settled), int(changes))
