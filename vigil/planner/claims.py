@@ -17,6 +17,7 @@ from vigil.planner.clauses import Clause, has_token
 from vigil.planner.context import Context
 from vigil.planner.grammar import AUX, NOT, SHOULD, TRAILER
 from vigil.planner.grammar import negated as _negated
+from vigil.planner.pronouns import pronoun_subject
 from vigil.planner.states import read_state, read_where
 from vigil.planner.steps import Draft
 from vigil.planner.tables import read_cell, read_count, read_only
@@ -116,6 +117,11 @@ NEGATION = re.compile(
     r"\b(?:not|never|no|nothing|none|nowhere|without)\b|n't|n\u2019t", re.IGNORECASE
 )
 _NEGATIVE = ("assert_no_text", "assert_not_visible")
+# "their balance", "an error", "some results": a description of something, not its text.
+_DESCRIBED = re.compile(
+    r"^(?:their|his|her|its|my|our|your|some|any|all|every|each|an?|no|this|that|these|those)\b",
+    re.IGNORECASE,
+)
 _ABSENT_STATES = (
     "is missing", "is gone", "is absent", "disappear", "vanish", "has gone", "has disappeared",
     "has vanished", "is removed", "has been removed", "was removed", "was deleted",
@@ -204,6 +210,9 @@ def _presence(
     as text only when `words` says the phrasing was about text.
     """
     what = _TEXT_LEAD.sub("", what.strip())
+    if (subject := pronoun_subject(what)) is not None:
+        # "it should be listed": the item named last (resolved by pronouns.resolve).
+        return [Draft("assert_no_text" if negative else "assert_text", value=subject)]
     literals = clause.literal_list(what)
     if literals:
         action: Action
@@ -216,7 +225,7 @@ def _presence(
     if target is not None and target.noun:
         action = "assert_not_visible" if negative else "assert_visible"
         return [Draft(action, target=target.name, role=target.role, nth=target.nth)]
-    if words and not has_token(what):
+    if words and not has_token(what) and not _DESCRIBED.match(what):
         text = element_name(clause, what)
         if text is not None:
             return [Draft("assert_no_text" if negative else "assert_text", value=text)]

@@ -20,10 +20,17 @@ _MODAL = (
     r"(?:should|must|can|could|will|needs?\s+to|has\s+to|have\s+to|is\s+able\s+to|"
     r"are\s+able\s+to|cannot|can't|can\u2019t|won't)"
 )
+# Claims keep their verbs after the modal ("it should be listed", "the page must show …");
+# framing goes on with a doing verb ("a customer can check out", "Ana should reach …").
+_CLAIM_VERB = (
+    r"(?:be|have|has|show|shows|display|contain|say|read|list|appear|remain|stay|equal|"
+    r"include|look|not|get|become|match|hold)\b"
+)
+_NOT_AN_ACTOR = r"(?!(?:it|this|that|these|those|there|they|its)\b)"
 FRAMING = re.compile(
     rf"^(?:{_VERB_OF_CHECKING}\s+(?:that\s+|whether\s+|if\s+)?)?(?:as\s+{_ACTOR}\s*,\s*)?"
-    rf"{_ACTOR}\s+{_MODAL}(?:\s+(?:still|also|always|never))?(?:\s+not)?"
-    r"(?:\s+be\s+able\s+to)?\s+(?P<rest>.+)$"
+    rf"{_NOT_AN_ACTOR}{_ACTOR}\s+{_MODAL}(?:\s+(?:still|also|always|never))?(?:\s+not)?"
+    rf"(?:\s+be\s+able\s+to\s+|\s+(?!{_CLAIM_VERB}))(?P<rest>.+)$"
     r"|^(?:scenario|story|goal|test|case|flow|journey|purpose|use\s+case)\b.*$"
     r"|^as\s+an?\s+[\w ]+?,\s*i\s+(?:want|need|would\s+like)\s+to\s+.+$"
     rf"|^(?:{_VERB_OF_CHECKING}\s+)?(?:that\s+)?(?:an?\s+|the\s+)?[\w ]+?\s+"
@@ -31,6 +38,11 @@ FRAMING = re.compile(
     rf"|^(?:{_VERB_OF_CHECKING}\s+)(?:that\s+)?(?:the\s+)?[\w ]+?\s+"
     r"(?:flow|process|journey|feature)"
     r"(?:\s+works?)?$",
+    re.IGNORECASE,
+)
+LABEL = re.compile(
+    r"^(?:scenario|story|user\s+story|goal|test(?:\s+case)?|case|flow|journey|purpose|"
+    r"use\s+case|feature|title|summary|description)\s*\d*\s*:\s*[^\ue000]*$",
     re.IGNORECASE,
 )
 # "Make sure a customer can check out: log in …" on one line: the head frames the rest.
@@ -53,6 +65,11 @@ def modal_rest(clause: Clause) -> str | None:
     if NEGATION.search(clause.masked[: found.start("rest")]):
         return None  # "a user cannot delete X" is no instruction to delete X
     return found.group("rest")
+
+
+def is_label(clause: Clause) -> bool:
+    """ "Scenario: buying bread", "Story: …": a title for the goal, framing as a whole."""
+    return LABEL.match(clause.masked) is not None
 
 
 def split_head(clause: Clause) -> tuple[str, str] | None:

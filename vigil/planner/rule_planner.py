@@ -29,7 +29,7 @@ from vigil.models import TestPlan
 from vigil.planner.clauses import Clause, split_clauses
 from vigil.planner.compounds import Piece, read_compound, read_piece
 from vigil.planner.context import Context
-from vigil.planner.framing import is_framing, modal_rest, split_head
+from vigil.planner.framing import is_framing, is_label, modal_rest, split_head
 from vigil.planner.navigation import opens_a_url
 from vigil.planner.pronouns import is_placeholder, resolve
 from vigil.planner.sign_in import HIDDEN, SIGNED_IN_LEAD, is_login_submit, is_submit_click
@@ -61,6 +61,8 @@ class Reading:
     drafts: list[Draft] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # Sentences read as framing and skipped, shown by `vigil plan` so nothing vanishes.
+    framing: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[str]:
@@ -87,7 +89,7 @@ def read_goal(url: str, goal: str) -> Reading:
     ctx = Context(base_url=url)
     reading = Reading(url, goal)
     clauses = split_clauses(goal)
-    framing: list[str] = []
+    framing = reading.framing
     previous: Piece | None = None
     drafts: list[Draft] = []
     opens_own_url = False
@@ -128,6 +130,8 @@ def _read_clause(
         clause = clause.with_text(clause.masked[lead.end() :])
         if not clause.masked:
             return [], [], []
+    if is_label(clause):
+        return [], [], [clause.written()]
     pieces, unread = read_compound(clause, ctx, previous)
     if not unread:
         return pieces, [], []

@@ -35,30 +35,30 @@ _TAILS: tuple[tuple[ScopeKind, re.Pattern[str]], ...] = (
     (
         "row",
         re.compile(
-            rf"^(?P<head>.*?)\s*{_IN}\s+(?:the\s+)?{_ROW_NOUN}\s+{_CONTAINING}\s+(?P<text>.+)$",
+            rf"^(?P<head>.*?)(?:^|\s+){_IN}\s+(?:the\s+)?{_ROW_NOUN}\s+{_CONTAINING}\s+(?P<text>.+)$",
             re.I,
         ),
     ),
     (
         "row",
         re.compile(
-            rf"^(?P<head>.*?)\s*{_IN}\s+(?:the\s+)?(?P<text>.+?)(?:'s|\u2019s)?\s+{_ROW_NOUN}$",
+            rf"^(?P<head>.*?)(?:^|\s+){_IN}\s+(?:the\s+)?(?P<text>.+?)(?:'s|\u2019s)?\s+{_ROW_NOUN}$",
             re.I,
         ),
     ),
     (
         "near",
         re.compile(
-            r"^(?P<head>.*?)\s*(?:next\s+to|beside|near|alongside|close\s+to|"
+            r"^(?P<head>.*?)(?:^|\s+)(?:next\s+to|beside|near|alongside|close\s+to|"
             r"(?:to\s+the\s+)?(?:right|left)\s+of)\s+(?:the\s+)?(?P<text>.+)$",
             re.I,
         ),
     ),
-    ("near", re.compile(rf"^(?P<head>.*?)\s*by\s+(?P<text>{TOKEN})$", re.I)),
+    ("near", re.compile(rf"^(?P<head>.*?)(?:^|\s+)by\s+(?P<text>{TOKEN})$", re.I)),
     (
         "dialog",
         re.compile(
-            rf"^(?P<head>.*?)\s*{_IN}\s+(?:the\s+|a\s+|an\s+)?(?:(?P<text>.+?)\s+)?{_DIALOG_NOUN}$",
+            rf"^(?P<head>.*?)(?:^|\s+){_IN}\s+(?:the\s+|a\s+|an\s+)?(?:(?P<text>.+?)\s+)?{_DIALOG_NOUN}$",
             re.I,
         ),
     ),

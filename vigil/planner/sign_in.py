@@ -33,7 +33,7 @@ _PASSWORD_WORD = r"(?:password|passwd|pass\s*word|pw|pass|passcode|pin)"
 def _credentials(n: int) -> str:
     """User and password, in every order people write them; groups numbered `n` so the
     two sentence orders can live in one pattern."""
-    secret = rf"(?:{TOKEN}|[^\s()]+)"
+    secret = rf"(?:{TOKEN}|[^\s()]*[^\s(),.;:!?])"
     return (
         rf"(?:as|with|using)\s+(?:(?:my|the|a|an)\s+)?"
         rf"(?:(?P<kind{n}>user\s*name|user|e-?mail(?:\s+address)?|login|account|id)\s+(?:of\s+)?)?"

@@ -89,6 +89,9 @@ PAGE_OPENS = pattern(
     rf"(?P<where>.+?\s+(?:page|screen|view))\s+(?:{AUX}{NOT}\s+)?"
     r"(?:opens|open|loads|load|appears|appear|comes\s+up|is\s+(?:shown|displayed|open|opened|loaded))"
 )
+_EXPANDED = {"i'm": "I am", "we're": "we are", "you're": "you are", "he's": "he is",
+             "she's": "she is", "they're": "they are"}  # fmt: skip
+_CONTRACTION = re.compile(r"\b(?:i|we|you|he|she|they)['\u2019](?:m|re|s)\b", re.IGNORECASE)
 _NOT_A_PLACE = re.compile(r"^(?:the\s+)?(?:page|screen|site|list|table|same\s+page)$", re.I)
 
 
@@ -127,6 +130,7 @@ def _item_scope(clause: Clause, what: str) -> list[Scope] | None:
 
 def read_where(clause: Clause, claim: str) -> list[Draft] | None:
     """ "I end up on the Dashboard" (the title, main heading or URL names it), or a URL."""
+    claim = _CONTRACTION.sub(lambda m: _EXPANDED[m.group(0).lower().replace("\u2019", "'")], claim)
     found = WHERE.fullmatch(claim) or PAGE_OPENS.fullmatch(claim)
     if not found:
         return None

@@ -104,12 +104,17 @@ ONLY = pattern(
 )
 # A counted thing that is really a phrase of text: "2 items left" is the counter's wording.
 _TEXT_COUNT = re.compile(r"\b(?:left|remaining|selected|in\s+stock|ago|per\s+\w+)$", re.I)
+# "no error message": zero of something the page may show in any shape is not a count the
+# page can be trusted to answer; the goal should quote the message instead.
+_NOT_A_COLLECTION = re.compile(r"\b(?:errors?|warnings?|messages?|alerts?|problems?)$", re.I)
 _NOT_COUNTABLE = re.compile(
     r"^(?:seconds?|minutes?|hours?|days?|times?|percent|px|ms|dollars?|euros?|steps?)$", re.I
 )
 
 
 def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
+    if drafts := _nth_row(clause, claim):
+        return drafts
     for found in (ROW_SHOWS.fullmatch(claim), LISTED_WITH.fullmatch(claim)):
         if found:
             row = _row(clause, found.group("row") or found.groupdict().get("row2"))
@@ -123,6 +128,11 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
         if row_words is not None and not _names_an_item(clause, row_words):
             return None  # "the title of the page is …" is not a table
         return _cells(clause, row, found.group("value"), column, found)
+    return None
+
+
+def _nth_row(clause: Clause, claim: str) -> list[Draft] | None:
+    """ "the top row is 'Oat'", "'Oat' is the first row", "the second row shows 'Spelt'"."""
     if found := NTH_ROW.fullmatch(claim):
         nth_word = found.group("nth") or found.group("nth2") or found.group("nth3")
         nth = parse_ordinal(nth_word) if nth_word else None
@@ -134,8 +144,22 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
     return None
 
 
+# Owners that are parts of the page, not items: "the page's title", "the form's email".
+_NOT_AN_ITEM = re.compile(
+    r"^(?:the\s+)?(?:page|site|app|form|field|list|table|browser|window|screen|user|"
+    r"account|cart|basket|dialog|header|footer|url|document|tab|current\s+page)$",
+    re.IGNORECASE,
+)
+
+
 def _names_an_item(clause: Clause, words: str) -> bool:
-    return clause.literal(words.strip()) is not None or pronoun_subject(words) is not None
+    """ "'Spelt'", "Spelt", "INV-204", "its": an item whose row holds the cell."""
+    words = words.strip()
+    if clause.literal(words) is not None or pronoun_subject(words) is not None:
+        return True
+    if has_token(words) or _NOT_AN_ITEM.match(words) or re.match(r"(?:the|a|an)\s", words, re.I):
+        return False
+    return len(words.split()) <= 3
 
 
 def _row(clause: Clause, words: str | None) -> Scope | None:
@@ -193,7 +217,7 @@ def read_count(clause: Clause, claim: str) -> list[Draft] | None:
     if _TEXT_COUNT.search(noun) or _NOT_COUNTABLE.match(noun):
         return None
     count = parse_count(found.group("count"))
-    if count is None:
+    if count is None or (count == 0 and _NOT_A_COLLECTION.search(noun)):
         return None
     op: CountOp = _OPS[" ".join(found.group("op").lower().split())] if found.group("op") else "eq"
     return [

@@ -36,6 +36,8 @@ ELEMENT_NOUNS: dict[str, str | None] = {
     "radio": "radio",
     "tab": "tab",
     "heading": "heading",
+    "column header": "columnheader",
+    "header": "columnheader",
     "image": "img",
     "option": "option",
     "switch": "switch",
