@@ -42,7 +42,7 @@ CLAIM_VERB = _pattern(
     r"double[-\s]check|see)(?:\s+(?:that|if|whether))?\s+(?P<claim>.+)"
 )
 _AUX, _NOT, _SHOULD = AUX, NOT, SHOULD
-_NEVER = r"(?:(?P<never>never)\s+)?"
+_NEVER = r"(?:(?P<never>never|no\s+longer)\s+)?"
 
 TITLE = _pattern(
     r"(?:the\s+)?(?:page\s+|tab\s+|window\s+|document\s+)?title(?:\s+of\s+the\s+page)?\s+"

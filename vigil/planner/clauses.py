@@ -44,7 +44,10 @@ _THEN = re.compile(r"\s*,?\s*\b(?:and\s+)?then\b[\s,]*", re.IGNORECASE)
 # Words that open a clause without meaning anything for the plan ("Then, finally click …").
 _LEADING_FILLER = re.compile(
     r"^(?:(?:and|also|next|finally|first|firstly|lastly|after\s+that|afterwards|now|please|then|so|"
-    r"ok|okay|once\s+there|at\s+the\s+end|in\s+the\s+end|at\s+last|meanwhile)"
+    r"ok|okay|once\s+there|at\s+the\s+end|in\s+the\s+end|at\s+last|meanwhile|"
+    r"could\s+you|can\s+you|would\s+you|will\s+you|kindly|let's|let\s+us|lets|"
+    r"i\s+want\s+to|i'd\s+like\s+to|i\s+would\s+like\s+to|i\s+need\s+to|we\s+need\s+to|"
+    r"you\s+need\s+to|go\s+ahead\s+and|just|simply)"
     r"\b[\s,]*)+",
     re.IGNORECASE,
 )
@@ -130,11 +133,24 @@ def split_clauses(goal: str) -> list[Clause]:
         line = _LIST_MARKER.sub("", line)
         for sentence in _SENTENCE_END.split(line):
             introduces = sentence.rstrip().endswith(":")
-            for piece in _THEN.split(sentence):
+            for piece in _split_outside_parentheses(_THEN, sentence):
                 text = tidy(piece)
                 if text:
                     clauses.append(Clause(text, verbatims, introduces))
     return clauses
+
+
+def _split_outside_parentheses(pattern: re.Pattern[str], text: str) -> list[str]:
+    """Split at `pattern`, but not inside "( … )": a parenthesis belongs to its clause."""
+    pieces: list[str] = []
+    start = 0
+    for found in pattern.finditer(text):
+        if text.count("(", 0, found.start()) > text.count(")", 0, found.start()):
+            continue
+        pieces.append(text[start : found.start()])
+        start = found.end()
+    pieces.append(text[start:])
+    return pieces
 
 
 def tidy(text: str) -> str:

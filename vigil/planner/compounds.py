@@ -86,7 +86,9 @@ ELLIPTICAL_CLAIM = re.compile(
 )
 # "… and Y into B": a value and where it goes, with the verb left out.
 VERBLESS = re.compile(
-    rf"^(?:{TOKEN}|[^\s{TOKEN[0]}]+)\s+(?:into|in|to|from|for|as|with|on|under)\s+\S.*$", re.I
+    rf"^(?:{TOKEN}|[^\s{TOKEN[0]}]+(?:\s+[^\s{TOKEN[0]}]+){{0,2}})\s+"
+    r"(?:into|in|to|from|for|as|with|on|under)\s+\S.*$",
+    re.I,
 )
 _OPPOSITES: dict[Action, Action] = {
     "assert_text": "assert_no_text",

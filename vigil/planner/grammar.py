@@ -16,7 +16,7 @@ _NEGATION = r"not|n't|n\u2019t|never|no\s+longer|not\s+any\s*more"
 NOT = rf"(?:\s*(?P<neg>{_NEGATION}))?"
 _NOT_AGAIN = rf"(?:\s*(?P<neg3>{_NEGATION}))?"
 # "should", "should not", "should still", "should no longer".
-SHOULD = rf"(?:{AUX}{NOT}\s+)?(?:still\s+|also\s+|now\s+)?"
+SHOULD = rf"(?:{AUX}{NOT}\s+)?(?:(?:still|also|now|then|again|eventually|finally|immediately)\s+)?"
 # "is", "are", "isn't", "is no longer", "should be", "should not be", "remains", "stays".
 IS = (
     rf"(?:(?:is|are|was|were|'s|\u2019s|'re|\u2019re){NOT}|{AUX}{_NOT_AGAIN}\s+be|"

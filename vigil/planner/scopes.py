@@ -89,6 +89,8 @@ _LEAD = re.compile(
 _NOT_A_SCOPE = re.compile(r"^(?:page|screen|site|app|browser|window|it|them)$", re.I)
 _SCOPE_NAME_NOISE = re.compile(r"^(?:the|a|an)\s+", re.I)
 MAX_SCOPE_WORDS = 5
+# "next to the Email field": the text to be near is "Email".
+_NEAR_NOUN = re.compile(r"\s+(?:field|button|link|box|input|label|text|checkbox)$", re.I)
 
 
 def split_scope(clause: Clause, fragment: str) -> tuple[str, Scope] | None:
@@ -129,6 +131,8 @@ def _scope(clause: Clause, kind: ScopeKind, text: str | None) -> Scope | None:
     if has_token(text):
         return None
     words = _SCOPE_NAME_NOISE.sub("", text.strip())
+    if kind == "near":
+        words = _NEAR_NOUN.sub("", words)
     if (subject := pronoun_subject(words)) is not None:
         return Scope(kind=kind, text=subject)
     if not words or _NOT_A_SCOPE.match(words) or len(words.split()) > MAX_SCOPE_WORDS:

@@ -25,6 +25,7 @@ _VERB = (
     r"(?:(?P<attempt>try(?:ing)?\s+to|attempt\s+to|tries\s+to)\s+)?"
     r"(?:log\s*in|login|log\s+into|sign\s*in|signin|sign\s+on|authenticate|logs\s+in|signs\s+in)"
     r"(?:\s+(?:again|once\s+more))?"
+    r"(?:\s+(?:to\s+)?(?:the\s+)?(?:app|site|website|application|account|portal|dashboard))?"
 )
 _KIND = r"(?:(?P<kind>user\s*name|user|e-?mail(?:\s+address)?|login|account|id)\s+(?:of\s+)?)?"
 _PASSWORD_WORD = r"(?:password|passwd|pass\s*word|pw|pass|passcode|pin)"

@@ -32,6 +32,8 @@ _STATES: dict[str, tuple[Action, Action]] = {
     "selected": ("assert_checked", "assert_unchecked"),
     "toggled on": ("assert_checked", "assert_unchecked"),
     "switched on": ("assert_checked", "assert_unchecked"),
+    "on": ("assert_checked", "assert_unchecked"),
+    "off": ("assert_unchecked", "assert_checked"),
     "unchecked": ("assert_unchecked", "assert_checked"),
     "unticked": ("assert_unchecked", "assert_checked"),
     "unselected": ("assert_unchecked", "assert_checked"),

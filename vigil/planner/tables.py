@@ -49,7 +49,7 @@ _PLAIN_IS = r"(?:is|are|'s|should\s+be|must\s+be|will\s+be)"
 # "the top row is 'Oat'", "the second row shows 'Spelt'", "'Oat' is the first row".
 NTH_ROW = pattern(
     rf"(?:the\s+)?(?P<nth>\w+)\s+{_ROW_NOUN}(?:\s+in\s+the\s+(?:list|table))?\s+"
-    rf"(?:{_PLAIN_IS}|{_SHOWS})\s+{_VALUE}"
+    rf"(?:{_PLAIN_IS}|(?:should\s+|must\s+|will\s+)?{_SHOWS})\s+{_VALUE}"
     rf"|(?P<value2>{TOKEN})\s+{_PLAIN_IS}\s+(?:the\s+)?(?P<nth2>\w+)(?:\s+{_ROW_NOUN})?"
     r"(?:\s+in\s+the\s+(?:list|table))?"
     rf"|(?P<value3>{TOKEN})\s+{_PLAIN_IS}\s+(?:at\s+the\s+)?(?P<nth3>top|bottom)"
@@ -77,7 +77,8 @@ _NUMBER = (
     r"\d+|zero|no|one|a\s+single|single|two|a\s+couple\s+of|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|fifteen|twenty"
 )
-_COUNTED = r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
+_NOT_A_NOUN = r"(?!(?:is|are|was|were|be|been|should|must|will|in|on|at|of)\b)"
+_COUNTED = rf"(?P<noun>(?:{_NOT_A_NOUN}[a-z][\w-]*\s+){{0,2}}?{_NOT_A_NOUN}[a-z][\w-]*)"
 _WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:list|table|page|cart|results|screen|basket))?"
 _SHOWN = (
     r"(?:\s+(?:are|is|should\s+be|must\s+be)?\s*"
@@ -117,7 +118,10 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
         return drafts
     for found in (ROW_SHOWS.fullmatch(claim), LISTED_WITH.fullmatch(claim)):
         if found:
-            row = _row(clause, found.group("row") or found.groupdict().get("row2"))
+            row_words = found.group("row") or found.groupdict().get("row2")
+            if row_words and parse_ordinal(row_words.strip()) is not None:
+                continue  # "the first row shows …" is a position, read by _nth_row
+            row = _row(clause, row_words)
             drafts = _cells(clause, row, found.group("value"), found.group("column"), found)
             if drafts:
                 return drafts

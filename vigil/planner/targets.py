@@ -64,6 +64,8 @@ _NOUN_THEN_NAME = re.compile(
 )
 # "the 'Add to cart' button", "the Login link": the name, then the noun.
 _NAME_THEN_NOUN = re.compile(rf"^(?P<name>.+?)\s+(?P<noun>{_NOUN})$", re.IGNORECASE)
+# "First name", "Last name": field names that start with an ordinal word.
+_FIELD_NAMED_BY_ORDINAL = re.compile(r"^(?:first|last)\s+name\b", re.IGNORECASE)
 _NOUN_ALONE = re.compile(rf"^(?:{_NOUN})$", re.IGNORECASE)
 
 # An unquoted name longer than this is more likely a sentence we misread than a label.
@@ -95,7 +97,7 @@ def parse_target(clause: Clause, fragment: str) -> Target | None:
     text = _strip_articles(fragment.strip())
     nth: int | None = None
     ordinal = _LEADING_ORDINAL.match(text)
-    if ordinal:
+    if ordinal and not _FIELD_NAMED_BY_ORDINAL.match(text):
         word, number = ordinal.group("word"), ordinal.group("number")
         nth = parse_ordinal(word or f"{number}th")
         text = text[ordinal.end() :]
