@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 # "should", "must not", "doesn't", "cannot", "won't", "to" (as in "expect the title to be").
-AUX = r"(?:should|must|shall|will|would|does|do|did|can|ca|could|to|is\s+going\s+to|wo|might|may)"
+# No "might" / "may": a claim that only may hold asks nothing definite to check.
+AUX = r"(?:should|must|shall|will|would|does|do|did|can|ca|could|to|is\s+going\s+to|wo)"
 # A negation in the verb group: "not", "n't", "never", "no longer", "not … anymore".
 _NEGATION = r"not|n't|n\u2019t|never|no\s+longer|not\s+any\s*more"
 NOT = rf"(?:\s*(?P<neg>{_NEGATION}))?"

@@ -61,7 +61,7 @@ class _Memory:
     def remember(self, draft: Draft) -> None:
         if draft.scope is not None and draft.scope.kind == "row" and draft.scope.text:
             self.named = draft.scope.text
-        elif draft.ground == "new_item" and draft.value:
+        elif draft.ground in ("new_item", "search") and draft.value:
             self.named = draft.value
         elif draft.target and draft.action not in ("fill", "select", "press", "wait"):
             self.named = draft.target

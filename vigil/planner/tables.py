@@ -129,6 +129,8 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
         row_words = found.group("row") or found.group("row2")
         row = _row(clause, row_words) if row_words else Scope(kind="row", text=IT)
         column = found.group("column") or found.group("column2") or found.group("column3")
+        if re.fullmatch(_ROW_NOUN, column.strip(), re.IGNORECASE):
+            return None  # "the row for 'X' is fine" names no column
         if row_words is not None and not _names_an_item(clause, row_words):
             return None  # "the title of the page is …" is not a table
         return _cells(clause, row, found.group("value"), column, found)
