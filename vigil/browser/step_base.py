@@ -170,8 +170,9 @@ async def find(
             env.page, step.ground, root if root is not None else env.page
         )
     elif not step.target:
-        if scoped is None:
+        if scoped is None and step.role is None and intent != "check":
             raise ValueError(f"a {step.action} step needs a target")
+        # "complete the last one": the element of that kind, by position or place.
         found = await grounding.by_kind(env.page, intent, step.role, step.nth, root, near)
     else:
         found = await locate(

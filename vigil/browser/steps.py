@@ -337,6 +337,7 @@ async def perform(step: PlanStep, env: StepEnv) -> Outcome:
         check_alive(env)
         outcome = Outcome(False, f"{a} failed: {first_line(exc)}")
     if outcome.passed and step.source:
-        outcome.details += f" for '{step.source.strip()}'"
+        words = " ".join(step.source.split())
+        outcome.details += f' for "{words}"' if "'" in words else f" for '{words}'"
     outcome.details = masked(step, outcome.details)
     return outcome
