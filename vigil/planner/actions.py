@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from vigil.models import WAIT_FOR_LOAD, Action
+from vigil.models import WAIT_FOR_LOAD, Action, Scope
 from vigil.pipeline.vocabulary import parse_duration_ms, parse_key
-from vigil.planner.clauses import Clause
+from vigil.planner.clauses import Clause, has_token
 from vigil.planner.context import Context
 from vigil.planner.steps import Draft
 from vigil.planner.targets import Target, parse_target, plain_value
@@ -64,8 +64,10 @@ def read_wait(clause: Clause, ctx: Context) -> list[Draft] | None:
 
 # --- press a key ------------------------------------------------------------------------------
 
+# "press Escape to close the dialog": the purpose says why, the key is what is pressed.
 PRESS_KEY = _pattern(
-    r"(?:press|hit|tap|push|strike)\s+(?P<key>.+?)(?:\s+(?:in|on|inside)\s+(?P<target>.+))?"
+    r"(?:press|hit|tap|push|strike)\s+(?P<key>.+?)(?:\s+(?:in|on|inside)\s+(?P<target>.+?))?"
+    r"(?:\s+to\s+(?:close|dismiss|submit|confirm|cancel|continue|search|open|save|clear)\b.*)?"
 )
 
 
@@ -128,18 +130,25 @@ def read_select(clause: Clause, ctx: Context) -> list[Draft] | None:
         return None
     target = parse_target(clause, found.group("target"))
     value = plain_value(clause, found.group("value"))
-    if target is None or value is None:
-        return None
+    if target is None or value is None or _NOT_AN_OPTION.fullmatch(value):
+        return None  # "select the checkbox for 'bob'" ticks a box, read by read_check
     return [_on(Draft("select", value=value), target)]
+
+
+_NOT_AN_OPTION = re.compile(r"(?:the\s+)?(?:check\s*box|box|radio(?:\s+button)?|row|switch)", re.I)
 
 
 # --- checkboxes -------------------------------------------------------------------------------
 
 CHECK = _pattern(
-    r"(?P<verb>check|tick|mark|uncheck|untick|unmark|unselect|deselect)\s+"
-    r"(?:off\s+)?(?P<target>.+)"
+    r"(?P<verb>check|tick|mark|uncheck|untick|unmark|unselect|deselect|select|enable|disable|"
+    r"turn\s+on|turn\s+off|switch\s+on|switch\s+off)\s+"
+    r"(?:off\s+)?(?P<target>.+?)(?P<after>\s+(?:on|off))?"
 )
-_UNCHECK_VERBS = ("un", "de")
+_UNCHECK_VERBS = ("un", "de", "disable", "turn off", "switch off")
+# Verbs that tick a box only when the words name one ("select the checkbox for 'bob'").
+_BOX_ONLY_VERBS = ("check", "mark", "select")
+_BOX_ROLES = ("checkbox", "radio", "switch")
 
 
 def read_check(clause: Clause, ctx: Context) -> list[Draft] | None:
@@ -148,8 +157,12 @@ def read_check(clause: Clause, ctx: Context) -> list[Draft] | None:
     found = CHECK.fullmatch(clause.masked)
     if not found:
         return None
-    verb = found.group("verb").lower()
-    action: Action = "uncheck" if verb.startswith(_UNCHECK_VERBS) else "check"
+    verb = " ".join(found.group("verb").lower().split())
+    after = (found.group("after") or "").strip().lower()
+    if after and not verb.startswith(("turn", "switch")):
+        return None
+    off = verb.startswith(_UNCHECK_VERBS) or after == "off"
+    action: Action = "uncheck" if off else "check"
     names = clause.literal_list(found.group("target"))
     if names and len(names) > 1:
         return [Draft(action, target=name) for name in names]
@@ -157,6 +170,8 @@ def read_check(clause: Clause, ctx: Context) -> list[Draft] | None:
     if target is None:
         return None
     if verb in ("check", "mark") and not (target.quoted or target.noun):
+        return None
+    if verb == "select" and target.role not in _BOX_ROLES:
         return None
     return [_on(Draft(action), target)]
 
@@ -167,7 +182,15 @@ HOVER = _pattern(r"(?:hover|mouse\s*over|move\s+(?:the\s+)?mouse\s+(?:over|to))\
 # "press the Submit button" lands here too: read_press only takes key names.
 # "choose 'Pro'" / "pick the Yearly option" with no list named: a radio button or a choice
 # card, which a click selects ("select X from Y" is read_select's).
-CLICK = _pattern(r"(?:click|tap|press|hit|push|follow|choose|pick)\s+(?:on\s+)?(?P<target>.+)")
+CLICK = _pattern(
+    r"(?:click|tap|press|hit|push|follow|choose|pick|toggle|expand|collapse)\s+(?:on\s+)?"
+    r"(?P<target>.+)"
+)
+# "close the dialog": its Close control.
+CLOSE_DIALOG = _pattern(
+    r"(?:close|dismiss|cancel)\s+(?:the\s+|this\s+)?(?:(?P<name>.+?)\s+)?"
+    r"(?:dialog|modal|popup|pop-up|overlay)(?:\s+(?:box|window))?"
+)
 
 
 def read_hover(clause: Clause, ctx: Context) -> list[Draft] | None:
@@ -177,6 +200,10 @@ def read_hover(clause: Clause, ctx: Context) -> list[Draft] | None:
 
 
 def read_click(clause: Clause, ctx: Context) -> list[Draft] | None:
+    if closing := CLOSE_DIALOG.fullmatch(clause.masked):
+        name = clause.literal(closing.group("name") or "") or (closing.group("name") or "")
+        scope = Scope(kind="dialog", text=name if name and not has_token(name) else "")
+        return [Draft("click", target="Close", scope=scope)]
     found = CLICK.fullmatch(clause.masked)
     if not found:
         return None

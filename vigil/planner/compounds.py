@@ -36,7 +36,7 @@ from vigil.planner.context import Context, Reader
 from vigil.planner.navigation import read_navigate
 from vigil.planner.scopes import split_lead
 from vigil.planner.search import read_filter, read_search, read_sort
-from vigil.planner.sign_in import read_login, read_logout
+from vigil.planner.sign_in import read_bare_login, read_login, read_logout
 from vigil.planner.steps import Draft
 
 # Order matters where phrasings overlap: "press Enter" is a key before "press X" is a click,
@@ -44,6 +44,7 @@ from vigil.planner.steps import Draft
 # a claim only when no action reads it.
 READERS: tuple[Reader, ...] = (
     read_login,
+    read_bare_login,
     read_logout,
     read_navigate,
     read_wait,

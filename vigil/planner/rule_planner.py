@@ -32,7 +32,13 @@ from vigil.planner.context import Context
 from vigil.planner.framing import is_framing, is_label, modal_rest, split_head
 from vigil.planner.navigation import opens_a_url
 from vigil.planner.pronouns import is_placeholder, resolve
-from vigil.planner.sign_in import HIDDEN, SIGNED_IN_LEAD, is_login_submit, is_submit_click
+from vigil.planner.sign_in import (
+    HIDDEN,
+    SIGNED_IN_LEAD,
+    is_login_fill,
+    is_login_submit,
+    is_submit_click,
+)
 from vigil.planner.steps import Draft, number
 
 NOT_UNDERSTOOD = "could not understand: '{clause}'"
@@ -156,6 +162,10 @@ def _submit_with_named_button(drafts: list[Draft]) -> list[Draft]:
         following = drafts[index + 1] if index + 1 < len(drafts) else None
         if is_login_submit(draft) and following is not None and is_submit_click(following):
             continue
+        if draft.announces_login and following is not None and is_login_fill(following):
+            continue
+        if draft.announces_login and kept and is_login_submit(kept[-1]):
+            continue  # "…, sign in": the compound has already submitted
         kept.append(draft)
     return kept
 

@@ -31,26 +31,34 @@ _KIND = r"(?:(?P<kind>user\s*name|user|e-?mail(?:\s+address)?|login|account|id)\
 _PASSWORD_WORD = r"(?:password|passwd|pass\s*word|pw|pass|passcode|pin)"
 
 
-def _credentials(n: int) -> str:
+def _credentials(n: int, lead: str = r"(?:as|with|using)\s+", kind: str = "?") -> str:
     """User and password, in every order people write them; groups numbered `n` so the
-    two sentence orders can live in one pattern."""
+    sentence orders can live in one pattern. `kind` "" makes the word for the user
+    ("username", "email") required, as in "Username: demo, password: demo"."""
     secret = rf"(?:{TOKEN}|[^\s()]*[^\s(),.;:!?])"
     return (
-        rf"(?:as|with|using)\s+(?:(?:my|the|a|an)\s+)?"
-        rf"(?:(?P<kind{n}>user\s*name|user|e-?mail(?:\s+address)?|login|account|id)\s+(?:of\s+)?)?"
-        rf"(?P<user{n}>{TOKEN}|[^\s/(),]+)"
+        rf"{lead}(?:(?:my|the|a|an|your)\s+)?"
+        rf"(?:(?P<kind{n}>user\s*name|user|e-?mail(?:\s+address)?|login|account|id)"
+        rf"(?:\s*[:=]\s*|\s+(?:of\s+)?)){kind}"
+        rf"(?!(?:the|my|a|an|your|{_PASSWORD_WORD})\s)(?P<user{n}>{TOKEN}|[^\s/(),:]+)"
         rf"(?:\s*/\s*(?:(?:the|my)\s+)?(?:{_PASSWORD_WORD}\s+)?(?P<slash{n}>{secret})"
-        rf"|\s*,?\s*(?:and|with|using|,)\s+(?:(?:the|my|a)\s+)?{_PASSWORD_WORD}"
+        rf"|\s*,?\s*(?:(?:and|with|using)\s+)?(?:(?:the|my|a)\s+)?{_PASSWORD_WORD}"
         rf"\s*(?:of\s+|is\s+|:\s*|=\s*)?(?P<named{n}>{secret})"
         rf"|\s*\(\s*(?:with\s+)?(?:(?:the|my)\s+)?{_PASSWORD_WORD}\s*:?\s*(?P<paren{n}>{secret})\s*\)"
         rf"|\s+(?:with|using)\s+(?P<bare{n}>{TOKEN}))"
     )
 
 
-# "log in as ana / hunter2", "with the email a@b.io and the password x, sign in".
+_FILL_LEAD = r"(?:(?:enter|type|input|fill\s+in|use|with|using)\s+)?"
+_USE_LEAD = r"(?:use|using)\s+"
+# "log in as ana / hunter2", "with the email a@b.io and the password x, sign in",
+# "enter username 'demo' and password 'demo'", "Username: demo, password: demo",
+# "use demo/demo to log in".
 LOGIN = _pattern(
     rf"(?P<attempt_verb>{_VERB})\s+{_credentials(1)}"
     rf"|{_credentials(2)}(?:\s*,?\s*(?:(?:then|and)\s+)?{_VERB.replace('attempt>', 'attempt2>')})?"
+    rf"|{_credentials(3, _FILL_LEAD, kind='')}"
+    rf"|{_credentials(4, _USE_LEAD)}\s+(?:to|and)\s+{_VERB.replace('attempt>', 'attempt4>')}"
 )
 LOGOUT = _pattern(
     r"(?:(?:then\s+)?(?P<verb>log\s*out|logout|sign\s*out|signout|log\s*off|sign\s+off))"
@@ -75,8 +83,8 @@ def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
     found = LOGIN.fullmatch(clause.masked)
     if not found:
         return None
-    n = 1 if found.group("attempt_verb") else 2
-    attempt = found.group("attempt") or found.group("attempt2")
+    n = next(i for i in (1, 2, 3, 4) if found.group(f"user{i}") is not None)
+    attempt = found.group("attempt") or found.group("attempt2") or found.group("attempt4")
     bare = found.group(f"bare{n}")
     if bare is not None and attempt is None:
         return None  # "log in as ana with 'x'" reads as a password only in an attempt
@@ -118,6 +126,23 @@ def _secret_group(found: re.Match[str], n: int) -> str:
     return next(how for how in ("slash", "named", "paren", "bare") if found.group(f"{how}{n}"))
 
 
+BARE_LOGIN = _pattern(r"(?P<verb>log\s*in|login|sign\s*in|signin)(?:\s+now)?")
+
+
+def read_bare_login(clause: Clause, ctx: Context) -> list[Draft] | None:
+    """ "Log in." on its own: click the control named so. Right before a sign-in compound
+    ("Log in. Username: demo, password: demo") it only announces it and is dropped."""
+    found = BARE_LOGIN.fullmatch(clause.masked)
+    if not found:
+        return None
+    name = "Sign in" if found.group("verb").lower().startswith("sign") else "Log in"
+    return [Draft("click", target=name, announces_login=True)]
+
+
+def is_login_fill(draft: Draft) -> bool:
+    return draft.action == "fill" and draft.target in (USERNAME_FIELD, EMAIL_FIELD)
+
+
 def read_logout(clause: Clause, ctx: Context) -> list[Draft] | None:
     found = LOGOUT.fullmatch(clause.masked)
     if not found:
@@ -135,7 +160,8 @@ SUBMIT_WORDS = re.compile(
 def is_submit_click(draft: Draft) -> bool:
     """A click on "Sign in" / "Log in" / "Submit" right after the compound submits it."""
     return (
-        draft.action == "click"
+        not draft.announces_login
+        and draft.action == "click"
         and draft.target is not None
         and draft.scope is None
         and SUBMIT_WORDS.fullmatch(draft.target.strip()) is not None

@@ -46,6 +46,8 @@ class Draft:
     count_op: CountOp | None = None
     negate: bool = False
     source: str | None = None
+    # A bare "log in" that may only announce the sign-in compound after it (never emitted).
+    announces_login: bool = False
 
     def but(self, **changes: object) -> Draft:
         """A copy with some fields changed (dataclasses.replace, typed loosely on purpose)."""

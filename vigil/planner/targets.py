@@ -102,9 +102,12 @@ def parse_target(clause: Clause, fragment: str) -> Target | None:
         nth = parse_ordinal(word or f"{number}th")
         text = text[ordinal.end() :]
     if _NOUN_ALONE.match(text):
-        if scope is None:
-            return None
-        return Target(None, _role(text), nth, noun=True, scope=scope)
+        if scope is not None:
+            return Target(None, _role(text), nth, noun=True, scope=scope)
+        if _role(text) is None and nth is None:
+            # "type hello into the input": the one field there is, by the word for it.
+            return Target(" ".join(text.split()), None, None, noun=True)
+        return None
     noun: str | None = None
     name = text
     if found := _NOUN_THEN_NAME.match(text):
@@ -138,7 +141,17 @@ def element_name(clause: Clause, fragment: str) -> str | None:
     words = _strip_articles(fragment.strip()).split()
     if not words or len(words) > MAX_UNQUOTED_NAME_WORDS:
         return None
-    return " ".join(words)
+    name = " ".join(words)
+    return None if _SWALLOWED_STEP.search(name) else name
+
+
+# A name that runs on into another step ("Textbox and click Submit", "Escape to close the
+# dialog") was cut in the wrong place: refusing it lets the clause split where it should.
+_SWALLOWED_STEP = re.compile(
+    r"\b(?:and|then|to|or)\s+(?:click|press|hit|tap|type|enter|select|choose|pick|verify|check|"
+    r"confirm|ensure|go|open|submit|close|save|log|sign|wait|make|see|fill|delete|remove|add)\b",
+    re.IGNORECASE,
+)
 
 
 def plain_value(clause: Clause, fragment: str) -> str | None:
@@ -245,5 +258,7 @@ def place_target(clause: Clause, fragment: str) -> Target | None:
     text = _OWNER_WORDS.sub("", text)
     while (stripped := _PLACE_NOISE.sub("", text)) != text and stripped:
         text = stripped
+    if _LEADING_ORDINAL.match(f"{text} "):
+        return None  # "the second page" is a position, not a name
     name = element_name(clause, text)
     return Target(name, scope=scope) if name else None
