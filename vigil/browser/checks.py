@@ -61,7 +61,7 @@ async def assert_text(step: PlanStep, env: StepEnv, dl: Deadline, present: bool)
             return seen
         shown, where = seen
         missing = present and not shown
-        if shown == present and (present or look.settled or look.last):
+        if shown == present and (present or look.last or await look.settled()):
             verb = "is shown" if present else "does not appear"
             return Outcome(True, f"text '{text}' {verb}{where}")
         if present:
@@ -85,7 +85,7 @@ async def assert_visible(step: PlanStep, env: StepEnv, dl: Deadline, want: bool)
         if want:
             return found if isinstance(found, str) else Outcome(True, said(found, "visible:"))
         if isinstance(found, str):
-            if look.settled or look.last:
+            if look.last or await look.settled():
                 return Outcome(True, f"{target_words(step)} is not visible")
             return f"{target_words(step)} is not visible, but the page is still changing"
         return f"{found.how} is visible but should not be"
@@ -99,7 +99,7 @@ async def _on_page(step: PlanStep, env: StepEnv, dl: Deadline, want: bool) -> Ou
 
     async def attempt(look: Look) -> Outcome | str:
         named, how = await grounding.page_named(env.page, name)
-        if named == want and (want or look.settled or look.last):
+        if named == want and (want or look.last or await look.settled()):
             if want:
                 return Outcome(True, f"on the '{name}' page: {how}")
             return Outcome(True, f"not on the '{name}' page ({how})")

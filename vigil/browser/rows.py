@@ -122,7 +122,9 @@ async def assert_count(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
         where = f" {scoped.phrase}" if scoped is not None else ""
         note = f" ({got.note})" if got.note else ""
         claim = f"{words} {wanted}"
-        if counts.holds(got.n, op, wanted) == want and (got.n > 0 or look.settled or look.last):
+        if counts.holds(got.n, op, wanted) == want and (
+            got.n > 0 or look.last or await look.settled()
+        ):
             verb = "as wanted" if want else f"not {claim}, as wanted"
             return Outcome(True, f"counted {got.n} {got.what}{where}, {verb}{note}")
         listed = f": {table.shown(got.texts)}" if got.texts else ""

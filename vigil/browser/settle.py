@@ -20,7 +20,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 # How long the DOM must be unchanged before the page counts as quiet.
-QUIET_MS = 120
+QUIET_MS = 100
 LONG_TIMER_MS = 5000
 
 # Installed in every document before the page's own scripts (an init script).

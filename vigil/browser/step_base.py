@@ -22,7 +22,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from vigil.browser import grounding
 from vigil.browser.locate import Intent, Match, Miss, Near, locate
 from vigil.browser.scope import NoScope, Scoped, resolve_scope
-from vigil.browser.settle import page_state
+from vigil.browser.settle import PageState, page_state
 from vigil.models import PlanStep
 
 # Waits between looks after a miss: cheap at first (most late content is quick), then longer.
@@ -73,13 +73,23 @@ class Deadline:
         return max(1.0, self.left_s() * 1000)
 
 
-@dataclass(frozen=True)
 class Look:
-    """What an attempt knows about its look: the page was `settled` when it started, and
-    it is the `last` look (a claim that waits for quiet decides now with what it sees)."""
+    """One look at the page. `settled()` says whether the page was quiet (see settle.py);
+    it is asked only when needed — most first looks succeed without it — and read once per
+    look. `last`: no further look follows, so a claim that waits for quiet decides now."""
 
-    settled: bool
-    last: bool
+    def __init__(self, page: Page, last: bool) -> None:
+        self._page = page
+        self.last = last
+        self._state: PageState | None = None
+
+    async def state(self) -> PageState:
+        if self._state is None:
+            self._state = await page_state(self._page)
+        return self._state
+
+    async def settled(self) -> bool:
+        return (await self.state()).settled
 
 
 # An attempt returns an Outcome when it is final, or a reason string for a transient miss.
@@ -101,18 +111,15 @@ def check_alive(env: StepEnv) -> None:
 
 
 async def retrying(env: StepEnv, dl: Deadline, attempt: Attempt, retries: int) -> Outcome:
-    """Look until the attempt is final, the page has settled on a miss, the retries are
-    spent or the deadline is near."""
+    """Look until the attempt is final, two looks in a row missed on a quiet page with
+    nothing changed between them, the retries are spent or the deadline is near."""
     tries = 0
-    quiet_at: int | None = None  # change count of the previous look, when the page was quiet
+    quiet_at: int | None = None  # change count at the previous miss, when the page was quiet
     while True:
-        state = await page_state(env.page)
         pause = BACKOFF_S[min(tries, len(BACKOFF_S) - 1)]
-        last = tries >= retries or dl.left_s() < pause + 0.05
-        if state.settled and quiet_at == state.changes:
-            last = True  # nothing happened since a look on a quiet page: this one decides
+        look = Look(env.page, tries >= retries or dl.left_s() < pause + 0.05)
         try:
-            result = await attempt(Look(state.settled, last))
+            result = await attempt(look)
         except PlaywrightTimeout as exc:
             result = first_line(exc)
         except PlaywrightError as exc:
@@ -121,8 +128,11 @@ async def retrying(env: StepEnv, dl: Deadline, attempt: Attempt, retries: int) -
         if isinstance(result, Outcome):
             result.retry_count = tries
             return result
-        if last:
+        if look.last:
             return Outcome(False, result, tries)
+        state = await look.state()
+        if state.settled and quiet_at == state.changes:
+            return Outcome(False, result, tries)  # the page is quiet and nothing changed
         quiet_at = state.changes if state.settled else None
         tries += 1
         await asyncio.sleep(pause)
