@@ -48,7 +48,19 @@ PAGE_LOADS = _pattern(
 )
 
 
+# "wait until the 'Loading' text disappears": a claim that holds once it is gone.
+WAIT_FOR_GONE = _pattern(
+    r"wait\s+(?:for|until|till)\s+(?P<what>.+?)\s+(?:to\s+)?(?:disappears?|goes\s+away|go\s+away|"
+    r"vanishes|vanish|is\s+gone|is\s+hidden|be\s+hidden|has\s+gone|closes|close)"
+)
+
+
 def read_wait(clause: Clause, ctx: Context) -> list[Draft] | None:
+    if found := WAIT_FOR_GONE.fullmatch(clause.masked):
+        target = parse_target(clause, found.group("what"))
+        if target is not None and (target.quoted or target.noun) and target.name:
+            return [_on(Draft("assert_not_visible"), target)]
+        return None
     if WAIT_FOR_PAGE_LOAD.fullmatch(clause.masked) or PAGE_LOADS.fullmatch(clause.masked):
         return [Draft("wait", value=WAIT_FOR_LOAD)]
     if found := WAIT_DURATION.fullmatch(clause.masked):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from vigil.models import Action
-from vigil.planner.clauses import Clause, has_token
+from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
 from vigil.planner.grammar import AUX, NOT, SHOULD, TRAILER
 from vigil.planner.grammar import negated as _negated
@@ -106,17 +106,29 @@ APPEARS = _pattern(
     rf"(?P<what>.+?)\s+(?:{_AUX}{_NOT}\s+|{_NEVER})?"
     r"(?P<state>appears?|exists?|shows?\s+up|is\s+missing|is\s+gone|is\s+absent|disappears?|"
     r"vanishes|vanished|has\s+gone|has\s+disappeared|has\s+vanished|is\s+removed|"
-    r"has\s+been\s+removed|was\s+removed|was\s+deleted|is\s+deleted|has\s+been\s+deleted)"
-    r"(?:\s+from\s+(?:the\s+)?(?:list|table|page|screen))?"
+    r"has\s+been\s+removed|was\s+removed|was\s+deleted|is\s+deleted|has\s+been\s+deleted"
+    r"|goes\s+away|went\s+away|has\s+gone\s+away|is\s+hidden|shows|is\s+shown)"
+    r"(?:\s+(?:from|in|on)\s+(?:the\s+)?(?:list|table|page|screen|results))?"
     rf"{TRAILER}"
 )
 TEXT_KEYWORD = _pattern(r"(?P<no>no\s+)?text\s+(?P<what>.+)")
+# "the 'Loading…' text", "the 'Saved' message": the quoted words are what is shown.
+_TEXT_TRAIL = re.compile(
+    rf"(?<={TOKEN[-1]})\s+(?:text|message|label|words?|notice|notification|banner|toast)$",
+    re.IGNORECASE,
+)
+_ARTICLE_BEFORE_LITERAL = re.compile(rf"^(?:the|a|an)\s+(?={TOKEN}$)", re.IGNORECASE)
 _TEXT_LEAD = re.compile(r"^(?:the\s+)?(?:text|words?|message|phrase)\s+", re.IGNORECASE)
 EMPTY_VALUE = re.compile(r"(?:empty|blank|cleared)", re.IGNORECASE)
 NEGATION = re.compile(
     r"\b(?:not|never|no|nothing|none|nowhere|without)\b|n't|n\u2019t", re.IGNORECASE
 )
 _NEGATIVE = ("assert_no_text", "assert_not_visible")
+QUANTIFIED = re.compile(
+    r"\b(?:every|each)\s+[a-z]|\ball\s+(?:the\s+|of\s+the\s+)?[a-z]+s\b|\bnone\s+of\b",
+    re.IGNORECASE,
+)
+_TOO_SHORT = re.compile(r"[\d.,$€£%]{1,4}|\w")
 # "their balance", "an error", "some results": a description of something, not its text.
 _DESCRIBED = re.compile(
     r"^(?:their|his|her|its|my|our|your|some|any|all|every|each|an?|no|this|that|these|those)\b",
@@ -125,7 +137,7 @@ _DESCRIBED = re.compile(
 _ABSENT_STATES = (
     "is missing", "is gone", "is absent", "disappear", "vanish", "has gone", "has disappeared",
     "has vanished", "is removed", "has been removed", "was removed", "was deleted",
-    "is deleted", "has been deleted",
+    "is deleted", "has been deleted", "goes away", "went away", "has gone away", "is hidden",
 )  # fmt: skip
 _VISIBLE_STATES = ("visible", "displayed")
 
@@ -138,6 +150,8 @@ def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
     for shape in SHAPES:
         if drafts := shape(clause, claim):
             return drafts
+    if QUANTIFIED.search(claim):
+        return None  # "every row says 'Active'": one match on the page would not prove it
     drafts = _read_shapes(clause, claim)
     if drafts is None and verb not in (None, "check"):
         # "verify 'Welcome'", "assert the 'Buy' button": the verb alone makes it a claim.
@@ -209,7 +223,8 @@ def _presence(
     named with a noun becomes a visibility assertion with its role; bare words are accepted
     as text only when `words` says the phrasing was about text.
     """
-    what = _TEXT_LEAD.sub("", what.strip())
+    what = _TEXT_TRAIL.sub("", _TEXT_LEAD.sub("", what.strip()))
+    what = _ARTICLE_BEFORE_LITERAL.sub("", what)
     if (subject := pronoun_subject(what)) is not None:
         # "it should be listed": the item named last (resolved by pronouns.resolve).
         return [Draft("assert_no_text" if negative else "assert_text", value=subject)]
@@ -227,6 +242,8 @@ def _presence(
         return [Draft(action, target=target.name, role=target.role, nth=target.nth)]
     if words and not has_token(what) and not _DESCRIBED.match(what):
         text = element_name(clause, what)
+        if text is not None and _TOO_SHORT.fullmatch(text):
+            return None  # "the counter shows 3": a bare number is on almost any page
         if text is not None:
             return [Draft("assert_no_text" if negative else "assert_text", value=text)]
     return None

@@ -207,12 +207,17 @@ _NOUN_AFTER = re.compile(
 )
 
 
+_NOUN_BEFORE = re.compile(rf"^(?:[a-z][\w-]*\s+){{1,2}}(?P<name>{TOKEN})$", re.IGNORECASE)
+
+
 def _item(clause: Clause, words: str) -> Scope | int | None:
     """The item a clause acts on: its row scope ("'Rye'", "the 'Rye' task", "it", "the last
     one"), or a bare position (-1 for "the last one" with nothing named before)."""
     text = re.sub(r"^(?:the|a|an)\s+", "", words.strip(), flags=re.I)
     if (found := _NOUN_AFTER.match(text)) and clause.literal(found.group("name")) is not None:
         text = found.group("name")
+    elif (found := _NOUN_BEFORE.match(text)) and clause.literal(found.group("name")) is not None:
+        text = found.group("name")  # "the user 'bob'", "the task 'Rye'"
     literal = clause.literal(text)
     if literal is not None:
         return Scope(kind="row", text=literal) if literal.strip() else None

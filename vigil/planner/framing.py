@@ -73,8 +73,9 @@ def is_label(clause: Clause) -> bool:
 
 
 def split_head(clause: Clause) -> tuple[str, str] | None:
-    """The framing head and the steps of "Make sure a customer can check out: log in …"."""
+    """The head and the rest of "Make sure a customer can check out: log in …". The head
+    frames only if the rest reads completely; the caller decides that."""
     found = HEAD_COLON.match(clause.masked)
-    if not found or not is_framing(clause.with_text(found.group("head"))):
+    if not found or has_token(found.group("head")):
         return None
     return found.group("head"), found.group("rest")

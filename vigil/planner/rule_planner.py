@@ -144,7 +144,8 @@ def _read_clause(
     if head := split_head(clause):
         framing_words, steps_words = head
         inner, inner_unread = read_compound(clause.with_text(steps_words), ctx, previous)
-        return inner, inner_unread, [clause.written(framing_words)]
+        if inner and not inner_unread:
+            return inner, [], [clause.written(framing_words)]
     if (rest := modal_rest(clause)) and (own := read_piece(clause.with_text(rest), ctx)):
         return [own], [], []
     if is_framing(clause):

@@ -121,6 +121,8 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
             row_words = found.group("row") or found.groupdict().get("row2")
             if row_words and parse_ordinal(row_words.strip()) is not None:
                 continue  # "the first row shows …" is a position, read by _nth_row
+            if row_words and _EVERY.match(row_words.strip()):
+                return None  # "every row says 'Active'": no single row to read
             row = _row(clause, row_words)
             drafts = _cells(clause, row, found.group("value"), found.group("column"), found)
             if drafts:
@@ -135,6 +137,9 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
             return None  # "the title of the page is …" is not a table
         return _cells(clause, row, found.group("value"), column, found)
     return None
+
+
+_EVERY = re.compile(r"^(?:every|each|all|any|some|no|other)\b", re.IGNORECASE)
 
 
 def _nth_row(clause: Clause, claim: str) -> list[Draft] | None:
