@@ -809,6 +809,157 @@ FRAMING = [
 ]
 
 
+REAL_APP_VOICE = [
+    (
+        "Open the User list and check that there are 10 rows",
+        [st("click", "User"), st("assert_count", "rows", "10", count_op="eq")],
+    ),
+    (
+        "Go to the Users page, search for 'ana' and verify exactly one row is shown",
+        [
+            st("click", "Users"),
+            st("fill", None, "ana", ground="search"),
+            st("assert_count", "row", "1", count_op="eq"),
+        ],
+    ),
+    (
+        "Go to Experiments, open 'Default' and make sure the runs table lists 3 runs",
+        [
+            st("click", "Experiments"),
+            st("click", "Default"),
+            st("assert_count", "runs", "3", count_op="eq"),
+        ],
+    ),
+    (
+        "Open the Wagtail admin, log in as admin / changeme and "
+        "confirm the Dashboard heading is visible",
+        [
+            st("click", "Wagtail admin"),
+            st("fill", "Username", "admin"),
+            st("fill", "Password", "changeme", secret=True),
+            st("press", "Password", "Enter"),
+            st("assert_visible", "Dashboard", role="heading"),
+        ],
+    ),
+    (
+        'Click "Pages" in the sidebar, then click "Home", '
+        'and verify the page title contains "Home"',
+        [
+            st("click", "Pages", scope=section("sidebar")),
+            st("click", "Home"),
+            st("assert_title", None, "Home"),
+        ],
+    ),
+    (
+        "Enter 'hello' in the Textbox and click Submit; the output should say 'Hello hello!'",
+        [
+            st("fill", "Textbox", "hello"),
+            st("click", "Submit"),
+            st("assert_text", None, "Hello hello!"),
+        ],
+    ),
+    (
+        "Type hello into the input and hit Submit. The Output should contain 'hello'",
+        [st("fill", "input", "hello"), st("click", "Submit"), st("assert_text", None, "hello")],
+    ),
+    (
+        "type 3 in the Quantity box then press Tab",
+        [st("fill", "Quantity", "3"), st("press", None, "Tab")],
+    ),
+    (
+        "Navigate to /admin/user/ and delete the user 'bob'",
+        [
+            st("navigate", None, "https://shop.example/admin/user/"),
+            st("click", "Delete", scope=row("bob")),
+        ],
+    ),
+    ("Verify that 'bob' no longer appears in the list", [st("assert_no_text", None, "bob")]),
+    (
+        "The page heading reads 'Site administration'",
+        [st("assert_text", None, "Site administration")],
+    ),
+    ("Expect a heading 'Experiments'", [st("assert_visible", "Experiments", role="heading")]),
+    ("The Save button is visible", [st("assert_visible", "Save", role="button")]),
+    ("The first row's Name is Ana", [st("assert_cell", None, "Ana", nth=0, column="Name")]),
+    (
+        "Ana's email should be ana@example.com",
+        [st("assert_cell", None, "ana@example.com", scope=row("Ana"), column="email")],
+    ),
+    (
+        "click Next and verify the URL contains page=2",
+        [st("click", "Next"), st("assert_url", None, "page=2")],
+    ),
+    ("press Escape to close the dialog", [st("press", None, "Escape")]),
+    ("close the dialog", [st("click", "Close", scope=dialog())]),
+    (
+        "Make sure the form can't be submitted without a name: click "
+        "Save and verify 'This field is required.' shows",
+        [st("click", "Save"), st("assert_text", None, "This field is required.")],
+    ),
+    ("choose 'Dark' in the Theme dropdown", [st("select", "Theme", "Dark")]),
+    ("toggle 'Dark mode'", [st("click", "Dark mode")]),
+    ("turn on 'Notifications'", [st("check", "Notifications")]),
+    ("enable the 'Beta features' switch", [st("check", "Beta features", role="switch")]),
+    ("turn 'Notifications' off", [st("uncheck", "Notifications")]),
+    ("expand 'Advanced options'", [st("click", "Advanced options")]),
+    (
+        "open the 'Actions' menu and choose 'Export'",
+        [st("click", "Actions"), st("click", "Export")],
+    ),
+    ('I see the text "Welcome, Ana"', [st("assert_text", None, "Welcome, Ana")]),
+    ('"Welcome, Ana" is visible on the page', [st("assert_visible", "Welcome, Ana")]),
+    ("the page contains the words Welcome back", [st("assert_text", None, "Welcome back")]),
+    ("click the link with the text 'Read more'", [st("click", "Read more", role="link")]),
+    ("click the button labelled 'Continue'", [st("click", "Continue", role="button")]),
+    ("press the Save button", [st("click", "Save", role="button")]),
+    ("the 'Loading…' text goes away", [st("assert_no_text", None, "Loading…")]),
+    ("wait until the 'Loading' text disappears", [st("assert_no_text", None, "Loading")]),
+]
+
+SIGN_IN_MORE = [
+    (
+        "Log in. Username: demo, password: demo.",
+        [
+            st("fill", "Username", "demo"),
+            st("fill", "Password", "demo", secret=True),
+            st("press", "Password", "Enter"),
+        ],
+    ),
+    (
+        "Use demo/demo to log in",
+        [
+            st("fill", "Username", "demo"),
+            st("fill", "Password", "demo", secret=True),
+            st("press", "Password", "Enter"),
+        ],
+    ),
+    (
+        "username demo password demo",
+        [
+            st("fill", "Username", "demo"),
+            st("fill", "Password", "demo", secret=True),
+            st("press", "Password", "Enter"),
+        ],
+    ),
+    (
+        "Enter username 'demo' and password 'demo' and click Login",
+        [
+            st("fill", "Username", "demo"),
+            st("fill", "Password", "demo", secret=True),
+            st("click", "Login"),
+        ],
+    ),
+    (
+        "enter demo as the username and demo as the password, then click Sign in",
+        [
+            st("fill", "username", "demo"),
+            st("fill", "password", "demo", secret=True),
+            st("click", "Sign in"),
+        ],
+    ),
+]
+
+
 FAMILIES = {
     "navigation": NAVIGATION,
     "sign-in": SIGN_IN,
@@ -825,6 +976,8 @@ FAMILIES = {
     "compounds": COMPOUNDS,
     "step lists": STEP_LISTS,
     "framing": FRAMING,
+    "real-app voice": REAL_APP_VOICE,
+    "sign-in, more": SIGN_IN_MORE,
 }
 CASES = [(family, goal, steps) for family, cases in FAMILIES.items() for goal, steps in cases]
 
@@ -877,6 +1030,17 @@ TRAPS: list[tuple[str, list[str]]] = [
     ("the row for 'INV-1' is fine", ["the row for 'INV-1' is fine"]),
     ("verify that his order history appears", ["verify that his order history appears"]),
     ("Ana sees her invoices", ["Ana sees her invoices"]),
+    ("confirm that every row says 'Active'", ["confirm that every row says 'Active'"]),
+    ("all the orders are paid", ["all the orders are paid"]),
+    ("the counter shows 3", ["the counter shows 3"]),
+    ("go to the second page", ["go to the second page"]),
+    ("Select the checkbox for 'bob' and confirm", ["confirm"]),
+    ("After saving, 'Saved' appears", ["After saving"]),
+    ("Wait until the spinner disappears", ["Wait until the spinner disappears"]),
+    (
+        "the 'Next' link should not be visible on the last page",
+        ["the 'Next' link should not be visible on the last page"],
+    ),
 ]
 
 

@@ -48,6 +48,10 @@ PAGE_LOADS = _pattern(
 )
 
 
+# "the 'Loading' text", "the 'Saving…' message": the quoted words themselves.
+_SHOWN_WORDS = re.compile(
+    r"^(?:the|a|an)\s+|\s+(?:text|message|label|notice|notification|banner|toast)$", re.I
+)
 # "wait until the 'Loading' text disappears": a claim that holds once it is gone.
 WAIT_FOR_GONE = _pattern(
     r"wait\s+(?:for|until|till)\s+(?P<what>.+?)\s+(?:to\s+)?(?:disappears?|goes\s+away|go\s+away|"
@@ -57,6 +61,9 @@ WAIT_FOR_GONE = _pattern(
 
 def read_wait(clause: Clause, ctx: Context) -> list[Draft] | None:
     if found := WAIT_FOR_GONE.fullmatch(clause.masked):
+        text = clause.literal(_SHOWN_WORDS.sub("", found.group("what")))
+        if text:
+            return [Draft("assert_no_text", value=text)]
         target = parse_target(clause, found.group("what"))
         if target is not None and (target.quoted or target.noun) and target.name:
             return [_on(Draft("assert_not_visible"), target)]
@@ -154,7 +161,7 @@ _NOT_AN_OPTION = re.compile(r"(?:the\s+)?(?:check\s*box|box|radio(?:\s+button)?|
 
 CHECK = _pattern(
     r"(?P<verb>check|tick|mark|uncheck|untick|unmark|unselect|deselect|select|enable|disable|"
-    r"turn\s+on|turn\s+off|switch\s+on|switch\s+off)\s+"
+    r"turn\s+on|turn\s+off|switch\s+on|switch\s+off|turn|switch)\s+"
     r"(?:off\s+)?(?P<target>.+?)(?P<after>\s+(?:on|off))?"
 )
 _UNCHECK_VERBS = ("un", "de", "disable", "turn off", "switch off")
@@ -173,6 +180,8 @@ def read_check(clause: Clause, ctx: Context) -> list[Draft] | None:
     after = (found.group("after") or "").strip().lower()
     if after and not verb.startswith(("turn", "switch")):
         return None
+    if verb in ("turn", "switch") and not after:
+        return None  # "switch to the Archived tab" is navigation
     off = verb.startswith(_UNCHECK_VERBS) or after == "off"
     action: Action = "uncheck" if off else "check"
     names = clause.literal_list(found.group("target"))
