@@ -18,6 +18,7 @@ from vigil.planner.context import Context
 from vigil.planner.grammar import AUX, NOT, SHOULD, TRAILER
 from vigil.planner.grammar import negated as _negated
 from vigil.planner.pronouns import pronoun_subject
+from vigil.planner.scopes import split_scope
 from vigil.planner.states import read_state, read_where
 from vigil.planner.steps import Draft
 from vigil.planner.tables import read_cell, read_count, read_only
@@ -25,6 +26,7 @@ from vigil.planner.targets import (
     element_name,
     looks_like_url_or_path,
     parse_target,
+    place_target,
     plain_value,
 )
 
@@ -63,6 +65,7 @@ LANDED_ON = _pattern(
 # "the Email field should contain 'a@b.c'", "the Email field has value 'x'".
 FIELD_VALUE = _pattern(
     r"(?:the\s+)?(?P<field>.+?)\s+(?:field|input|box|textbox|text\s+box|text\s+field|dropdown)"
+    r"(?P<where>\s+(?:in|on|under|inside|within)\s+(?:the\s+)?.+?)?"
     rf"\s+{_SHOULD}(?:contains?|has|have|holds?|is|be|equals?|shows?|reads?)\s+"
     r"(?:the\s+|a\s+)?(?:value\s+)?(?:of\s+)?(?P<value>.+)"
 )
@@ -98,7 +101,8 @@ SUBJECT_SAYS = _pattern(
 IS_VISIBLE = _pattern(
     rf"(?P<what>.+?)\s+(?:is|are|'s|{_AUX}){_NOT}\s*(?:still\s+)?(?:be\s+)?(?:still\s+)?"
     r"(?P<state>visible|displayed|shown|present|there|listed|in\s+the\s+(?:list|table|results)|"
-    r"on\s+the\s+list|on\s+(?:the\s+)?(?:page|screen)|available)"
+    r"on\s+the\s+list|on\s+(?:the\s+)?(?:page|screen)|available|"
+    r"among\s+the\s+(?:results|items|rows|entries)|in\s+the\s+results)"
     rf"{TRAILER}"
 )
 # "'Error' should not appear", "'Loading' disappears", "'Out of stock' is missing".
@@ -114,7 +118,15 @@ APPEARS = _pattern(
 TEXT_KEYWORD = _pattern(r"(?P<no>no\s+)?text\s+(?P<what>.+)")
 # "the 'Loading…' text", "the 'Saved' message": the quoted words are what is shown.
 _TEXT_TRAIL = re.compile(
-    rf"(?<={TOKEN[-1]})\s+(?:text|message|label|words?|notice|notification|banner|toast)$",
+    rf"(?<={TOKEN[-1]})\s+(?:text|message|label|words?|notice|notification|banner|toast|"
+    r"error|warning|alert)$",
+    re.IGNORECASE,
+)
+# "the success message 'Saved!'", "an error saying 'Invalid email'": the words shown.
+_DESCRIBED_LITERAL = re.compile(
+    r"^(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:message|error|warning|notice|notification|banner|"
+    r"toast|alert|text|label|confirmation|status)(?:\s+(?:saying|that\s+says|reading|which\s+says|"
+    rf"with\s+the\s+text))?\s+(?={TOKEN}$)",
     re.IGNORECASE,
 )
 _ARTICLE_BEFORE_LITERAL = re.compile(rf"^(?:the|a|an)\s+(?={TOKEN}$)", re.IGNORECASE)
@@ -152,7 +164,7 @@ def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
             return drafts
     if QUANTIFIED.search(claim):
         return None  # "every row says 'Active'": one match on the page would not prove it
-    drafts = _read_shapes(clause, claim)
+    drafts = _read_shapes(clause, claim) or _scoped_claim(clause, claim)
     if drafts is None and verb not in (None, "check"):
         # "verify 'Welcome'", "assert the 'Buy' button": the verb alone makes it a claim.
         # Plain "check 'I agree'" is left to the checkbox reader.
@@ -161,6 +173,17 @@ def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
         # A "not" that no shape accounted for must not turn into a positive check.
         return None
     return drafts
+
+
+def _scoped_claim(clause: Clause, claim: str) -> list[Draft] | None:
+    """ "'Reports' appears in the sidebar": the claim, checked inside the part it names."""
+    split = split_scope(clause, claim)
+    if split is None or not split[0]:
+        return None
+    drafts = _read_shapes(clause, split[0])
+    if not drafts:
+        return None
+    return [d if d.scope or d.ground == "page" else d.but(scope=split[1]) for d in drafts]
 
 
 def _is_negative(draft: Draft) -> bool:
@@ -188,8 +211,13 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
         if found := pattern.fullmatch(claim):
             field = element_name(clause, found.group("field"))
             value = _value(clause, found.group("value"))
+            where = found.groupdict().get("where")
+            scope = split_scope(clause, f"x{where}") if where else None
+            if where and scope is None:
+                continue
             if field is not None and value is not None:
-                return [Draft("assert_value", target=field, value=value, negate=_negated(found))]
+                draft = Draft("assert_value", target=field, value=value, negate=_negated(found))
+                return [draft.but(scope=scope[1]) if scope else draft]
     if found := THERE_IS_NOT.fullmatch(claim):
         return _presence(clause, found.group("what"), negative=True, visible=False, words=False)
     if found := THERE_IS.fullmatch(claim):
@@ -210,8 +238,33 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
     if found := SUBJECT_SAYS.fullmatch(claim):
         # "the page has loaded" must not become a search for the word "loaded".
         words = not found.group("verb").lower().startswith("ha")
-        return _presence(clause, found.group("what"), _negated(found), visible=False, words=words)
+        drafts = _presence(clause, found.group("what"), _negated(found), visible=False, words=words)
+        return _within(clause, found.group("subject"), drafts)
     return None
+
+
+def _within(clause: Clause, subject: str, drafts: list[Draft] | None) -> list[Draft] | None:
+    """ "the dialog says 'Are you sure?'", "the sidebar shows 'Reports'": the subject, when it
+    names a part of the page, is where the claim is checked."""
+    subject = subject.strip()
+    if drafts and (page := NAMED_PAGE.fullmatch(subject)):
+        # "the pricing page mentions 'Enterprise'": on that page, not just anywhere.
+        place = place_target(clause, page.group("name"))
+        if place is not None and place.name and place.scope is None:
+            return [Draft("assert_visible", target=place.name, ground="page"), *drafts]
+    where = split_scope(clause, f"x in {subject}") if subject else None
+    if not drafts or where is None or where[0] != "x":
+        return drafts
+    return [d if d.scope else d.but(scope=where[1]) for d in drafts]
+
+
+NAMED_PAGE = re.compile(
+    r"(?:the\s+|my\s+|our\s+)?"
+    r"(?!(?:the|a|an|this|that|current|same|whole|entire|next|new|web|home|landing|start|main|"
+    r"front)\s)"
+    r"(?P<name>[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?)\s+(?:page|screen)",
+    re.IGNORECASE,
+)
 
 
 def _presence(
@@ -224,7 +277,7 @@ def _presence(
     as text only when `words` says the phrasing was about text.
     """
     what = _TEXT_TRAIL.sub("", _TEXT_LEAD.sub("", what.strip()))
-    what = _ARTICLE_BEFORE_LITERAL.sub("", what)
+    what = _DESCRIBED_LITERAL.sub("", _ARTICLE_BEFORE_LITERAL.sub("", what))
     if (subject := pronoun_subject(what)) is not None:
         # "it should be listed": the item named last (resolved by pronouns.resolve).
         return [Draft("assert_no_text" if negative else "assert_text", value=subject)]
@@ -237,9 +290,11 @@ def _presence(
         action = "assert_no_text" if negative else "assert_text"
         return [Draft(action, value=text) for text in literals]
     target = parse_target(clause, what)
-    if target is not None and target.noun:
+    if target is not None and target.noun and target.name is not None:
         action = "assert_not_visible" if negative else "assert_visible"
-        return [Draft(action, target=target.name, role=target.role, nth=target.nth)]
+        return [
+            Draft(action, target=target.name, role=target.role, nth=target.nth, scope=target.scope)
+        ]
     if words and not has_token(what) and not _DESCRIBED.match(what):
         text = element_name(clause, what)
         if text is not None and _TOO_SHORT.fullmatch(text):

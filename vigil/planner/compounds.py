@@ -115,12 +115,29 @@ class Piece:
     drafts: list[Draft]
 
 
+# "On the Orders page, …" says where the rest holds; "From the home page, …" where it starts.
+PAGE_LEAD = re.compile(
+    r"^(?P<how>on|from|at)\s+(?P<place>(?:the\s+|my\s+)?[^,\ue000]+?\s+(?:page|screen|view)|"
+    r"(?:the\s+)?home\s*page)\s*,\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
 def read_piece(clause: Clause, ctx: Context) -> Piece | None:
     """One piece through the readers; a lead-in scope applies to all its steps."""
     if not clause.masked:
         return None
-    if lead := split_lead(clause):
-        scope, rest = lead
+    if page := PAGE_LEAD.match(clause.masked):
+        where = read_navigate(clause.with_text(f"go to {page.group('place')}"), ctx)
+        inner = read_piece(clause.with_text(tidy(page.group("rest"))), ctx)
+        if where and inner:
+            first = where[0]
+            if page.group("how").lower() != "from" and first.action == "click" and first.target:
+                # "On the Orders page, …": check that it is where we are, not a click.
+                first = Draft("assert_visible", target=first.target, ground="page")
+            return _sourced(clause, [first, *inner.drafts])
+    if scoped_lead := split_lead(clause):
+        scope, rest = scoped_lead
         inner = read_piece(clause.with_text(tidy(rest)), ctx)
         if inner is not None:
             scoped = [d if d.scope or not _aims(d) else d.but(scope=scope) for d in inner.drafts]

@@ -75,8 +75,17 @@ _TAILS: tuple[tuple[ScopeKind, re.Pattern[str]], ...] = (
         "section",
         re.compile(rf"^(?P<head>.+?)\s+(?:under|below|in)\s+(?:the\s+)?(?P<text>{TOKEN})$", re.I),
     ),
+    # "Buy on the Pro plan", "Save under the Billing heading": a named part of the page.
+    (
+        "section",
+        re.compile(
+            r"^(?P<head>.+?)\s+(?:on|under|within|inside)\s+the\s+(?P<text>[^\ue000]+)$", re.I
+        ),
+    ),
 )
 
+# "Under Billing, …": "under" names a section even without a noun.
+_UNDER_LEAD = re.compile(r"^under\s+(?:the\s+)?(?P<phrase>[^,\ue000]+?)\s*,\s*(?P<rest>.+)$", re.I)
 # "In the Billing section, …", "In the dialog …", "In the row for 'INV-204', …".
 _LEAD = re.compile(
     rf"^(?:{_IN}|under|below)\s+(?P<phrase>(?:the\s+|a\s+)?.+?)\s*,\s*(?P<rest>.+)$"
@@ -86,7 +95,9 @@ _LEAD = re.compile(
     re.I,
 )
 # Words that name no scope: "in the page", "on the screen".
-_NOT_A_SCOPE = re.compile(r"^(?:page|screen|site|app|browser|window|it|them)$", re.I)
+_NOT_A_SCOPE = re.compile(
+    r"^(?:it|them)$|(?:^|\s)(?:page|screen|site|website|app|browser|window)$", re.I
+)
 _SCOPE_NAME_NOISE = re.compile(r"^(?:the|a|an)\s+", re.I)
 MAX_SCOPE_WORDS = 5
 # "next to the Email field": the text to be near is "Email".
@@ -108,6 +119,10 @@ def split_scope(clause: Clause, fragment: str) -> tuple[str, Scope] | None:
 
 def split_lead(clause: Clause) -> tuple[Scope, str] | None:
     """The scope of a lead-in ("In the Billing section, type …") and the rest of the clause."""
+    if under := _UNDER_LEAD.match(clause.masked):
+        scope = _scope(clause, "section", under.group("phrase"))
+        if scope is not None:
+            return scope, under.group("rest")
     found = _LEAD.match(clause.masked)
     if not found:
         return None
@@ -135,7 +150,7 @@ def _scope(clause: Clause, kind: ScopeKind, text: str | None) -> Scope | None:
         words = _NEAR_NOUN.sub("", words)
     if (subject := pronoun_subject(words)) is not None:
         return Scope(kind=kind, text=subject)
-    if not words or _NOT_A_SCOPE.match(words) or len(words.split()) > MAX_SCOPE_WORDS:
+    if not words or _NOT_A_SCOPE.search(words) or len(words.split()) > MAX_SCOPE_WORDS:
         return None
     if kind == "near" and not re.match(r"^[\w'\u2019 .:-]+$", words):
         return None

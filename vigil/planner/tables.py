@@ -35,8 +35,9 @@ ROW_SHOWS = pattern(
 )
 # "'Spelt' is listed with a price of 4.20", "'Spelt' is listed at 4.20".
 LISTED_WITH = pattern(
-    rf"(?P<row>.+?)\s+{IS}\s+(?:listed|shown|displayed|there)\s+"
-    rf"(?:with\s+(?:a|an|the)\s+(?P<column>[\w ]+?)\s+(?:of|at)\s+|at\s+|for\s+){_VALUE}"
+    rf"(?P<row>.+?)\s+(?:{IS}\s+(?:listed|shown|displayed|there)\s+"
+    rf"(?:with\s+(?:a|an|the)\s+(?P<column>[\w ]+?)\s+(?:of|at)\s+|at\s+|for\s+)"
+    rf"|(?:costs?|is\s+priced\s+at|sells\s+for|should\s+cost)\s+){_VALUE}"
 )
 # "Spelt's price is 4.20", "the price of Spelt is 4.20", "its status should be 'Paid'".
 ATTRIBUTE = pattern(
@@ -91,7 +92,8 @@ COUNT = pattern(
     r"contains?|displays?|holds?|returns?|gives?|finds?)\s+"
     r"|there\s+(?:are|is|should\s+be|must\s+be|will\s+be|'s)\s+"
     r"|(?:i|we|you)\s+(?:should\s+)?see\s+)?"
-    rf"(?:(?P<op>{_OP})\s+)?(?P<count>{_NUMBER})\s+{_COUNTED}{_WHERE}{_SHOWN}{TRAILER}"
+    rf"(?:(?P<op>{_OP})\s+)?(?P<count>{_NUMBER})\s+{_COUNTED}"
+    rf"(?P<term>\s+(?:for|matching|containing|with)\s+{TOKEN})?{_WHERE}{_SHOWN}{TRAILER}"
 )
 # "the list is empty", "no results are shown".
 EMPTY = pattern(r"(?:the\s+)?(?P<noun>[\w ]+?)\s+(?:is|are|should\s+be|must\s+be)\s+empty")
@@ -131,14 +133,21 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
         row_words = found.group("row") or found.group("row2")
         row = _row(clause, row_words) if row_words else Scope(kind="row", text=IT)
         column = found.group("column") or found.group("column2") or found.group("column3")
-        if re.fullmatch(_ROW_NOUN, column.strip(), re.IGNORECASE):
-            return None  # "the row for 'X' is fine" names no column
+        if re.fullmatch(_ROW_NOUN, column.strip(), re.IGNORECASE) or column.strip()[:1].isdigit():
+            return None  # "the row for 'X' is fine", "4 results for 'rye' are …": no column
+        if _STATE_WORD.fullmatch(found.group("value").strip()):
+            return None  # "… is shown" is a claim of presence, not a cell value
         if row_words is not None and not _names_an_item(clause, row_words):
             return None  # "the title of the page is …" is not a table
         return _cells(clause, row, found.group("value"), column, found)
     return None
 
 
+_STATE_WORD = re.compile(
+    r"(?:shown|listed|visible|displayed|hidden|present|there|gone|empty|enabled|disabled|"
+    r"checked|selected|done|complete|completed)",
+    re.IGNORECASE,
+)
 _EVERY = re.compile(r"^(?:every|each|all|any|some|no|other)\b", re.IGNORECASE)
 
 
@@ -222,7 +231,7 @@ def read_count(clause: Clause, claim: str) -> list[Draft] | None:
             return [Draft("assert_count", value="0", count_op="eq")]
         return None
     found = COUNT.fullmatch(claim)
-    if not found or has_token(claim):
+    if not found or has_token(claim[: found.start("term")] if found.group("term") else claim):
         return None
     noun = found.group("noun")
     if _TEXT_COUNT.search(noun) or _NOT_COUNTABLE.match(noun):

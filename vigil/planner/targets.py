@@ -142,7 +142,9 @@ def element_name(clause: Clause, fragment: str) -> str | None:
     if not words or len(words) > MAX_UNQUOTED_NAME_WORDS:
         return None
     name = " ".join(words)
-    return None if _SWALLOWED_STEP.search(name) else name
+    if "," in name or _SWALLOWED_STEP.search(name):
+        return None
+    return name
 
 
 # A name that runs on into another step ("Textbox and click Submit", "Escape to close the
