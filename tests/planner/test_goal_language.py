@@ -960,6 +960,100 @@ SIGN_IN_MORE = [
 ]
 
 
+PARTS_OF_THE_PAGE = [
+    ("the dialog says 'Are you sure?'", [st("assert_text", None, "Are you sure?", scope=dialog())]),
+    ("the sidebar shows 'Reports'", [st("assert_text", None, "Reports", scope=section("sidebar"))]),
+    (
+        "'Reports' appears in the sidebar",
+        [st("assert_text", None, "Reports", scope=section("sidebar"))],
+    ),
+    (
+        "the footer contains 'Privacy'",
+        [st("assert_text", None, "Privacy", scope=section("footer"))],
+    ),
+    (
+        "there is a 'Sign up' link in the header",
+        [st("assert_visible", "Sign up", role="link", scope=section("header"))],
+    ),
+    (
+        "the header has a 'Sign up' link",
+        [st("assert_visible", "Sign up", role="link", scope=section("header"))],
+    ),
+    (
+        "in the sidebar, 'Reports' is visible",
+        [st("assert_visible", "Reports", scope=section("sidebar"))],
+    ),
+    (
+        "Under Billing, the Email field contains 'ana@x.io'",
+        [st("assert_value", "Email", "ana@x.io", scope=section("Billing"))],
+    ),
+    (
+        "the Email field in the Billing section holds 'ana@x.io'",
+        [st("assert_value", "Email", "ana@x.io", scope=section("Billing"))],
+    ),
+    (
+        "Make sure the 'Buy' button on the Pro plan is enabled",
+        [st("assert_enabled", "Buy", role="button", scope=section("Pro plan"))],
+    ),
+    ("click Buy on the Pro plan", [st("click", "Buy", scope=section("Pro plan"))]),
+    (
+        "click the 'Buy' button under 'Pro'",
+        [st("click", "Buy", role="button", scope=section("Pro"))],
+    ),
+    (
+        "the pricing page mentions 'Enterprise'",
+        [st("assert_visible", "pricing", ground="page"), st("assert_text", None, "Enterprise")],
+    ),
+    (
+        "the order history page shows 'INV-204'",
+        [st("assert_visible", "order history", ground="page"), st("assert_text", None, "INV-204")],
+    ),
+    (
+        "On the Orders page, 'A-1042' is listed",
+        [st("assert_visible", "Orders", ground="page"), st("assert_text", None, "A-1042")],
+    ),
+    (
+        "From the home page, click 'Pricing' and make sure 'Enterprise' is there",
+        [
+            st("navigate", None, "https://shop.example/app/"),
+            st("click", "Pricing"),
+            st("assert_text", None, "Enterprise"),
+        ],
+    ),
+]
+
+MESSAGES = [
+    ("the success message 'Saved!' appears", [st("assert_text", None, "Saved!")]),
+    ("an error 'Invalid email' is shown", [st("assert_text", None, "Invalid email")]),
+    (
+        "an error saying 'Invalid email' should be displayed",
+        [st("assert_visible", "Invalid email")],
+    ),
+    ("the 'Invalid email' error should not appear", [st("assert_no_text", None, "Invalid email")]),
+    ("'Dark rye loaf' is among the results", [st("assert_text", None, "Dark rye loaf")]),
+    ("'Rye' costs 4.20", [st("assert_cell", None, "4.20", scope=row("Rye"))]),
+    (
+        "the price of Rye is $4.20",
+        [st("assert_cell", None, "$4.20", scope=row("Rye"), column="price")],
+    ),
+    ("4 results for 'rye' are shown", [st("assert_count", "results", "4", count_op="eq")]),
+    ("there are 4 results for 'rye'", [st("assert_count", "results", "4", count_op="eq")]),
+    ("the first result is 'Dark rye loaf'", [st("assert_cell", None, "Dark rye loaf", nth=0)]),
+    ("the last item in the list is 'Oat'", [st("assert_cell", None, "Oat", nth=-1)]),
+    (
+        "Hey, can you check the pricing page mentions 'Enterprise'?",
+        [st("assert_visible", "pricing", ground="page"), st("assert_text", None, "Enterprise")],
+    ),
+    (
+        "Visit /pricing; you should see three plans",
+        [
+            st("navigate", None, "https://shop.example/pricing"),
+            st("assert_count", "plans", "3", count_op="eq"),
+        ],
+    ),
+]
+
+
 FAMILIES = {
     "navigation": NAVIGATION,
     "sign-in": SIGN_IN,
@@ -978,6 +1072,8 @@ FAMILIES = {
     "framing": FRAMING,
     "real-app voice": REAL_APP_VOICE,
     "sign-in, more": SIGN_IN_MORE,
+    "parts of the page": PARTS_OF_THE_PAGE,
+    "messages": MESSAGES,
 }
 CASES = [(family, goal, steps) for family, cases in FAMILIES.items() for goal, steps in cases]
 
