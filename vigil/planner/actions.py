@@ -1,6 +1,6 @@
 """Phrases that make the browser do something to one element: wait, press, type, pick, click.
 
-Each reader takes one masked clause (quoted text and URLs are tokens, see plan_text) and
+Each reader takes one masked clause (quoted text and URLs are tokens, see clauses.py) and
 returns the steps it means, or None when the clause is not its kind of phrase; the planner
 tries the readers in order. Patterns must match the whole clause, so a reader never claims a
 clause it only half understands.

@@ -1,8 +1,10 @@
-"""What a step acts on, read from words: elements, keys, durations and URLs.
+"""What a step acts on, read from words: elements, places named in navigation, and URLs.
 
 An element is named the way a person would ("the second 'Add to cart' button", "the Login
-link", "the Email field"). The planner keeps the name and turns the rest into hints the
-executor can use: a role (button, link, …) and a position (`nth`, 0-based, -1 for "last").
+link", "the Email field", "'Edit' in the row for 'INV-204'"). The planner keeps the name and
+turns the rest into hints the executor can use: a role (button, link, …), a position (`nth`,
+0-based, -1 for "last") and a scope (scopes.py). Keys, durations and ordinals are read by
+vigil/pipeline/vocabulary.py, shared with the executor.
 Field words ("field", "box", "dropdown") are dropped without a role, because a field may be a
 textbox, searchbox, spinbutton or combobox and the executor already picks roles by action.
 """
