@@ -1054,6 +1054,41 @@ MESSAGES = [
 ]
 
 
+NEGATION_EDGES = [
+    (
+        "'Save' is not disabled and 'Delete' is",
+        [st("assert_enabled", "Save"), st("assert_disabled", "Delete")],
+    ),
+    (
+        "'A' is not shown and 'B' isn't either",
+        [st("assert_no_text", None, "A"), st("assert_no_text", None, "B")],
+    ),
+    (
+        "'Error' and 'Warning' should not appear",
+        [st("assert_no_text", None, "Error"), st("assert_no_text", None, "Warning")],
+    ),
+    ("verify there's no 'Error'", [st("assert_no_text", None, "Error")]),
+    ("the list does not contain 'Rye'", [st("assert_no_text", None, "Rye")]),
+    ("'Rye' isn't in the list anymore", [st("assert_no_text", None, "Rye")]),
+    ("there should not be a 'Delete' button", [st("assert_not_visible", "Delete", role="button")]),
+    ("the 'Delete' button should be gone", [st("assert_not_visible", "Delete", role="button")]),
+    ("I shouldn't be able to see 'Admin'", [st("assert_no_text", None, "Admin")]),
+    ("'Admin' must never be visible", [st("assert_not_visible", "Admin")]),
+    ("the user does not see 'Admin'", [st("assert_no_text", None, "Admin")]),
+    ("click 'Rye and Spelt'", [st("click", "Rye and Spelt")]),
+    (
+        "click Terms and Conditions and verify 'Accepted'",
+        [st("click", "Terms and Conditions"), st("assert_text", None, "Accepted")],
+    ),
+    ("type 'rock and roll' into Genre", [st("fill", "Genre", "rock and roll")]),
+    ("set Notes to 'a, b and c'", [st("fill", "Notes", "a, b and c")]),
+    ("verify 'Tom & Jerry' is listed", [st("assert_text", None, "Tom & Jerry")]),
+    ('verify the title is "Tom\'s page"', [st("assert_title", None, "Tom's page")]),
+    ('click "Don\'t save"', [st("click", "Don't save")]),
+    ("https://shop.example/cart", [st("navigate", None, "https://shop.example/cart")]),
+]
+
+
 FAMILIES = {
     "navigation": NAVIGATION,
     "sign-in": SIGN_IN,
@@ -1074,6 +1109,7 @@ FAMILIES = {
     "sign-in, more": SIGN_IN_MORE,
     "parts of the page": PARTS_OF_THE_PAGE,
     "messages": MESSAGES,
+    "negation edges": NEGATION_EDGES,
 }
 CASES = [(family, goal, steps) for family, cases in FAMILIES.items() for goal, steps in cases]
 

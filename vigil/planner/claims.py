@@ -75,7 +75,8 @@ VALUE_OF = _pattern(
 )
 # "should see 'x'", "I can't see 'Error'", "see a button 'Buy'".
 SEE = _pattern(
-    rf"(?:(?:i|you|we|the\s+user|user)\s+)?{_SHOULD}{_NEVER}(?:see|notice)s?\s+(?P<what>.+)"
+    rf"(?:(?:i|you|we|the\s+user|user)\s+)?{_SHOULD}{_NEVER}(?:be\s+able\s+to\s+)?"
+    r"(?:see|notice)s?\s+(?P<what>.+)"
 )
 # "there is a link 'Docs'", "there is no 'Out of stock'", "find a button labeled 'Buy'".
 THERE_IS = _pattern(
@@ -111,7 +112,8 @@ APPEARS = _pattern(
     r"(?P<state>appears?|exists?|shows?\s+up|is\s+missing|is\s+gone|is\s+absent|disappears?|"
     r"vanishes|vanished|has\s+gone|has\s+disappeared|has\s+vanished|is\s+removed|"
     r"has\s+been\s+removed|was\s+removed|was\s+deleted|is\s+deleted|has\s+been\s+deleted"
-    r"|goes\s+away|went\s+away|has\s+gone\s+away|is\s+hidden|shows|is\s+shown)"
+    r"|goes\s+away|went\s+away|has\s+gone\s+away|is\s+hidden|shows|is\s+shown|"
+    r"be\s+gone|be\s+missing|be\s+absent|be\s+removed)"
     r"(?:\s+(?:from|in|on)\s+(?:the\s+)?(?:list|table|page|screen|results))?"
     rf"{TRAILER}"
 )
@@ -150,6 +152,7 @@ _ABSENT_STATES = (
     "is missing", "is gone", "is absent", "disappear", "vanish", "has gone", "has disappeared",
     "has vanished", "is removed", "has been removed", "was removed", "was deleted",
     "is deleted", "has been deleted", "goes away", "went away", "has gone away", "is hidden",
+    "be gone", "be missing", "be absent", "be removed",
 )  # fmt: skip
 _VISIBLE_STATES = ("visible", "displayed")
 

@@ -22,7 +22,7 @@ from vigil.planner.actions import (
     read_select,
     read_wait,
 )
-from vigil.planner.claims import read_claim
+from vigil.planner.claims import NEGATION, read_claim
 from vigil.planner.clauses import TOKEN, Clause, tidy
 from vigil.planner.collections import (
     read_add_items,
@@ -243,8 +243,12 @@ def _ellipsis(clause: Clause, previous: Piece | None, ctx: Context) -> Piece | N
     if found := ELLIPTICAL_CLAIM.match(clause.masked):
         names = clause.literal_list(found.group("what") or found.group("what2"))
         negative = bool(found.group("neg") or found.group("neg2") or found.group("neg3"))
+        # The elided predicate is the first half's without its "not": "'Save' is not
+        # disabled and 'Delete' is" means 'Delete' is disabled, so the polarity flips
+        # whenever exactly one half says "not".
+        flip = negative != (NEGATION.search(previous.clause.masked) is not None)
         model = previous.drafts[-1]
-        if names and (drafts := _same_claim(model, names, negative)):
+        if names and (drafts := _same_claim(model, names, flip)):
             return _sourced(clause, drafts)
         return None
     verb = previous.clause.masked.split(" ", 1)[0]

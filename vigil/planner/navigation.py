@@ -35,6 +35,7 @@ GO_BACK = _pattern(
     r"|return\s+to\s+the\s+previous\s+page|back"
 )
 RELOAD = _pattern(r"(?:reload|refresh|re-?load)(?:\s+(?:the|this)\s+(?:page|browser|tab))?")
+_ABSOLUTE_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 PLACE_NOTE = "Go to '{name}' (the link, tab or button named so)"
 
 
@@ -45,6 +46,10 @@ def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
         return [Draft("reload")]
     found = NAVIGATE.fullmatch(clause.masked)
     if not found:
+        # A goal line that is only a URL ("https://shop.example/cart") means: open it.
+        bare = clause.literal(clause.masked)
+        if bare is not None and _ABSOLUTE_URL.match(bare):
+            return [Draft("navigate", value=bare)]
         return None
     where = found.group("where")
     destination = resolve_url(clause, where, ctx.base_url)
@@ -66,5 +71,6 @@ def opens_a_url(clause: Clause, ctx: Context) -> bool:
     navigation: loading the check's URL first would only load a page twice."""
     found = NAVIGATE.fullmatch(clause.masked)
     if not found:
-        return False
+        bare = clause.literal(clause.masked)
+        return bare is not None and _ABSOLUTE_URL.match(bare) is not None
     return resolve_url(clause, found.group("where"), ctx.base_url) is not None

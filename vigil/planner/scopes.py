@@ -150,6 +150,8 @@ def _scope(clause: Clause, kind: ScopeKind, text: str | None) -> Scope | None:
         words = _NEAR_NOUN.sub("", words)
     if (subject := pronoun_subject(words)) is not None:
         return Scope(kind=kind, text=subject)
+    if words.lower() in ("the", "a", "an", "this", "that", "my", "our", "your"):
+        return None
     if not words or _NOT_A_SCOPE.search(words) or len(words.split()) > MAX_SCOPE_WORDS:
         return None
     if kind == "near" and not re.match(r"^[\w'\u2019 .:-]+$", words):
