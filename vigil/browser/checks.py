@@ -56,6 +56,8 @@ async def assert_text(step: PlanStep, env: StepEnv, dl: Deadline, present: bool)
 
     async def attempt(look: Look) -> Outcome | str:
         nonlocal missing
+        if not present:
+            look.prefetch()
         seen = await _shown_in(step, env, text)
         if isinstance(seen, str):
             return seen
@@ -81,6 +83,8 @@ async def assert_visible(step: PlanStep, env: StepEnv, dl: Deadline, want: bool)
         return await _on_page(step, env, dl, want)
 
     async def attempt(look: Look) -> Outcome | str:
+        if not want:
+            look.prefetch()
         found = await find(step, env, "any", fuzzy=False)
         if want:
             return found if isinstance(found, str) else Outcome(True, said(found, "visible:"))

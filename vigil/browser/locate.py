@@ -114,6 +114,7 @@ class _Tier:
     locator: Locator
     by_role: bool = False
     selector: bool = False
+    role_slot: bool = False  # `how` names the element's role by ROLE_SLOT, filled in on a pick
 
 
 # Where a target is searched: the whole page, or a scope's container (see scope.py).
@@ -143,6 +144,9 @@ _FUZZY_ROLES: dict[Intent, frozenset[str]] = {
 }
 
 
+_KIND: dict[Intent, str] = {"fill": "field", "select": "dropdown", "check": "checkbox/radio"}
+
+
 def _tiers(
     page: Root, target: str, roles: tuple[str, ...], exact: bool, intent: Intent
 ) -> list[_Tier]:
@@ -159,12 +163,16 @@ def _tiers(
             loc = loc.or_(page.get_by_role(role, name=name_arg, exact=exact_arg))  # type: ignore[arg-type]
         return loc
 
-    # The matched element's own role replaces ROLE_SLOT in the details ("link 'Invoices'").
-    label = roles[0] if len(roles) == 1 else ROLE_SLOT
-    tiers.append(_Tier(f"{label} '{name}'", by_roles(name, True), by_role=True))
+    # For a click, the matched element's own role replaces ROLE_SLOT in the details ("link
+    # 'Invoices'": a person fixing a goal needs to know a link was clicked, not a button).
+    # Fields are only named by kind, which saves the round trip on every fill.
+    label = roles[0] if len(roles) == 1 else _KIND.get(intent, ROLE_SLOT)
+    slot = label == ROLE_SLOT
+    tiers.append(_Tier(f"{label} '{name}'", by_roles(name, True), True, role_slot=slot))
     if not exact:
         ci = re.compile(r"^\s*" + re.escape(name) + r"\s*$", re.I)
-        tiers.append(_Tier(f"{label} '{name}' (ignoring case)", by_roles(ci, None), by_role=True))
+        how = f"{label} '{name}' (ignoring case)"
+        tiers.append(_Tier(how, by_roles(ci, None), True, role_slot=slot))
     # Whole-name matches before partial ones: "Buy flour" is the to-do's text, not the
     # checkbox labelled "Complete Buy flour".
     tiers += [
@@ -209,7 +217,7 @@ _ROLE_JS = """el => {
 
 async def _named(tier: _Tier, loc: Locator) -> str:
     """The tier's description with the chosen element's role filled in."""
-    if ROLE_SLOT not in tier.how:
+    if not tier.role_slot:
         return tier.how
     return tier.how.replace(ROLE_SLOT, str(await loc.evaluate(_ROLE_JS)))
 
@@ -336,7 +344,7 @@ async def locate(
                 loc = loc.and_(page.get_by_role(role_filter))  # type: ignore[arg-type]
             if visible:
                 loc = loc.filter(visible=True)
-            tiers.append(_Tier(tier.how, loc, tier.by_role, tier.selector))
+            tiers.append(_Tier(tier.how, loc, tier.by_role, tier.selector, tier.role_slot))
         picked = await _first_tier(tiers, nth, what, target, near)
         if isinstance(picked, Match) and role_filter is None and role:
             picked = Match(

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
-# How long the DOM must be unchanged before the page counts as quiet.
-QUIET_MS = 100
+# How long the DOM must be unchanged before the page counts as quiet: about three frames,
+# enough for rendering that follows a change in requestAnimationFrame or a microtask. Work
+# that takes longer shows as a pending timer or request, which is tracked on its own.
+QUIET_MS = 50
 LONG_TIMER_MS = 5000
 
 # Installed in every document before the page's own scripts (an init script).
@@ -68,8 +70,9 @@ _STATE_JS = """(quiet) => {
   const busy = window.__vigilBusy ? window.__vigilBusy() : 0;
   const last = window.__vigilLastChange ?? 0;
   const changes = window.__vigilChanges ?? -1;
-  const calm = performance.now() - last >= quiet;
-  return [document.readyState === 'complete' && busy === 0 && calm, changes];
+  const since = performance.now() - last;
+  const idle = document.readyState === 'complete' && busy === 0;
+  return [idle && since >= quiet, changes, idle ? Math.max(0, quiet - since) : -1];
 }"""
 
 
@@ -80,12 +83,20 @@ class PageState:
 
     settled: bool
     changes: int
+    quiet_in_s: float | None = None  # when only the quiet window is left: how long it is
+
+    def next_look_s(self, pause: float) -> float:
+        """How long to wait before the next look: no longer than the quiet window needs."""
+        if self.quiet_in_s is None or self.settled:
+            return pause
+        return min(pause, self.quiet_in_s + 0.005)
 
 
 async def page_state(page: Page) -> PageState:
     """The page's state now; a page mid-navigation is not settled."""
     try:
-        settled, changes = await page.evaluate(_STATE_JS, QUIET_MS)
+        settled, changes, quiet_in = await page.evaluate(_STATE_JS, QUIET_MS)
     except PlaywrightError:
         return PageState(False, -1)
-    return PageState(bool(settled), int(changes))
+    left = None if quiet_in < 0 else float(quiet_in) / 1000
+    return PageState(bool(settled), int(changes), left)

@@ -81,12 +81,18 @@ class Look:
     def __init__(self, page: Page, last: bool) -> None:
         self._page = page
         self.last = last
-        self._state: PageState | None = None
+        self._state: asyncio.Future[PageState] | None = None
+
+    def prefetch(self) -> None:
+        """Ask for the state now, alongside the look itself: a claim of absence always
+        needs it, and one round trip then costs nothing extra."""
+        if self._state is None:
+            self._state = asyncio.ensure_future(page_state(self._page))
 
     async def state(self) -> PageState:
-        if self._state is None:
-            self._state = await page_state(self._page)
-        return self._state
+        self.prefetch()
+        assert self._state is not None
+        return await self._state
 
     async def settled(self) -> bool:
         return (await self.state()).settled
@@ -135,7 +141,7 @@ async def retrying(env: StepEnv, dl: Deadline, attempt: Attempt, retries: int) -
             return Outcome(False, result, tries)  # the page is quiet and nothing changed
         quiet_at = state.changes if state.settled else None
         tries += 1
-        await asyncio.sleep(pause)
+        await asyncio.sleep(state.next_look_s(pause))
 
 
 def target_words(step: PlanStep) -> str:
