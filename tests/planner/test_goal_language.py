@@ -1307,3 +1307,10 @@ def test_a_press_enter_elsewhere_is_kept() -> None:
     plan = plan_goal(URL, "type 'Rye' into 'New item' and press Enter")
 
     assert shape(plan) == [st("fill", "New item", "Rye"), st("press", None, "Enter")]
+
+
+def test_a_goal_whose_first_step_opens_a_url_after_framing_does_not_open_the_check_url() -> None:
+    plan = plan_goal(URL, "Scenario: the shop\n1. go to /shop\n2. verify 'Bread' is shown")
+
+    assert [s.action for s in plan.steps] == ["navigate", "assert_text"]
+    assert plan.steps[0].value == "https://shop.example/shop"

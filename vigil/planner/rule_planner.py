@@ -99,11 +99,12 @@ def read_goal(url: str, goal: str) -> Reading:
     previous: Piece | None = None
     drafts: list[Draft] = []
     opens_own_url = False
-    for index, clause in enumerate(clauses):
+    for clause in clauses:
         pieces, unread, framed = _read_clause(clause, ctx, previous)
         reading.unread += unread
         framing += framed
-        if index == 0 and pieces and not unread and not framed:
+        if not drafts and pieces and not unread:
+            # The first step opens a URL itself (framing before it asks nothing).
             opens_own_url = opens_a_url(pieces[0].clause, ctx)
         for piece in pieces:
             drafts += piece.drafts
