@@ -1089,6 +1089,76 @@ NEGATION_EDGES = [
 ]
 
 
+LONGER_GOALS = [
+    (
+        "Log in as demo / demo, open Orders, sort by date (newest first) and check that the "
+        "first row is 'A-1042' and it shows 'Shipped' in the Status column",
+        [
+            st("fill", "Username", "demo"),
+            st("fill", "Password", "demo", secret=True),
+            st("press", "Password", "Enter"),
+            st("click", "Orders"),
+            st("click", "date", column="date", order="descending"),
+            st("assert_cell", None, "A-1042", nth=0),
+            st("assert_cell", None, "Shipped", scope=row("A-1042"), column="Status"),
+        ],
+    ),
+    (
+        "Add three todos: 'Buy milk', 'Walk dog' and 'Read'. Complete 'Walk dog'. "
+        "Then 'Walk dog' should be checked and 'Read' should not.",
+        [
+            st("fill", None, "Buy milk", ground="new_item"),
+            st("fill", None, "Walk dog", ground="new_item"),
+            st("fill", None, "Read", ground="new_item"),
+            st("check", scope=row("Walk dog")),
+            st("assert_checked", scope=row("Walk dog")),
+            st("assert_unchecked", scope=row("Read")),
+        ],
+    ),
+    (
+        "1) Sign in as ana@x.io / pw\n2) Open Settings\n3) In the Profile section, type "
+        "'Ana Lee' into Name and click Save\n4) 'Profile saved' appears",
+        [
+            st("fill", "Email", "ana@x.io"),
+            st("fill", "Password", "pw", secret=True),
+            st("press", "Password", "Enter"),
+            st("click", "Settings"),
+            st("fill", "Name", "Ana Lee", scope=section("Profile")),
+            st("click", "Save", scope=section("Profile")),
+            st("assert_text", None, "Profile saved"),
+        ],
+    ),
+    (
+        'Search for "oat" and make sure exactly one result comes back',
+        [
+            st("fill", None, "oat", ground="search"),
+            st("assert_count", "result", "1", count_op="eq"),
+        ],
+    ),
+    (
+        "Filter the catalog by Category = Bread and verify that "
+        "'Croissant' is not listed but 'Rye' is",
+        [
+            st("select", "Category", "Bread"),
+            st("assert_no_text", None, "Croissant"),
+            st("assert_text", None, "Rye"),
+        ],
+    ),
+    (
+        "Create a note titled 'Groceries', then delete it, and confirm it is gone",
+        [
+            st("fill", None, "Groceries", ground="new_item"),
+            st("click", "Delete", scope=row("Groceries")),
+            st("assert_no_text", None, "Groceries"),
+        ],
+    ),
+    (
+        "Go to Invoices and confirm INV-204 is marked Overdue",
+        [st("click", "Invoices"), st("assert_cell", None, "Overdue", scope=row("INV-204"))],
+    ),
+]
+
+
 FAMILIES = {
     "navigation": NAVIGATION,
     "sign-in": SIGN_IN,
@@ -1110,6 +1180,7 @@ FAMILIES = {
     "parts of the page": PARTS_OF_THE_PAGE,
     "messages": MESSAGES,
     "negation edges": NEGATION_EDGES,
+    "longer goals": LONGER_GOALS,
 }
 CASES = [(family, goal, steps) for family, cases in FAMILIES.items() for goal, steps in cases]
 

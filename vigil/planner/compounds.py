@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vigil.models import Action
+from vigil.models import Action, Scope
 from vigil.planner.actions import (
     read_check,
     read_click,
@@ -166,6 +166,8 @@ def read_compound(
     """
     if previous is not None and (repeated := _repeat_previous(previous, clause)):
         return [repeated], []
+    if (lead := split_lead(clause)) and (scoped := _read_in_scope(clause, lead, ctx, previous)):
+        return scoped, []
     pieces, unread = _read_joined(clause, ctx, previous)
     if unread and (found := PARENTHESIS.match(clause.masked)):
         head, inner = found.group("head"), found.group("inner")
@@ -173,6 +175,28 @@ def read_compound(
         if head_pieces and not head_unread:
             return _with_parenthesis(clause, head_pieces, inner, ctx)
     return pieces, unread
+
+
+def _read_in_scope(
+    clause: Clause, lead: tuple[Scope, str], ctx: Context, previous: Piece | None
+) -> list[Piece] | None:
+    """ "In the Profile section, type 'Ana' into Name and click Save": the scope holds for
+    every action of the clause, and for the claims of its first piece (a later claim may be
+    about what the actions changed elsewhere, such as a dialog that closed)."""
+    scope, rest = lead
+    pieces, unread = _read_joined(clause.with_text(tidy(rest)), ctx, previous)
+    if unread or len(pieces) < 2:
+        return None  # one piece: read_piece applies the lead itself
+    scoped: list[Piece] = []
+    for index, piece in enumerate(pieces):
+        drafts = [
+            d.but(scope=scope)
+            if d.scope is None and _aims(d) and (index == 0 or not d.action.startswith("assert"))
+            else d
+            for d in piece.drafts
+        ]
+        scoped.append(Piece(piece.clause, drafts))
+    return scoped
 
 
 def _read_joined(

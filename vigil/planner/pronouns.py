@@ -65,7 +65,7 @@ class _Memory:
             self.named = draft.value
         elif draft.target and draft.action not in ("fill", "select", "press", "wait"):
             self.named = draft.target
-        elif draft.action in ("assert_text", "assert_no_text") and draft.value:
+        elif draft.action in ("assert_text", "assert_no_text", "assert_cell") and draft.value:
             self.named = draft.value
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vigil.models import TestPlan
+from vigil.models import Scope, TestPlan
 from vigil.planner.clauses import Clause, split_clauses
 from vigil.planner.compounds import Piece, read_compound, read_piece
 from vigil.planner.context import Context
@@ -117,7 +117,7 @@ def read_goal(url: str, goal: str) -> Reading:
         if not reading.unread:
             reading.problems.append(NOTHING_TO_CHECK.format(goal=goal.strip()))
         return reading
-    drafts = _submit_with_named_button(_one_enter(drafts))
+    drafts = _items_in_their_rows(_submit_with_named_button(_one_enter(drafts)))
     drafts, resolved = resolve(drafts, _groups(drafts))
     if not resolved:
         reading.problems += _unresolved(drafts)
@@ -187,6 +187,28 @@ def _one_enter(drafts: list[Draft]) -> list[Draft]:
             and drafts[i - 1].ground in ("new_item", "search")
         )
     ]
+
+
+_BOX_ACTIONS = ("check", "uncheck", "assert_checked", "assert_unchecked")
+
+
+def _items_in_their_rows(drafts: list[Draft]) -> list[Draft]:
+    """ "add 'Walk dog' … 'Walk dog' should be checked": an item the goal added is ticked in
+    its own row, whose checkbox is rarely labelled with the item's text."""
+    added: set[str] = set()
+    result: list[Draft] = []
+    for d in drafts:
+        if d.ground == "new_item" and d.value:
+            added.add(d.value)
+        if (
+            d.action in _BOX_ACTIONS
+            and d.target in added
+            and d.scope is None
+            and d.role is None
+        ):
+            d = d.but(target=None, scope=Scope(kind="row", text=d.target))
+        result.append(d)
+    return result
 
 
 def _groups(drafts: list[Draft]) -> dict[int, tuple[str, ...]]:

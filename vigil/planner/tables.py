@@ -33,6 +33,15 @@ ROW_SHOWS = pattern(
     rf"(?:{_ROW_OF}|(?:the\s+)?(?P<row2>.+?)(?:'s|\u2019s)?\s+{_ROW_NOUN})\s+"
     rf"{SHOULD}{_SHOWS}\s+(?:the\s+(?:value|text)\s+)?{_VALUE}{_COLUMN}"
 )
+# "it shows 'Shipped' in the Status column": the row named just before.
+ITS_ROW_SHOWS = pattern(
+    rf"(?:it|its\s+row|that\s+row|this\s+row|the\s+same\s+row)\s+{SHOULD}{_SHOWS}\s+"
+    rf"{_VALUE}\s+(?:in|under)\s+(?:the\s+|its\s+)?(?P<column>.+?)\s+column"
+)
+# "INV-204 is marked Overdue", "'Rye' is flagged as 'Low stock'".
+MARKED = pattern(
+    rf"(?P<row>.+?)\s+{IS}\s+(?:marked|flagged|labell?ed|tagged)\s+(?:as\s+)?{_VALUE}"
+)
 # "'Spelt' is listed with a price of 4.20", "'Spelt' is listed at 4.20".
 LISTED_WITH = pattern(
     rf"(?P<row>.+?)\s+(?:{IS}\s+(?:listed|shown|displayed|there)\s+"
@@ -78,12 +87,16 @@ _NUMBER = (
     r"\d+|zero|no|one|a\s+single|single|two|a\s+couple\s+of|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|fifteen|twenty"
 )
-_NOT_A_NOUN = r"(?!(?:is|are|was|were|be|been|should|must|will|in|on|at|of)\b)"
+_NOT_A_NOUN = (
+    r"(?!(?:is|are|was|were|be|been|should|must|will|in|on|at|of|comes?|came|remains?|"
+    r"left|returned|found)\b)"
+)
 _COUNTED = rf"(?P<noun>(?:{_NOT_A_NOUN}[a-z][\w-]*\s+){{0,2}}?{_NOT_A_NOUN}[a-z][\w-]*)"
 _WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:list|table|page|cart|results|screen|basket))?"
 _SHOWN = (
     r"(?:\s+(?:are|is|should\s+be|must\s+be)?\s*"
-    r"(?:shown|listed|displayed|visible|found|returned|there|present))?"
+    r"(?:shown|listed|displayed|visible|found|returned|there|present|comes?\s+back|came\s+back|"
+    r"come\s+up|comes\s+up|remains?|are\s+left|is\s+left))?"
 )
 # "shows 3 results", "the list has exactly 2 items", "there are at least 2 rows",
 # "3 tasks are listed", "exactly one result".
@@ -118,6 +131,12 @@ _NOT_COUNTABLE = re.compile(
 def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
     if drafts := _nth_row(clause, claim):
         return drafts
+    if found := ITS_ROW_SHOWS.fullmatch(claim):
+        return _cells(
+            clause, Scope(kind="row", text=IT), found.group("value"), found.group("column"), found
+        )
+    if (found := MARKED.fullmatch(claim)) and _names_an_item(clause, found.group("row")):
+        return _cells(clause, _row(clause, found.group("row")), found.group("value"), None, found)
     for found in (ROW_SHOWS.fullmatch(claim), LISTED_WITH.fullmatch(claim)):
         if found:
             row_words = found.group("row") or found.groupdict().get("row2")
