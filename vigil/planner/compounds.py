@@ -74,6 +74,11 @@ EXACT_ACTIONS: frozenset[Action] = frozenset(
 )  # fmt: skip
 # Where one clause may join two actions: ", and", ",", " and ", " but ".
 ACTION_JOINER = re.compile(r"\s*,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+", re.IGNORECASE)
+# No single action spans more joints than this ("type X into A, B and C …"); bounding it keeps
+# long goals linear instead of quadratic.
+MAX_JOINTS_IN_A_PIECE = 8
+_ENDS_WITH_TOKEN = re.compile(rf"{TOKEN}$")
+_STARTS_WITH_TOKEN = re.compile(rf"^{TOKEN}")
 # A trailing parenthesis: "(type each into 'New task' and press Enter)".
 PARENTHESIS = re.compile(r"^(?P<head>.+?)\s*\((?P<inner>[^()]+)\)$")
 # Second halves that repeat the first one's claim about another subject.
@@ -203,20 +208,34 @@ def _read_joined(
     clause: Clause, ctx: Context, previous: Piece | None
 ) -> tuple[list[Piece], list[str]]:
     text = clause.masked
-    joints = [(found.start(), found.end()) for found in ACTION_JOINER.finditer(text)]
+    # A comma or "and" between two quoted phrases separates list items, not actions.
+    joints = [
+        (found.start(), found.end())
+        for found in ACTION_JOINER.finditer(text)
+        if not (
+            _ENDS_WITH_TOKEN.search(text[: found.start()])
+            and _STARTS_WITH_TOKEN.match(text[found.end() :])
+        )
+    ]
     memo: dict[tuple[int, str | None], list[Piece] | None] = {}
 
+    pieces_memo: dict[tuple[int, int, str | None], Piece | None] = {}
+
     def piece(start: int, end: int, before: Piece | None) -> Piece | None:
-        words = clause.with_text(tidy(text[start:end]))
-        return read_piece(words, ctx) or _ellipsis(words, before, ctx)
+        key = (start, end, before.clause.masked if before else None)
+        if key not in pieces_memo:
+            words = clause.with_text(tidy(text[start:end]))
+            pieces_memo[key] = read_piece(words, ctx) or _ellipsis(words, before, ctx)
+        return pieces_memo[key]
 
     def read_from(start: int, before: Piece | None) -> list[Piece] | None:
         key = (start, before.clause.masked if before else None)
         if key in memo:
             return memo[key]
         result: list[Piece] | None = None
-        for joint_start, joint_end in joints:
-            if joint_start > start and (head := piece(start, joint_start, before)) is not None:
+        later = [joint for joint in joints if joint[0] > start][:MAX_JOINTS_IN_A_PIECE]
+        for joint_start, joint_end in later:
+            if (head := piece(start, joint_start, before)) is not None:
                 rest = read_from(joint_end, head)
                 if rest is not None:
                     result = [head, *rest]

@@ -200,12 +200,7 @@ def _items_in_their_rows(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         if d.ground == "new_item" and d.value:
             added.add(d.value)
-        if (
-            d.action in _BOX_ACTIONS
-            and d.target in added
-            and d.scope is None
-            and d.role is None
-        ):
+        if d.action in _BOX_ACTIONS and d.target in added and d.scope is None and d.role is None:
             d = d.but(target=None, scope=Scope(kind="row", text=d.target))
         result.append(d)
     return result

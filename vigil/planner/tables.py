@@ -39,9 +39,7 @@ ITS_ROW_SHOWS = pattern(
     rf"{_VALUE}\s+(?:in|under)\s+(?:the\s+|its\s+)?(?P<column>.+?)\s+column"
 )
 # "INV-204 is marked Overdue", "'Rye' is flagged as 'Low stock'".
-MARKED = pattern(
-    rf"(?P<row>.+?)\s+{IS}\s+(?:marked|flagged|labell?ed|tagged)\s+(?:as\s+)?{_VALUE}"
-)
+MARKED = pattern(rf"(?P<row>.+?)\s+{IS}\s+(?:marked|flagged|labell?ed|tagged)\s+(?:as\s+)?{_VALUE}")
 # "'Spelt' is listed with a price of 4.20", "'Spelt' is listed at 4.20".
 LISTED_WITH = pattern(
     rf"(?P<row>.+?)\s+(?:{IS}\s+(?:listed|shown|displayed|there)\s+"
