@@ -69,8 +69,11 @@ class _Memory:
             self.named = draft.value
 
 
-def resolve(drafts: list[Draft], groups: dict[int, tuple[str, ...]]) -> tuple[list[Draft], bool]:
-    """Replace placeholders by what they point back to; the flag says all were resolved.
+def resolve(
+    drafts: list[Draft], groups: dict[int, tuple[str, ...]]
+) -> tuple[list[Draft], list[Draft]]:
+    """Replace placeholders by what they point back to; also return the steps whose
+    placeholder points back to nothing.
 
     `groups` maps a draft's index to the items a clause named together ("create A, B and C"),
     which "the last one" and "the first one" choose from. A placeholder with nothing to point
@@ -78,15 +81,16 @@ def resolve(drafts: list[Draft], groups: dict[int, tuple[str, ...]]) -> tuple[li
     """
     memory = _Memory()
     resolved: list[Draft] = []
-    complete = True
+    failed: list[Draft] = []
     for index, draft in enumerate(drafts):
         if index in groups:
             memory.group = groups[index]
         fixed, ok = _fill_in(draft, memory)
-        complete = complete and ok
+        if not ok:
+            failed.append(fixed)
         resolved.append(fixed)
         memory.remember(fixed)
-    return resolved, complete
+    return resolved, failed
 
 
 def _fill_in(draft: Draft, memory: _Memory) -> tuple[Draft, bool]:
@@ -107,7 +111,19 @@ def _fill_in(draft: Draft, memory: _Memory) -> tuple[Draft, bool]:
             if draft.action in ("check", "uncheck") and draft.role is None:
                 changes["role"] = "checkbox"
         else:
-            return draft, False
+            return _shown_unresolved(draft), False
     if any(changes.get(key, "") is None for key in ("target", "value")):
-        return draft, False
+        return _shown_unresolved(draft), False
     return (draft.but(**changes) if changes else draft), True
+
+
+def _shown_unresolved(draft: Draft) -> Draft:
+    """An unresolved pronoun reads as "it" in the plan shown to the user (which has an
+    error and is never run)."""
+    changes: dict[str, object] = {}
+    for name in ("target", "value"):
+        if is_placeholder(getattr(draft, name)):
+            changes[name] = "it"
+    if draft.scope is not None and is_placeholder(draft.scope.text):
+        changes["scope"] = Scope(kind=draft.scope.kind, text="it")
+    return draft.but(**changes)

@@ -31,7 +31,7 @@ from vigil.planner.compounds import Piece, read_compound, read_piece
 from vigil.planner.context import Context
 from vigil.planner.framing import is_framing, is_label, modal_rest, split_head
 from vigil.planner.navigation import opens_a_url
-from vigil.planner.pronouns import is_placeholder, resolve
+from vigil.planner.pronouns import resolve
 from vigil.planner.sign_in import (
     HIDDEN,
     SIGNED_IN_LEAD,
@@ -118,9 +118,8 @@ def read_goal(url: str, goal: str) -> Reading:
             reading.problems.append(NOTHING_TO_CHECK.format(goal=goal.strip()))
         return reading
     drafts = _items_in_their_rows(_submit_with_named_button(_one_enter(drafts)))
-    drafts, resolved = resolve(drafts, _groups(drafts))
-    if not resolved:
-        reading.problems += _unresolved(drafts)
+    drafts, unresolved = resolve(drafts, _groups(drafts))
+    reading.problems += [UNRESOLVED.format(words=d.source or d.action) for d in unresolved]
     reading.problems += _secret_claims(drafts)
     drafts = _hide_secrets(drafts)
     if not opens_own_url:
@@ -226,16 +225,6 @@ def _groups(drafts: list[Draft]) -> dict[int, tuple[str, ...]]:
         else:
             index += 1
     return groups
-
-
-def _unresolved(drafts: list[Draft]) -> list[str]:
-    return [
-        UNRESOLVED.format(words=d.source or d.action)
-        for d in drafts
-        if is_placeholder(d.target)
-        or is_placeholder(d.value)
-        or (d.scope is not None and is_placeholder(d.scope.text))
-    ]
 
 
 def _secret_claims(drafts: list[Draft]) -> list[str]:
