@@ -278,8 +278,10 @@ async def test_a_failing_claim_fails_once_the_page_is_quiet_not_after_a_long_wai
     t0 = time.monotonic()
     result = await run(executor, demo_site, "/second", step("assert_text", value="Checkout"))
     assert not result.success
-    assert result.steps[1].duration_ms < 1000, result.steps[1]
-    assert time.monotonic() - t0 < 3
+    # Two looks at a quiet page, not the full retry budget (7 looks, about 3 s); wall time
+    # is only loosely bounded because the test machine is shared.
+    assert result.steps[1].retry_count == 1, result.steps[1]
+    assert time.monotonic() - t0 < 6
 
 
 async def test_results_that_arrive_late_are_waited_for(
@@ -303,3 +305,71 @@ async def test_the_source_words_end_the_details(
     )
     assert result.success
     assert result.steps[1].details == "clicked link 'Catalog' for 'go to the Catalog'"
+
+
+async def test_a_list_without_an_input_is_added_to_through_its_new_control(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    result = await run(
+        executor,
+        demo_site,
+        "/catalog",
+        step("fill", value="Barley", ground="new_item"),
+        step("assert_cell", value="Pastry", scope=row("Barley"), column="Category"),
+    )
+    assert not result.success
+    assert "added 'Barley' with button 'New product', then the first empty field" in (
+        result.steps[1].details
+    )
+    assert "holds 'Bread', not 'Pastry'" in result.steps[2].details
+
+
+async def test_a_value_in_another_row_is_pointed_out(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    result = await run(
+        executor,
+        demo_site,
+        "/catalog",
+        step("assert_cell", value="3.80", scope=row("Spelt"), column="Price"),
+    )
+    assert not result.success
+    assert result.steps[1].details.endswith(
+        "holds '4.20', not '3.80'; '3.80' is in row 'Rye, Bread, 3.80, 2026-03-02, …'"
+    )
+
+
+async def test_a_section_by_its_landmark_name_and_a_named_dialog(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    result = await run(
+        executor,
+        demo_site,
+        "/settings",
+        step("fill", "Email", "ana@lima.example", scope=section("Profile")),
+        step("click", "Save", scope=section("Profile")),
+        step("assert_text", value="Profile saved (ana@lima.example)", scope=section("Profile")),
+        step("assert_no_text", value="Billing saved", scope=section("Billing")),
+        step("click", "Save", scope=Scope(kind="dialog", text="Change password")),
+    )
+    assert [s.passed for s in result.steps] == [True] * 5 + [False], details(result)
+    assert (
+        result.steps[1].details
+        == "typed 'ana@lima.example' into field 'Email' in section 'Profile'"
+    )
+    assert "no dialog 'Change password' on the page" in result.steps[5].details
+
+
+async def test_a_missing_column_lists_the_columns(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    result = await run(
+        executor,
+        demo_site,
+        "/catalog",
+        step("click", "Weight", column="Weight", order="ascending"),
+    )
+    assert not result.success
+    assert "no column 'Weight' in any table (columns: 'Name', 'Category', 'Price'" in (
+        result.steps[1].details
+    )

@@ -98,10 +98,31 @@ async def assert_cell(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
             return Outcome(True, f"{where}{which} does not hold '{wanted}'")
         if want:
             shown = texts[0] if len(texts) == 1 else table.shown(texts)
-            return f"{where}{which} holds '{shown}', not '{wanted}'"
+            elsewhere = await _elsewhere(found, col, wanted, step.exact)
+            return f"{where}{which} holds '{shown}', not '{wanted}'{elsewhere}"
         return f"{where}{which} holds '{hits[0]}', which it should not"
 
     return await retrying(env, dl, attempt, env.retries)
+
+
+async def _elsewhere(row: Table, col: int | None, wanted: str, exact: bool) -> str:
+    """Where else in the table the wanted value is ("; '3.80' is in row 'Rye | …'"): the
+    value in another row is the most common way a cell claim goes wrong."""
+    if row.locator is None or len(row.rows) != 1:
+        return ""
+    tbl = row.locator.locator(
+        "xpath=ancestor-or-self::*[self::table or @role='table' or @role='grid'][1]"
+    )
+    if not await tbl.count():
+        return ""
+    _, rows_ = await table.read(tbl.first)
+    for other in rows_:
+        if other == row.rows[0]:
+            continue
+        cell = other[col] if col is not None and col < len(other) else " | ".join(other)
+        if _contains(cell, wanted, exact):
+            return f"; '{wanted}' is in row '{table.shown(other, 4)}'"
+    return ""
 
 
 async def assert_count(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:

@@ -56,7 +56,10 @@ _RESOLVE_JS = r"""([kind, text, token]) => {
       const l = el.querySelector(':scope > legend');
       if (l) return l.innerText;
     }
-    const h = el.querySelector('h1, h2, h3, h4, h5, h6, [role=heading]');
+    // Its own heading: a direct child, or inside its direct header (not any heading deep
+    // inside, which names a part of it).
+    const h = el.querySelector(':scope > :is(h1, h2, h3, h4, h5, h6, [role=heading]), ' +
+      ':scope > header :is(h1, h2, h3, h4, h5, h6, [role=heading])');
     return h ? h.innerText : '';
   };
   if (kind === 'row') {
@@ -109,9 +112,9 @@ _RESOLVE_JS = r"""([kind, text, token]) => {
       '[role=region], [role=navigation], [role=form], [role=group], [role=complementary], ' +
       '[role=search], [role=tabpanel], dialog[open]';
     const lands = [...document.querySelectorAll(LAND)].filter(shown)
-      .map((el) => [el, norm(nameOf(el))]).filter(([, n]) => n);
+      .map((el) => [el, norm(nameOf(el)), nameOf(el)]).filter(([, n]) => n);
     const heads = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')]
-      .filter(shown).map((el) => [el, norm(el.innerText)]);
+      .filter(shown).map((el) => [el, norm(el.innerText), el.innerText]);
     const level = (h) => Number(h.getAttribute('aria-level') || h.tagName.slice(1)) || 2;
     const underHeading = (h) => {
       const parent = h.parentElement;
@@ -131,10 +134,11 @@ _RESOLVE_JS = r"""([kind, text, token]) => {
       [lands.filter(([, n]) => n.includes(want)), 'landmark'],
       [heads.filter(([, n]) => n.includes(want)), 'heading'],
     ];
-    for (const [found, how] of tries) {
+    for (const [all, how] of tries) {
+      // The innermost of nested containers with that name.
+      const found = all.filter(([el]) => !all.some(([o]) => o !== el && el.contains(o)));
       if (!found.length) continue;
-      // The innermost landmark with that name: a form inside a named section is no better.
-      const [el, name] = found[0];
+      const [el, , name] = found[0];
       mark(how === 'landmark' ? [el] : underHeading(el));
       const note = found.length > 1
         ? found.length + ' sections are named \'' + text +
