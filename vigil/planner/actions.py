@@ -12,7 +12,7 @@ import re
 
 from vigil.models import WAIT_FOR_LOAD, Action, Scope
 from vigil.pipeline.vocabulary import parse_duration_ms, parse_key
-from vigil.planner.clauses import Clause, has_token
+from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
 from vigil.planner.steps import Draft
 from vigil.planner.targets import Target, parse_target, plain_value
@@ -120,13 +120,42 @@ SET_TO = _pattern(r"set\s+(?P<target>.+?)\s+to\s+(?P<value>.+)")
 ENTER_AS = _pattern(r"(?:enter|type|use|input)\s+(?P<value>.+?)\s+(?:as|for)\s+(?P<target>.+)")
 
 
+# "fill in the form: Name 'Ana', Email 'a@b.io'", "fill the form with Name 'Ana' and …".
+FORM = _pattern(
+    r"(?:fill(?:\s+(?:in|out))?|complete)\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:form|fields)"
+    r"\s*(?::|with|using)?\s*(?P<pairs>.+)"
+)
+_PAIR = re.compile(rf"(?P<field>[^,\ue000]+?)\s*[:=]?\s*(?P<value>{TOKEN})", re.IGNORECASE)
+_PAIR_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|;|\band\b)\s*", re.IGNORECASE)
+
+
+def read_form(clause: Clause, ctx: Context) -> list[Draft] | None:
+    """Several fields of one form, each named and given a quoted value."""
+    found = FORM.fullmatch(clause.masked)
+    if not found:
+        return None
+    drafts: list[Draft] = []
+    for pair in _PAIR_SEPARATOR.split(found.group("pairs").strip()):
+        matched = _PAIR.fullmatch(pair.strip())
+        target = parse_target(clause, matched.group("field")) if matched else None
+        if matched is None or target is None or target.name is None:
+            return None
+        value = clause.literal(matched.group("value")) or ""
+        secret = "password" in target.name.lower()
+        drafts.append(_on(Draft("fill", value=value, secret=secret), target))
+    return drafts or None
+
+
 def read_fill(clause: Clause, ctx: Context) -> list[Draft] | None:
     for pattern in (FILL_INTO, FILL_WITH, SET_TO, ENTER_AS):
         found = pattern.fullmatch(clause.masked)
         if not found:
             continue
         target = parse_target(clause, found.group("target"))
-        value = plain_value(clause, found.group("value"))
+        words = found.group("value")
+        if has_token(words) and clause.literal(words) is None:
+            continue  # "Name 'Ana' and Email 'a@b.io'" is several values, not one
+        value = plain_value(clause, words)
         if target is None or value is None:
             continue
         secret = "password" in (target.name or "").lower()

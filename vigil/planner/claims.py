@@ -322,7 +322,13 @@ def _value(clause: Clause, fragment: str) -> str | None:
         return ""
     if has_token(fragment) and clause.literal(fragment) is None:
         return None
+    if not has_token(fragment) and not _LOOKS_LIKE_A_VALUE.match(fragment):
+        return None  # "the Email field is required": a state, not what the field holds
     return plain_value(clause, fragment)
+
+
+# An unquoted value: a number, an address, a capitalised name, a path.
+_LOOKS_LIKE_A_VALUE = re.compile(r"^(?:[A-Z0-9$€£/#+-]|\S*[\d@.])", re.ASCII)
 
 
 def _is_url(clause: Clause, fragment: str) -> bool:

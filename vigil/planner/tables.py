@@ -106,6 +106,11 @@ COUNT = pattern(
     rf"(?:(?P<op>{_OP})\s+)?(?P<count>{_NUMBER})\s+{_COUNTED}"
     rf"(?P<term>\s+(?:for|matching|containing|with)\s+{TOKEN})?{_WHERE}{_SHOWN}{TRAILER}"
 )
+# "the number of rows is 9", "the count of results should be 3".
+NUMBER_OF = pattern(
+    rf"(?:the\s+)?(?:total\s+)?(?:number|count|amount)\s+of\s+{_COUNTED}\s+"
+    rf"(?:is|are|should\s+be|must\s+be|equals?)\s+(?:(?P<op>{_OP})\s+)?(?P<count>{_NUMBER})"
+)
 # "the list is empty", "no results are shown".
 EMPTY = pattern(r"(?:the\s+)?(?P<noun>[\w ]+?)\s+(?:is|are|should\s+be|must\s+be)\s+empty")
 # "only 'A' and 'B' are shown", "the list shows only 'A' and 'B'".
@@ -196,7 +201,8 @@ def _names_an_item(clause: Clause, words: str) -> bool:
         return True
     if has_token(words) or _NOT_AN_ITEM.match(words) or re.match(r"(?:the|a|an)\s", words, re.I):
         return False
-    return len(words.split()) <= 3
+    # Unquoted, an item is named like one: "Spelt", "INV-204", "Ana" (not "rows").
+    return len(words.split()) <= 3 and (words[:1].isupper() or any(c.isdigit() for c in words))
 
 
 def _row(clause: Clause, words: str | None) -> Scope | None:
@@ -242,6 +248,15 @@ def _cell_value(clause: Clause, words: str) -> str | None:
 
 
 def read_count(clause: Clause, claim: str) -> list[Draft] | None:
+    if found := NUMBER_OF.fullmatch(claim):
+        count = parse_count(found.group("count"))
+        op: CountOp = (
+            _OPS[" ".join(found.group("op").lower().split())] if found.group("op") else "eq"
+        )
+        if count is not None:
+            return [
+                Draft("assert_count", target=found.group("noun"), value=str(count), count_op=op)
+            ]
     if found := EMPTY.fullmatch(claim):
         noun = found.group("noun").strip()
         if re.fullmatch(r"(?:the\s+)?(?:list|table|cart|basket|results|inbox)", noun, re.I):
@@ -256,7 +271,7 @@ def read_count(clause: Clause, claim: str) -> list[Draft] | None:
     count = parse_count(found.group("count"))
     if count is None or (count == 0 and _NOT_A_COLLECTION.search(noun)):
         return None
-    op: CountOp = _OPS[" ".join(found.group("op").lower().split())] if found.group("op") else "eq"
+    op = _OPS[" ".join(found.group("op").lower().split())] if found.group("op") else "eq"
     return [
         Draft("assert_count", target=noun, value=str(count), count_op=op, negate=negated(found))
     ]
