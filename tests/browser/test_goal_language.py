@@ -373,3 +373,13 @@ async def test_a_missing_column_lists_the_columns(
     assert "no column 'Weight' in any table (columns: 'Name', 'Category', 'Price'" in (
         result.steps[1].details
     )
+
+
+async def test_a_page_without_a_search_box_lists_its_fields(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    result = await run(executor, demo_site, "/login", step("fill", value="rye", ground="search"))
+    assert not result.success
+    assert result.steps[1].details == (
+        "no search box on the page — fields here: 'Username', 'Password'"
+    )

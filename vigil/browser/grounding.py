@@ -81,12 +81,18 @@ async def ground_field(page: Page, purpose: str, root: Root) -> Match | Miss:
     found = await _best_field(root, purpose)
     what = "search box" if purpose == "search" else "new-item input"
     if found is None:
-        return Miss(f"no {what} on the page")
+        names: list[str] = await root.locator(_FIELDS).filter(visible=True).evaluate_all(_NAMES_JS)
+        listed = ", ".join(f"'{n}'" for n in names[:6] if n)
+        return Miss(f"no {what} on the page" + (f" — fields here: {listed}" if listed else ""))
     loc, name, ties = found
     how = f"{what} '{name}'" if name else what
     note = f"{ties} fields fit equally; used the first in document order" if ties > 1 else ""
     return Match(loc, how, note)
 
+
+_NAMES_JS = """els => els.map(el => (el.getAttribute('aria-label') || (el.labels && el.labels[0]
+  ? el.labels[0].innerText : '') || el.getAttribute('placeholder') || el.name || el.id || '')
+  .replace(/\\s+/g, ' ').trim())"""
 
 _ADD_CONTROL = re.compile(r"^\s*(?:\+\s*)?(?:add|new|create)\b", re.I)
 

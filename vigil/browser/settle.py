@@ -7,8 +7,9 @@ goal cost the same long wait; instead the page says when it is quiet: the docume
 loaded, no fetch/XHR is in flight, no short timer is pending, and the DOM has not changed
 for a moment. A miss on a quiet page, confirmed by one more look, is final.
 
-Timers longer than `LONG_TIMER_MS` (polling, session refresh) and intervals do not count:
-they would keep a page "busy" forever. A page that never settles still ends at the retry
+Timers longer than `LONG_TIMER_MS` (polling, session refresh), intervals, and requests open
+for longer than that (long polls, streams) do not count: they would keep a page "busy"
+forever. A page that never settles still ends at the retry
 budget, exactly as before.
 """
 
@@ -28,31 +29,39 @@ LONG_TIMER_MS = 5000
 # Installed in every document before the page's own scripts (an init script).
 ACTIVITY_JS = """(() => {
   if (window.__vigilBusy !== undefined) return;
-  let busy = 0;
-  window.__vigilBusy = () => busy;
   const timers = new Set();
+  const requests = new Map();  // id -> start time; a long poll stops counting after LONG_MS
+  let next = 0;
+  window.__vigilBusy = () => {
+    const now = performance.now();
+    let open = 0;
+    for (const t0 of requests.values()) if (now - t0 < LONG_MS) open += 1;
+    return timers.size + open;
+  };
   const setT = window.setTimeout, clearT = window.clearTimeout;
   window.setTimeout = function (fn, ms, ...args) {
-    if ((Number(ms) || 0) > LONG_MS) return setT.call(window, fn, ms, ...args);
+    if (typeof fn !== 'function' || (Number(ms) || 0) > LONG_MS) {
+      return setT.call(window, fn, ms, ...args);
+    }
     let id;
     const run = function () {
-      if (timers.delete(id)) busy -= 1;
-      if (typeof fn === 'function') return fn.apply(this, args);
+      timers.delete(id);
+      return fn.apply(this, args);
     };
     id = setT.call(window, run, ms);
     timers.add(id);
-    busy += 1;
     return id;
   };
   window.clearTimeout = function (id) {
-    if (timers.delete(id)) busy -= 1;
+    timers.delete(id);
     return clearT.call(window, id);
   };
+  const track = () => { const id = next++; requests.set(id, performance.now());
+    return () => requests.delete(id); };
   const fetchOrig = window.fetch;
   if (fetchOrig) {
     window.fetch = function (...args) {
-      busy += 1;
-      const done = () => { busy -= 1; };
+      const done = track();
       const p = fetchOrig.apply(this, args);
       p.then(done, done);
       return p;
@@ -60,8 +69,7 @@ ACTIVITY_JS = """(() => {
   }
   const send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.send = function (...args) {
-    busy += 1;
-    this.addEventListener('loadend', () => { busy -= 1; }, {once: true});
+    this.addEventListener('loadend', track(), {once: true});
     return send.apply(this, args);
   };
 })();""".replace("LONG_MS", str(LONG_TIMER_MS))
