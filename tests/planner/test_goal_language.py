@@ -1055,6 +1055,8 @@ MESSAGES = [
 
 
 NEGATION_EDGES = [
+    ("the table no longer has 'ana'", [st("assert_no_text", None, "ana")]),
+    ("the list no longer shows 'Rye'", [st("assert_no_text", None, "Rye")]),
     (
         "'Save' is not disabled and 'Delete' is",
         [st("assert_enabled", "Save"), st("assert_disabled", "Delete")],
@@ -1159,6 +1161,40 @@ LONGER_GOALS = [
 ]
 
 
+FORMS = [
+    (
+        "click 'Add user' and fill in the form: Name 'Ana', Email 'a@b.io'",
+        [st("click", "Add user"), st("fill", "Name", "Ana"), st("fill", "Email", "a@b.io")],
+    ),
+    (
+        "fill the form with Name 'Ana' and Email 'a@b.io'",
+        [st("fill", "Name", "Ana"), st("fill", "Email", "a@b.io")],
+    ),
+    (
+        "enter 'Ana' as the name and 'a@b.io' as the email",
+        [st("fill", "name", "Ana"), st("fill", "email", "a@b.io")],
+    ),
+    (
+        "set the Name to Ana and the Email to a@b.io",
+        [st("fill", "Name", "Ana"), st("fill", "Email", "a@b.io")],
+    ),
+    ("pick 'Admin' from the Role list", [st("select", "Role", "Admin")]),
+    ("the Role dropdown shows 'Admin'", [st("assert_value", "Role", "Admin")]),
+    ("the number of rows is 9", [st("assert_count", "rows", "9", count_op="eq")]),
+    (
+        "the count of results should be at least 3",
+        [st("assert_count", "results", "3", count_op="ge")],
+    ),
+    ("delete the row for 'ana'", [st("click", "Delete", scope=row("ana"))]),
+    ("click OK in the confirm dialog", [st("click", "OK", scope=dialog("confirm"))]),
+    (
+        "reload the page and verify 'Ana' is still there",
+        [st("reload"), st("assert_text", None, "Ana")],
+    ),
+    ("wait 1 second then reload", [st("wait", None, "1000"), st("reload")]),
+]
+
+
 FAMILIES = {
     "navigation": NAVIGATION,
     "sign-in": SIGN_IN,
@@ -1181,6 +1217,7 @@ FAMILIES = {
     "messages": MESSAGES,
     "negation edges": NEGATION_EDGES,
     "longer goals": LONGER_GOALS,
+    "forms": FORMS,
 }
 CASES = [(family, goal, steps) for family, cases in FAMILIES.items() for goal, steps in cases]
 

@@ -49,6 +49,9 @@ ELEMENT_NOUNS: dict[str, str | None] = {
     "textbox": None,
     "textarea": None,
     "box": None,
+    "list": None,
+    "select": None,
+    "menu": None,
 }
 
 # Longest nouns first so "radio button" wins over "button".
