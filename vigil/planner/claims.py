@@ -88,7 +88,9 @@ THERE_IS_NOT = _pattern(
 )
 # Who "says" something: up to four plain words ("the dashboard", "the cart page"), no joins,
 # so "the homepage loads and shows 'Hi'" is not read as the subject "the homepage loads and".
-_NOT_A_SUBJECT_WORD = rf"(?!(?:and|or|then|never|not|no|{_AUX}(?:n't|n\u2019t|not)?)(?![\w'\u2019]))"
+_NOT_A_SUBJECT_WORD = (
+    rf"(?!(?:and|or|then|never|not|no|{_AUX}(?:n't|n\u2019t|not)?)(?![\w'\u2019]))"
+)
 _SUBJECT = (
     rf"(?:{_NOT_A_SUBJECT_WORD}[\w'\u2019-]+\s+){{0,3}}(?:{_NOT_A_SUBJECT_WORD}[\w'\u2019-]+)?"
 )
