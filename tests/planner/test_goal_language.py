@@ -1161,6 +1161,21 @@ LONGER_GOALS = [
 ]
 
 
+UNQUOTED_ITEMS = [
+    ("delete Rye", [st("click", "Delete", scope=row("Rye"))]),
+    ("complete Buy flour", [st("check", scope=row("Buy flour"))]),
+    ("mark Buy milk as done", [st("check", scope=row("Buy milk"))]),
+    ("remove Spelt from the list", [st("click", "Remove", scope=row("Spelt"))]),
+    (
+        "edit Rye so it reads 'Dark rye'",
+        [
+            st("double_click", "Rye"),
+            st("fill", None, "Dark rye", scope=row("Rye")),
+            st("press", None, "Enter"),
+        ],
+    ),
+]
+
 FORMS = [
     (
         "click 'Add user' and fill in the form: Name 'Ana', Email 'a@b.io'",
@@ -1218,6 +1233,7 @@ FAMILIES = {
     "negation edges": NEGATION_EDGES,
     "longer goals": LONGER_GOALS,
     "forms": FORMS,
+    "unquoted items": UNQUOTED_ITEMS,
 }
 CASES = [(family, goal, steps) for family, cases in FAMILIES.items() for goal, steps in cases]
 

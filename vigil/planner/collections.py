@@ -14,7 +14,7 @@ import re
 
 from vigil.models import Action, Scope
 from vigil.pipeline.vocabulary import parse_count
-from vigil.planner.clauses import TOKEN, Clause
+from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
 from vigil.planner.pronouns import pronoun_subject
 from vigil.planner.steps import Draft
@@ -144,6 +144,8 @@ def read_complete(clause: Clause, ctx: Context) -> list[Draft] | None:
         return None  # "mark 'X'" alone is a checkbox, read by read_check
     if verb in ("tick", "check") and not (state or found.group("off")):
         return None
+    if verb in ("finish", "resolve", "close") and not state and not has_token(found.group("what")):
+        return None  # "close Settings" is not an item to tick
     undo = bool(state) and re.fullmatch(_UNDONE, state, re.IGNORECASE) is not None
     action: Action = "uncheck" if undo else "check"
     item = _item(clause, found.group("what"))
@@ -207,6 +209,8 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# An item named without quotes reads like a name: capitalised, a few words, no article.
+_UNQUOTED_ITEM = re.compile(r"(?-i:[A-Z0-9])[\w'.#-]*(?:\s+[\w'.#-]+){0,3}")
 _NOUN_BEFORE = re.compile(rf"^(?:[a-z][\w-]*\s+){{1,2}}(?P<name>{TOKEN})$", re.IGNORECASE)
 
 
@@ -224,6 +228,8 @@ def _item(clause: Clause, words: str) -> Scope | int | None:
     subject = pronoun_subject(words.strip())
     if subject is not None:
         return Scope(kind="row", text=subject)
+    if _UNQUOTED_ITEM.fullmatch(words.strip()):
+        return Scope(kind="row", text=words.strip())  # "delete Rye", "complete Buy flour"
     return None
 
 
