@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from vigil.models import Scope
+from vigil.pipeline.vocabulary import parse_ordinal
 from vigil.planner.steps import Draft
 
 # Private-use code points, never typed by a person (see clauses.py).
@@ -28,7 +29,6 @@ _GROUP_MEMBER = re.compile(
     r"(?:one|item|entry|task|row|record|note|of\s+them)$",
     re.IGNORECASE,
 )
-_GROUP_ORDINALS = {"first": 0, "top": 0, "second": 1, "third": 2, "last": -1, "final": -1}
 
 
 def pronoun_subject(words: str) -> str | None:
@@ -37,7 +37,7 @@ def pronoun_subject(words: str) -> str | None:
     if _PRONOUN.match(words):
         return IT
     if found := _GROUP_MEMBER.match(words):
-        return f"{_NTH_OF_GROUP}{_GROUP_ORDINALS[found.group('which').lower()]}"
+        return f"{_NTH_OF_GROUP}{parse_ordinal(found.group('which'))}"
     return None
 
 
