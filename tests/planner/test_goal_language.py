@@ -610,6 +610,12 @@ WHERE = [
     ("the title should not contain 'Error'", [st("assert_title", None, "Error", negate=True)]),
     ("make sure the homepage loads", [st("wait", None, "load")]),
     ("the site is up", [st("wait", None, "load")]),
+    ("the site is online", [st("wait", None, "load")]),
+    ("make sure the app is up and running", [st("wait", None, "load")]),
+    ("the homepage returns 200", [st("wait", None, "load")]),
+    ("the site should be reachable", [st("wait", None, "load")]),
+    ("the Dashboard opens", [st("assert_visible", "Dashboard", ground="page")]),
+    ("check that the dashboard loads", [st("assert_visible", "dashboard", ground="page")]),
 ]
 
 NEGATIONS = [

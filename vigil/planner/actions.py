@@ -42,9 +42,14 @@ WAIT_FOR_ELEMENT = _pattern(
 # HTTP error, so what is left to check is that the current page finishes loading.
 PAGE_LOADS = _pattern(
     r"(?:(?:check|verify|ensure|confirm|make\s+sure|see)\s+(?:that\s+|if\s+|whether\s+)?)?"
-    r"(?:the\s+)?(?:home\s*page|landing\s+page|page|site|website|app)\s+"
-    r"(?:(?:should|must|will)\s+)?(?:loads?|opens?|works?|is\s+up|is\s+loaded|has\s+loaded|is\s+reachable)"
-    r"(?:\s+(?:successfully|correctly|fine|ok|properly|without\s+errors?))?"
+    r"(?:the\s+|our\s+|my\s+)?(?:home\s*page|landing\s+page|front\s+page|start\s+page|page|site|"
+    r"web\s*site|app|application|web\s+app|service|server|url|it)\s+"
+    r"(?:(?:should|must|will|can)\s+)?(?:be\s+)?"
+    r"(?:loads?|opens?|works?|is\s+up|up|is\s+loaded|loaded|has\s+loaded|is\s+reachable|reachable|"
+    r"is\s+online|online|is\s+available|available|is\s+accessible|accessible|responds|respond|"
+    r"is\s+running|running|is\s+alive|alive|is\s+up\s+and\s+running|up\s+and\s+running|comes\s+up|"
+    r"come\s+up|returns?\s+(?:a\s+)?(?:200|ok|success))"
+    r"(?:\s+(?:successfully|correctly|fine|ok|properly|without\s+(?:any\s+)?errors?|normally))?"
 )
 
 

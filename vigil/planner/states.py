@@ -90,6 +90,15 @@ WHERE = pattern(
 PAGE_OPENS = pattern(
     rf"(?P<where>.+?\s+(?:page|screen|view))\s+(?:{AUX}{NOT}\s+)?"
     r"(?:opens|open|loads|load|appears|appear|comes\s+up|is\s+(?:shown|displayed|open|opened|loaded))"
+    # "the Dashboard loads": a place by name alone only with verbs said of places.
+    r"|(?P<place>(?:the\s+|my\s+)?(?!(?:the|a|an)\s)[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}?)\s+"
+    r"(?:opens|loads|comes\s+up|is\s+loaded)"
+)
+# Things that open and load but are not places: "the menu opens", "the dialog loads".
+_NOT_A_PLACE_NAME = re.compile(
+    r"(?:menu|dialog|modal|popup|pop-up|dropdown|drop-down|panel|drawer|tooltip|overlay|"
+    r"image|picture|video|spinner|button|link|form|list|table|field)$",
+    re.IGNORECASE,
 )
 _EXPANDED = {"i'm": "I am", "we're": "we are", "you're": "you are", "he's": "he is",
              "she's": "she is", "they're": "they are"}  # fmt: skip
@@ -137,7 +146,9 @@ def read_where(clause: Clause, claim: str) -> list[Draft] | None:
     if not found:
         return None
     negative = negated(found)
-    where = found.group("where").strip()
+    where = (found.groupdict().get("where") or found.group("place") or "").strip()
+    if found.groupdict().get("place") and _NOT_A_PLACE_NAME.search(where):
+        return None
     literal = clause.literal(where)
     if looks_like_url_or_path(literal if literal is not None else where):
         value = plain_value(clause, where)
