@@ -882,7 +882,7 @@ REAL_APP_VOICE = [
     ("Verify that 'bob' no longer appears in the list", [st("assert_no_text", None, "bob")]),
     (
         "The page heading reads 'Site administration'",
-        [st("assert_text", None, "Site administration")],
+        [st("assert_visible", "Site administration", role="heading")],
     ),
     ("Expect a heading 'Experiments'", [st("assert_visible", "Experiments", role="heading")]),
     ("The Save button is visible", [st("assert_visible", "Save", role="button")]),
@@ -1167,6 +1167,22 @@ LONGER_GOALS = [
 ]
 
 
+POSITIONS_AND_HEADINGS = [
+    ("click the first link in the list", [st("click", None, role="link", nth=0)]),
+    ("the first checkbox is checked", [st("assert_checked", None, role="checkbox", nth=0)]),
+    ("the second item is 'Spelt'", [st("assert_cell", None, "Spelt", nth=1)]),
+    ("the 3rd row shows 'Oat'", [st("assert_cell", None, "Oat", nth=2)]),
+    ("press the first 'Buy' button", [st("click", "Buy", role="button", nth=0)]),
+    (
+        "the price column shows 4.20 for Spelt",
+        [st("assert_cell", None, "4.20", scope=row("Spelt"), column="price")],
+    ),
+    ("Spelt costs $4.20", [st("assert_cell", None, "$4.20", scope=row("Spelt"))]),
+    ("the heading is 'Orders'", [st("assert_visible", "Orders", role="heading")]),
+    ("the main heading says 'Orders'", [st("assert_visible", "Orders", role="heading")]),
+    ("the h1 is 'Orders'", [st("assert_visible", "Orders", role="heading")]),
+]
+
 UNQUOTED_ITEMS = [
     ("delete Rye", [st("click", "Delete", scope=row("Rye"))]),
     ("complete Buy flour", [st("check", scope=row("Buy flour"))]),
@@ -1240,6 +1256,7 @@ FAMILIES = {
     "longer goals": LONGER_GOALS,
     "forms": FORMS,
     "unquoted items": UNQUOTED_ITEMS,
+    "positions and headings": POSITIONS_AND_HEADINGS,
 }
 CASES = [(family, goal, steps) for family, cases in FAMILIES.items() for goal, steps in cases]
 

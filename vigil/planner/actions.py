@@ -183,11 +183,20 @@ def read_select(clause: Clause, ctx: Context) -> list[Draft] | None:
         return None
     target = parse_target(clause, found.group("target"))
     value = plain_value(clause, found.group("value"))
-    if target is None or value is None or _NOT_AN_OPTION.fullmatch(value):
+    if (
+        target is None
+        or value is None
+        or _NOT_AN_OPTION.fullmatch(value)
+        or _BY_POSITION.match(value)
+    ):
         return None  # "select the checkbox for 'bob'" ticks a box, read by read_check
     return [_on(Draft("select", value=value), target)]
 
 
+# "choose the second option": a position, which `select` (an option by its text) cannot say.
+_BY_POSITION = re.compile(
+    r"(?:the\s+)?(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th))\b", re.IGNORECASE
+)
 _NOT_AN_OPTION = re.compile(r"(?:the\s+)?(?:check\s*box|box|radio(?:\s+button)?|row|switch)", re.I)
 
 

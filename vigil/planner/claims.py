@@ -203,7 +203,17 @@ OWN_FIELD = _pattern(
 )
 
 
+# "the heading is 'Orders'", "the main heading should read 'Orders'".
+HEADING = _pattern(
+    r"(?:the\s+)?(?:main\s+|page\s+|top\s+|first\s+)?(?:heading|header|h1)\s+"
+    rf"{_SHOULD}(?:is|be|says?|reads?|shows?)\s+(?P<value>{TOKEN})"
+)
+
+
 def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
+    if (found := HEADING.fullmatch(claim)) and not _negated(found):
+        name = clause.literal(found.group("value"))
+        return [Draft("assert_visible", target=name, role="heading")] if name else None
     if found := TITLE.fullmatch(claim):
         return _compare(clause, "assert_title", found.group("value"), _negated(found))
     if found := URL.fullmatch(claim):

@@ -38,6 +38,11 @@ ITS_ROW_SHOWS = pattern(
     rf"(?:it|its\s+row|that\s+row|this\s+row|the\s+same\s+row)\s+{SHOULD}{_SHOWS}\s+"
     rf"{_VALUE}\s+(?:in|under)\s+(?:the\s+|its\s+)?(?P<column>.+?)\s+column"
 )
+# "the Price column shows 4.20 for Spelt", "the State column says 'Paid' for INV-7".
+COLUMN_SHOWS = pattern(
+    rf"(?:the\s+)?(?P<column>.+?)\s+column\s+{SHOULD}{_SHOWS}\s+{_VALUE}\s+"
+    r"(?:for|in\s+the\s+row\s+(?:for|of)|next\s+to|beside)\s+(?P<row>.+)"
+)
 # "INV-204 is marked Overdue", "'Rye' is flagged as 'Low stock'".
 MARKED = pattern(rf"(?P<row>.+?)\s+{IS}\s+(?:marked|flagged|labell?ed|tagged)\s+(?:as\s+)?{_VALUE}")
 # "'Spelt' is listed with a price of 4.20", "'Spelt' is listed at 4.20".
@@ -134,6 +139,9 @@ _NOT_COUNTABLE = re.compile(
 def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
     if drafts := _nth_row(clause, claim):
         return drafts
+    if (found := COLUMN_SHOWS.fullmatch(claim)) and _names_an_item(clause, found.group("row")):
+        row = _row(clause, found.group("row"))
+        return _cells(clause, row, found.group("value"), found.group("column"), found)
     if found := ITS_ROW_SHOWS.fullmatch(claim):
         return _cells(
             clause, Scope(kind="row", text=IT), found.group("value"), found.group("column"), found

@@ -69,6 +69,10 @@ _NOUN_THEN_NAME = re.compile(
 )
 # "the 'Add to cart' button", "the Login link": the name, then the noun.
 _NAME_THEN_NOUN = re.compile(rf"^(?P<name>.+?)\s+(?P<noun>{_NOUN})$", re.IGNORECASE)
+# "the first link in the list": the list is where everything is, it narrows nothing.
+_IN_THE_COLLECTION = re.compile(
+    r"\s+(?:in|on|of)\s+the\s+(?:list|table|results|page|grid|screen)$", re.IGNORECASE
+)
 # "First name", "Last name": field names that start with an ordinal word.
 _FIELD_NAMED_BY_ORDINAL = re.compile(r"^(?:first|last)\s+name\b", re.IGNORECASE)
 _NOUN_ALONE = re.compile(rf"^(?:{_NOUN})$", re.IGNORECASE)
@@ -106,8 +110,10 @@ def parse_target(clause: Clause, fragment: str) -> Target | None:
         word, number = ordinal.group("word"), ordinal.group("number")
         nth = parse_ordinal(word or f"{number}th")
         text = text[ordinal.end() :]
+    text = _IN_THE_COLLECTION.sub("", text)
     if _NOUN_ALONE.match(text):
-        if scope is not None:
+        if scope is not None or (nth is not None and _role(text) is not None):
+            # "the checkbox next to 'Spelt'", "the first link": an element by its kind.
             return Target(None, _role(text), nth, noun=True, scope=scope)
         if _role(text) is None and nth is None:
             # "type hello into the input": the one field there is, by the word for it.
@@ -147,11 +153,13 @@ def element_name(clause: Clause, fragment: str) -> str | None:
     if not words or len(words) > MAX_UNQUOTED_NAME_WORDS:
         return None
     name = " ".join(words)
-    if "," in name or _SWALLOWED_STEP.search(name):
+    if "," in name or _SWALLOWED_STEP.search(name) or _UNREAD_PLACE.search(name):
         return None
     return name
 
 
+# "option in the Size": a place the readers did not take as a scope is not part of a name.
+_UNREAD_PLACE = re.compile(r"\b(?:in|on|into|inside|from)\s+the\b", re.IGNORECASE)
 # A name that runs on into another step ("Textbox and click Submit", "Escape to close the
 # dialog") was cut in the wrong place: refusing it lets the clause split where it should.
 _SWALLOWED_STEP = re.compile(
