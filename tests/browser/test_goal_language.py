@@ -383,3 +383,24 @@ async def test_a_page_without_a_search_box_lists_its_fields(
     assert result.steps[1].details == (
         "no search box on the page — fields here: 'Username', 'Password'"
     )
+
+
+async def test_a_password_quoted_in_another_steps_words_is_masked_there_too(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    sink = Recorder()
+    words = "log in as demo / pa55-word"  # as if a planner had left the password in `source`
+    p = plan(
+        demo_site,
+        step("navigate", value=f"{demo_site}/login"),
+        step("fill", "Username", "demo", source=words, description=f"Type demo ({words})"),
+        step("fill", "Password", "pa55-word", secret=True, source=words),
+        step("press", "Password", "Enter", source=words),
+    )
+    result = await executor.execute(p, sink)
+    assert result.success, details(result)
+    assert "pa55-word" not in result.model_dump_json()
+    assert all("pa55-word" not in e[1] for e in sink.events)
+    assert result.steps[1].details == (
+        "typed 'demo' into field 'Username' for 'log in as demo / ••••••••'"
+    )

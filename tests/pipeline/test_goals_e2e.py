@@ -405,6 +405,9 @@ async def test_goal_gets_the_expected_verdict(
     plan, browser, result = await pipeline.run_test(demo_site + g.path, g.goal)
     steps = [(s.step_number, s.passed, s.details) for s in browser.steps]
     assert not plan.errors
+    shown = {s.value for s in plan.steps if not s.secret}
+    for secret in {s.value for s in plan.steps if s.secret and s.value} - shown:
+        assert secret not in browser.model_dump_json(), "a credential leaked into the result"
     assert result.passed is g.passes, steps
     if g.passes:
         assert result.details == "All steps passed successfully."

@@ -29,7 +29,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from vigil.browser.recorder import CHANGE_COUNTER_JS, READ_ONLY_ACTIONS, Recorder, Shots
 from vigil.browser.settle import ACTIVITY_JS
-from vigil.browser.step_base import masked
+from vigil.browser.step_base import masked, secrets_of
 from vigil.browser.steps import Outcome, PageGone, StepEnv, perform
 from vigil.config import Settings
 from vigil.errors import BrowserUnavailable, PipelineError
@@ -252,13 +252,13 @@ class BrowserPool:
                 self._pw = None
 
 
-def _step_message(step: PlanStep, outcome: Outcome | None = None) -> str:
-    """The event text for a step; a secret value is masked even if the plan's description
-    quoted it."""
+def _step_message(step: PlanStep, secrets: frozenset[str], outcome: Outcome | None = None) -> str:
+    """The event text for a step; secret values are masked even if the plan's description
+    quoted them."""
     head = f"Step {step.step_number}: {step.description}"
     if outcome is not None:
         head = f"{head} — {'passed' if outcome.passed else 'failed'}: {outcome.details}"
-    return masked(step, head)
+    return masked(head, secrets)
 
 
 class PlaywrightExecutor:
@@ -286,7 +286,8 @@ class PlaywrightExecutor:
             shots = Shots(page)
             if self.screenshots:
                 shots.prepare()
-            env = StepEnv(page, plan.url, self.step_timeout_s, settle=shots.settle)
+            secrets = secrets_of(plan.steps)
+            env = StepEnv(page, plan.url, self.step_timeout_s, settle=shots.settle, secrets=secrets)
 
             def crashed(_: Page) -> None:
                 env.crashed = True
@@ -294,7 +295,9 @@ class PlaywrightExecutor:
             page.on("crash", crashed)
             try:
                 for i, step in enumerate(plan.steps):
-                    await events("step_start", _step_message(step), step_number=step.step_number)
+                    await events(
+                        "step_start", _step_message(step, secrets), step_number=step.step_number
+                    )
                     result = await self._step(step, env, browser)
                     if self.screenshots:
                         await shots.take(
@@ -305,7 +308,7 @@ class PlaywrightExecutor:
                     results.append(result)
                     await events(
                         "step_complete",
-                        _step_message(step, Outcome(result.passed, result.details)),
+                        _step_message(step, secrets, Outcome(result.passed, result.details)),
                         step_number=step.step_number,
                         passed=result.passed,
                     )

@@ -58,6 +58,7 @@ class StepEnv:
     retries: int = len(BACKOFF_S)
     settle: Callable[[], Awaitable[None]] = _nothing_pending
     crashed: bool = False
+    secrets: frozenset[str] = frozenset()
 
 
 class Deadline:
@@ -216,9 +217,13 @@ def said(match: Match, verb: str) -> str:
     return f"{text} ({match.note})" if match.note else text
 
 
-def masked(step: PlanStep, text: str) -> str:
-    """`text` with a secret step's value replaced: credentials never reach details, events
-    or logs."""
-    if step.secret and step.value:
-        return text.replace(step.value, MASK)
+def masked(text: str, secrets: frozenset[str]) -> str:
+    """`text` with every secret value of the plan replaced: a credential never reaches
+    details, events or logs, whichever step's words happen to quote it."""
+    for secret in sorted(secrets, key=len, reverse=True):
+        text = text.replace(secret, MASK)
     return text
+
+
+def secrets_of(steps: list[PlanStep]) -> frozenset[str]:
+    return frozenset(s.value for s in steps if s.secret and s.value)

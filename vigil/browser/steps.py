@@ -29,6 +29,7 @@ from vigil.browser.step_base import (
     masked,
     retrying,
     said,
+    secrets_of,
 )
 from vigil.models import PlanStep
 from vigil.pipeline.vocabulary import parse_key
@@ -339,5 +340,5 @@ async def perform(step: PlanStep, env: StepEnv) -> Outcome:
     if outcome.passed and step.source:
         words = " ".join(step.source.split())
         outcome.details += f' for "{words}"' if "'" in words else f" for '{words}'"
-    outcome.details = masked(step, outcome.details)
+    outcome.details = masked(outcome.details, env.secrets | secrets_of([step]))
     return outcome
