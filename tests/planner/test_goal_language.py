@@ -1232,6 +1232,63 @@ FORMS = [
 ]
 
 
+NARRATIVE = [
+    (
+        "Given I am on the login page\nWhen I log in as demo / demo\nThen I "
+        "should see 'Welcome'\nAnd I should be on the Dashboard",
+        [
+            st("assert_visible", "login", ground="page"),
+            st("fill", "Username", "demo"),
+            st("fill", "Password", "demo", secret=True),
+            st("press", "Password", "Enter"),
+            st("assert_text", None, "Welcome"),
+            st("assert_visible", "Dashboard", ground="page"),
+        ],
+    ),
+    (
+        "Given I'm logged in as demo / demo, when I open Orders, then 'A-1' is listed",
+        [
+            st("fill", "Username", "demo"),
+            st("fill", "Password", "demo", secret=True),
+            st("press", "Password", "Enter"),
+            st("click", "Orders"),
+            st("assert_text", None, "A-1"),
+        ],
+    ),
+    (
+        "When I search for 'rye', I get 3 results",
+        [
+            st("fill", None, "rye", ground="search"),
+            st("assert_count", "results", "3", count_op="eq"),
+        ],
+    ),
+    (
+        "I log in as demo / demo and I see 'Welcome'",
+        [
+            st("fill", "Username", "demo"),
+            st("fill", "Password", "demo", secret=True),
+            st("press", "Password", "Enter"),
+            st("assert_text", None, "Welcome"),
+        ],
+    ),
+    ("I click 'Save' and I see 'Saved'", [st("click", "Save"), st("assert_text", None, "Saved")]),
+    ("I go to Orders", [st("click", "Orders")]),
+    ("I add 'Rye' to the list", [st("fill", None, "Rye", ground="new_item")]),
+    ("I type 'x' into Name", [st("fill", "Name", "x")]),
+    ("user clicks 'Save'", [st("click", "Save")]),
+    (
+        "the user logs in as demo / demo",
+        [
+            st("fill", "Username", "demo"),
+            st("fill", "Password", "demo", secret=True),
+            st("press", "Password", "Enter"),
+        ],
+    ),
+    ("the user searches for 'rye'", [st("fill", None, "rye", ground="search")]),
+    ("the user opens the Invoices page", [st("click", "Invoices")]),
+]
+
+
 FAMILIES = {
     "navigation": NAVIGATION,
     "sign-in": SIGN_IN,
@@ -1257,6 +1314,7 @@ FAMILIES = {
     "forms": FORMS,
     "unquoted items": UNQUOTED_ITEMS,
     "positions and headings": POSITIONS_AND_HEADINGS,
+    "narrative and gherkin": NARRATIVE,
 }
 CASES = [(family, goal, steps) for family, cases in FAMILIES.items() for goal, steps in cases]
 

@@ -43,7 +43,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _THEN = re.compile(r"\s*,?\s*\b(?:and\s+)?then\b[\s,]*", re.IGNORECASE)
 # Words that open a clause without meaning anything for the plan ("Then, finally click …").
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:and|also|next|finally|first|firstly|lastly|after\s+that|afterwards|now|please|then|so|"
+    r"^(?:(?:and|but|given|when|also|next|finally|first|firstly|lastly|after\s+that|afterwards|now|please|then|so|"
     r"ok|okay|once\s+there|at\s+the\s+end|in\s+the\s+end|at\s+last|meanwhile|"
     r"could\s+you|can\s+you|would\s+you|will\s+you|kindly|let's|let\s+us|lets|"
     r"i\s+want\s+to|i'd\s+like\s+to|i\s+would\s+like\s+to|i\s+need\s+to|we\s+need\s+to|"

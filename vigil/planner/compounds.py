@@ -149,6 +149,9 @@ def read_piece(clause: Clause, ctx: Context) -> Piece | None:
         if inner is not None:
             scoped = [d if d.scope or not _aims(d) else d.but(scope=scope) for d in inner.drafts]
             return _sourced(clause, scoped)
+    told = _told_as_narrative(clause)
+    if told is not None and (inner := read_piece(told, ctx)) is not None:
+        return _sourced(clause, inner.drafts)
     exact = EXACT_WORDING.search(clause.masked) is not None
     reading = clause.with_text(tidy(EXACT_WORDING.sub(" ", clause.masked))) if exact else clause
     for reader in READERS:
@@ -158,6 +161,36 @@ def read_piece(clause: Clause, ctx: Context) -> Piece | None:
                 drafts = [d.but(exact=_can_be_exact(d)) for d in drafts]
             return _sourced(clause, drafts)
     return None
+
+
+# "I click 'Save'", "the user logs in as demo / demo": a step told as what someone does.
+NARRATIVE = re.compile(
+    r"^(?:i|we|you|the\s+(?:user|customer|visitor|admin|shopper|buyer)|user|customer)\s+"
+    r"(?:then\s+|now\s+|first\s+)?(?P<verb>[a-z]+)(?P<rest>\s.*)$",
+    re.IGNORECASE,
+)
+# Verbs that, after a person, describe what they see rather than do.
+_NOT_DOING = re.compile(
+    r"(?:see|sees|get|gets|am|is|are|should|must|can|will|land|lands|end|ends|stay|stays|have|"
+    r"has|expect|expects|want|wants|need|needs|notice|notices)",
+    re.IGNORECASE,
+)
+
+
+def _told_as_narrative(clause: Clause) -> Clause | None:
+    """The same step as a command: "the user searches for 'rye'" -> "search for 'rye'"."""
+    found = NARRATIVE.match(clause.masked)
+    if found is None or _NOT_DOING.fullmatch(found.group("verb")):
+        return None
+    verb = found.group("verb")
+    lowered = verb.lower()
+    if lowered.endswith("ies"):
+        verb = verb[:-3] + "y"
+    elif lowered.endswith(("ches", "shes", "sses", "xes", "zes")) or lowered == "goes":
+        verb = verb[:-2]
+    elif lowered.endswith("s") and not lowered.endswith("ss"):
+        verb = verb[:-1]
+    return clause.with_text(f"{verb}{found.group('rest')}")
 
 
 def read_compound(

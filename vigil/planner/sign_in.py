@@ -23,7 +23,8 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 _VERB = (
     r"(?:(?P<attempt>try(?:ing)?\s+to|attempt\s+to|tries\s+to)\s+)?"
-    r"(?:log\s*in|login|log\s+into|sign\s*in|signin|sign\s+on|authenticate|logs\s+in|signs\s+in)"
+    r"(?:log\s*in|login|log\s+into|sign\s*in|signin|sign\s+on|authenticate|logs\s+in|signs\s+in|"
+    r"(?:(?:i'm|i\u2019m|i\s+am|we're|we\s+are|you're|you\s+are|being)\s+)?(?:logged|signed)\s+in)"
     r"(?:\s+(?:again|once\s+more))?"
     r"(?:\s+(?:to\s+)?(?:the\s+)?(?:app|site|website|application|account|portal|dashboard))?"
 )

@@ -75,7 +75,7 @@ STATE = pattern(
 
 _VERB_PLACE = (
     r"(?:be|am|are|is|'m|\u2019m|'re|\u2019re|was|were|get|gets|got|end\s+up|ends\s+up|ended\s+up|"
-    r"land|lands|landed|arrive|arrives|arrived|stay|stays|remain|remains|go|goes|come|comes|"
+    r"land|lands|landed|arrive|arrives|arrived|stay|stays|remain|remains|"
     r"is\s+left|are\s+left)"
 )
 _MOVED = r"(?:redirected|taken|sent|brought|returned|navigated|forwarded|bounced|kicked)"

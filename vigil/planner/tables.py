@@ -107,7 +107,7 @@ COUNT = pattern(
     rf"(?:(?:[\w'\u2019]+\s+){{0,3}}?{SHOULD}(?:shows?|has|have|lists?|"
     r"contains?|displays?|holds?|returns?|gives?|finds?)\s+"
     r"|there\s+(?:are|is|should\s+be|must\s+be|will\s+be|'s)\s+"
-    r"|(?:i|we|you)\s+(?:should\s+)?see\s+)?"
+    r"|(?:i|we|you|the\s+user)\s+(?:should\s+)?(?:see|sees|get|gets|have|has)\s+)?"
     rf"(?:(?P<op>{_OP})\s+)?(?P<count>{_NUMBER})\s+{_COUNTED}"
     rf"(?P<term>\s+(?:for|matching|containing|with)\s+{TOKEN})?{_WHERE}{_SHOWN}{TRAILER}"
 )
