@@ -49,6 +49,9 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "double-click 'Rye'",
         "wait 2 seconds",
         "wait until 'Loaded' appears",
+        "fill in the form: Name 'Ana', Email 'ana@example.com'",
+        "turn on 'Notifications'",
+        "close the dialog",
     ),
     "lists": (
         "add 'Rye' to the list",
@@ -92,6 +95,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "the URL should contain /orders",
         "the title should contain 'Shop'",
         "the homepage loads",
+        "the site is up",
+        "the heading is 'Orders'",
+        "the number of rows is 9",
+        "the dialog says 'Are you sure?'",
+        "the pricing page mentions 'Enterprise'",
     ),
 }
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019")
