@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+BENCH_STAMP := $(VENV)/.bench-stamp
 CHROMIUM ?= $(or $(VIGIL_CHROMIUM_PATH),/usr/bin/chromium)
 ONLY ?=
 
@@ -19,7 +20,8 @@ lint: deps
 	$(BIN)/ruff format --check vigil tests bench
 	$(BIN)/mypy
 
-bench: deps
+# The benchmarks also install the `bench` extra: the real apps bench/realapps/ measures on.
+bench: deps $(BENCH_STAMP)
 	$(BIN)/python -m bench $(ONLY)
 
 deps: system-deps $(STAMP)
@@ -43,6 +45,10 @@ $(STAMP): pyproject.toml
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -e '.[dev]'
 	@touch $(STAMP)
+
+$(BENCH_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/pip install -q -e '.[dev,bench]'
+	@touch $(BENCH_STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,184 @@
+"""Start, reset and stop the real applications the goals run against.
+
+Each app is a third-party package from PyPI (the bench's optional dependencies), served from
+its own process on 127.0.0.1 and a free port, with seeded data in a temporary directory.
+SQLite-backed apps keep a pristine copy of their database; `reset()` restores it through
+SQLite's backup API (safe while the server holds connections) so every goal starts from the
+same state, whether the hand-written script or Vigil ran before it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from bench.realapps.sites import bakery
+
+ROOT = Path(__file__).resolve().parents[2]
+LOOPBACK = "127.0.0.1"
+START_TIMEOUT_S = 60.0
+# The bench's own dependencies; installed on first use if missing (pyproject's `bench` extra).
+REQUIRED_MODULES = ("datasette", "django", "sqladmin", "sqlalchemy")
+
+
+@dataclass
+class RunningApp:
+    name: str
+    base: str
+    process: subprocess.Popen[bytes]
+    log: Path
+    db: Path | None = None
+    pristine: Path | None = None
+
+    def reset(self) -> None:
+        """Put the database back to its seeded state."""
+        if self.db is None or self.pristine is None:
+            return
+        source = sqlite3.connect(self.pristine)
+        target = sqlite3.connect(self.db, timeout=10)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+            target.close()
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+def ensure_installed() -> None:
+    """Install the `bench` extra when any of the apps is missing (the Makefile does it too)."""
+    import importlib.util
+
+    missing = [m for m in REQUIRED_MODULES if importlib.util.find_spec(m) is None]
+    if missing:
+        print(f"realapps: installing the bench extra (missing: {', '.join(missing)})", flush=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "-q", "-e", f"{ROOT}[bench]"], check=True
+        )
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((LOOPBACK, 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _env(**extra: str) -> dict[str, str]:
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "PYTHONPATH": path, **extra}
+
+
+def _serve(name: str, cmd: list[str], env: dict[str, str], workdir: Path, ready: str) -> RunningApp:
+    port = free_port()
+    base = f"http://{LOOPBACK}:{port}"
+    log = workdir / f"{name}.log"
+    with log.open("wb") as out:
+        argv = [part.replace("{port}", str(port)) for part in cmd]
+        process = subprocess.Popen(argv, cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT)
+    app = RunningApp(name, base, process, log)
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited {process.returncode}: {log.read_text()[-800:]}")
+        try:
+            if httpx.get(base + ready, timeout=2).status_code < 500:
+                return app
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    app.stop()
+    raise RuntimeError(f"{name} did not answer on {base}{ready} within {START_TIMEOUT_S:g} s")
+
+
+def _pristine(app: RunningApp, db: Path) -> RunningApp:
+    copy = db.with_suffix(".pristine")
+    shutil.copyfile(db, copy)
+    app.db, app.pristine = db, copy
+    return app
+
+
+def start_datasette(workdir: Path) -> RunningApp:
+    db, metadata = bakery.seed(workdir)
+    cmd = [sys.executable, "-m", "datasette", "serve", str(db), "--host", LOOPBACK]
+    cmd += ["--port", "{port}", "--metadata", str(metadata)]
+    # Read-only app: nothing to reset.
+    return _serve("datasette", cmd, _env(), workdir, "/-/versions.json")
+
+
+def start_django_admin(workdir: Path) -> RunningApp:
+    db = workdir / "library.sqlite3"
+    env = _env(
+        DJANGO_SETTINGS_MODULE="bench.realapps.sites.library_site.settings", LIBRARY_DB=str(db)
+    )
+    seed = [sys.executable, "-m", "bench.realapps.sites.library_site.seed"]
+    subprocess.run(seed, cwd=workdir, env=env, check=True, timeout=START_TIMEOUT_S)
+    cmd = [sys.executable, "-m", "django", "runserver", f"{LOOPBACK}:{{port}}", "--noreload"]
+    cmd.append("--skip-checks")  # the seed step already ran Django's system checks
+    app = _serve("django_admin", cmd, env, workdir, "/admin/login/")
+    return _pristine(app, db)
+
+
+def start_sqladmin(workdir: Path) -> RunningApp:
+    db = workdir / "helpdesk.sqlite3"
+    env = _env(HELPDESK_DB=str(db))
+    seed = [
+        sys.executable,
+        "-c",
+        "import sys; from bench.realapps.sites.helpdesk import seed; seed(sys.argv[1])",
+        str(db),
+    ]
+    subprocess.run(seed, cwd=workdir, env=env, check=True, timeout=START_TIMEOUT_S)
+    cmd = [sys.executable, "-m", "uvicorn", "bench.realapps.sites.helpdesk:app"]
+    cmd += ["--host", LOOPBACK, "--port", "{port}", "--log-level", "warning"]
+    app = _serve("sqladmin", cmd, env, workdir, "/admin/login")
+    return _pristine(app, db)
+
+
+STARTERS: dict[str, Callable[[Path], RunningApp]] = {
+    "datasette": start_datasette,
+    "django_admin": start_django_admin,
+    "sqladmin": start_sqladmin,
+}
+
+
+def start_all(workdir: Path) -> dict[str, RunningApp]:
+    """Start every app at once (seeding is mostly waiting on subprocesses)."""
+    for name in STARTERS:
+        (workdir / name).mkdir()
+    with ThreadPoolExecutor(len(STARTERS)) as pool:
+        futures = {name: pool.submit(start, workdir / name) for name, start in STARTERS.items()}
+    started: dict[str, RunningApp] = {}
+    failures: list[str] = []
+    for name, future in futures.items():
+        try:
+            started[name] = future.result()
+        except Exception as exc:  # every app is stopped below, whichever failed
+            failures.append(f"{name}: {exc}")
+    if failures:
+        stop_all(started)
+        raise RuntimeError("could not start the apps: " + "; ".join(failures))
+    return started
+
+
+def stop_all(apps: dict[str, RunningApp]) -> None:
+    for app in apps.values():
+        app.stop()

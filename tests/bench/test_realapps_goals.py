@@ -1,0 +1,53 @@
+"""The real-app goal set's invariants (issue #8 §5), checked without starting any app."""
+
+from __future__ import annotations
+
+import inspect
+import ipaddress
+from collections import Counter
+from urllib.parse import urlsplit
+
+from bench.realapps.apps import LOOPBACK, STARTERS
+from bench.realapps.goals import FAMILIES, TRAPS, all_goals
+
+GOALS = all_goals()
+
+
+def test_at_least_100_goals_on_at_least_3_apps() -> None:
+    per_app = Counter(g.app for g in GOALS)
+    assert len(GOALS) >= 100
+    assert len(per_app) >= 3
+    assert set(per_app) == set(STARTERS), "every app with goals is started, and vice versa"
+
+
+def test_at_least_35_percent_expected_to_fail_each_as_a_named_trap() -> None:
+    failing = [g for g in GOALS if g.expect == "failed"]
+    assert len(failing) / len(GOALS) >= 0.35
+    assert all(g.trap in TRAPS for g in failing)
+    assert all(g.trap is None for g in GOALS if g.expect == "passed")
+
+
+def test_every_goal_has_a_hand_written_script() -> None:
+    for goal in GOALS:
+        assert inspect.iscoroutinefunction(goal.script), goal.id
+        assert goal.goal.strip(), goal.id
+
+
+def test_ids_are_unique_and_families_known() -> None:
+    assert len({g.id for g in GOALS}) == len(GOALS)
+    assert {g.family for g in GOALS} <= FAMILIES
+    assert {g.family for g in GOALS} == FAMILIES, "every family of §2 is exercised"
+
+
+def test_urls_are_loopback() -> None:
+    assert ipaddress.ip_address(LOOPBACK).is_loopback
+    for goal in GOALS:
+        assert goal.path.startswith("/"), goal.id
+        host = urlsplit(goal.url(f"http://{LOOPBACK}:8123")).hostname
+        assert host is not None and ipaddress.ip_address(host).is_loopback, goal.id
+        assert "://" not in goal.goal, f"{goal.id}: a goal opens only its loopback app"
+
+
+def test_goal_texts_are_not_duplicated() -> None:
+    texts = Counter(" ".join(g.goal.lower().split()) for g in GOALS)
+    assert [t for t, n in texts.items() if n > 1] == []
