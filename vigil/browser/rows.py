@@ -93,6 +93,8 @@ async def assert_cell(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
         where = f"column '{found.headers[col]}' of " if col is not None else ""
         which = found.note or "a row of the table"
         if bool(hits) == want:
+            if want and col is None:
+                return Outcome(True, f"{which} contains '{wanted}'")
             if want:
                 return Outcome(True, f"{where}{which} holds '{hits[0]}'")
             return Outcome(True, f"{where}{which} does not hold '{wanted}'")
@@ -196,6 +198,9 @@ async def sort_by(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
     first = await retrying(env, dl, read, env.retries)
     if not first.passed:
         return first
+    found = await _header(step, env, scoped)
+    if not isinstance(found, str):
+        name = found[0].headers[found[1]] or name  # as the page spells it
     kind, _ = table.sort_keys(values)
     if header_says == order and table.in_order(values, order):
         return Outcome(

@@ -87,7 +87,12 @@ _RESOLVE_JS = r"""([kind, text, token]) => {
       note = pool.length + ' rows/items contain \'' + text + '\'' +
         (exact.length ? ' exactly' : '') + '; used the first in document order';
     }
-    return [true, what(pool[0]) + " '" + short(rawText(pool[0])) + "'", note, []];
+    const el = pool[0];
+    const cells = [...el.children].filter((c) => c.matches('td, th, [role=cell], [role=gridcell]'));
+    const shownText = cells.length > 1
+      ? cells.map((c) => c.innerText.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | ')
+      : rawText(el);
+    return [true, what(el) + " '" + short(shownText) + "'", note, []];
   }
   if (kind === 'dialog') {
     const open = [...document.querySelectorAll(
