@@ -30,6 +30,7 @@ STATIC = {
     "/catalog": "catalog.html",
     "/settings": "settings.html",
     "/search": "search.html",
+    "/busy": "busy.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }

@@ -7,9 +7,10 @@ goal cost the same long wait; instead the page says when it is quiet: the docume
 loaded, no fetch/XHR is in flight, no short timer is pending, and the DOM has not changed
 for a moment. A miss on a quiet page, confirmed by one more look, is final.
 
-Timers longer than `LONG_TIMER_MS` (polling, session refresh), intervals, and requests open
-for longer than that (long polls, streams) do not count: they would keep a page "busy"
-forever. A page that never settles still ends at the retry
+Timers longer than `LONG_TIMER_MS` (session refresh), timers re-armed by a timer with a
+delay of `LOOP_TIMER_MS` or more (a ticking clock, polling), intervals, and requests open
+for longer than `LONG_TIMER_MS` (long polls, streams) do not count: they would keep a page
+"busy" forever. A page that never settles still ends at the retry
 budget, exactly as before.
 """
 
@@ -25,6 +26,7 @@ from playwright.async_api import Page
 # that takes longer shows as a pending timer or request, which is tracked on its own.
 QUIET_MS = 50
 LONG_TIMER_MS = 5000
+LOOP_TIMER_MS = 100
 
 # Installed in every document before the page's own scripts (an init script).
 ACTIVITY_JS = """(() => {
@@ -39,14 +41,19 @@ ACTIVITY_JS = """(() => {
     return timers.size + open;
   };
   const setT = window.setTimeout, clearT = window.clearTimeout;
+  let inTimer = false;
   window.setTimeout = function (fn, ms, ...args) {
-    if (typeof fn !== 'function' || (Number(ms) || 0) > LONG_MS) {
+    const delay = Number(ms) || 0;
+    // A timer re-armed from a timer with a real delay is a polling loop (a clock, a refresh),
+    // not work about to finish: it does not count.
+    if (typeof fn !== 'function' || delay > LONG_MS || (inTimer && delay >= LOOP_MS)) {
       return setT.call(window, fn, ms, ...args);
     }
     let id;
     const run = function () {
       timers.delete(id);
-      return fn.apply(this, args);
+      inTimer = true;
+      try { return fn.apply(this, args); } finally { inTimer = false; }
     };
     id = setT.call(window, run, ms);
     timers.add(id);
@@ -72,7 +79,7 @@ ACTIVITY_JS = """(() => {
     this.addEventListener('loadend', track(), {once: true});
     return send.apply(this, args);
   };
-})();""".replace("LONG_MS", str(LONG_TIMER_MS))
+})();""".replace("LONG_MS", str(LONG_TIMER_MS)).replace("LOOP_MS", str(LOOP_TIMER_MS))
 
 _STATE_JS = """(quiet) => {
   const busy = window.__vigilBusy ? window.__vigilBusy() : 0;
