@@ -75,7 +75,10 @@ EXACT_ACTIONS: frozenset[Action] = frozenset(
      "assert_cell", "double_click"}
 )  # fmt: skip
 # Where one clause may join two actions: ", and", ",", " and ", " but ".
-ACTION_JOINER = re.compile(r"\s*,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+", re.IGNORECASE)
+# A closing parenthesis followed by a word joins too: "as admin (pw) open Books".
+ACTION_JOINER = re.compile(
+    r"\s*,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+|(?<=\))\s+(?=[a-z])", re.IGNORECASE
+)
 # No single action spans more joints than this ("type X into A, B and C …"); bounding it keeps
 # long goals linear instead of quadratic.
 MAX_JOINTS_IN_A_PIECE = 8

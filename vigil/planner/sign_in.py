@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from vigil.planner.clauses import TOKEN, Clause
+from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
 from vigil.planner.steps import Draft
 from vigil.planner.targets import plain_value
@@ -22,14 +22,21 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 
 _VERB = (
-    r"(?:(?P<attempt>try(?:ing)?\s+to|attempt\s+to|tries\s+to)\s+)?"
-    r"(?:log\s*in|login|log\s+into|sign\s*in|signin|sign\s+on|authenticate|logs\s+in|signs\s+in|"
+    r"(?:(?P<attempt>try(?:ing)?\s+to|attempt\s+to|tries\s+to|try(?=\s+(?:logging|signing)))\s+)?"
+    r"(?:log\s*in|login|log\s+into|sign\s*in|signin|sign\s+on|log\s+on|authenticate|logs\s+in|signs\s+in|"
+    r"logging\s+in|signing\s+in|"
     r"(?:(?:i'm|i\u2019m|i\s+am|we're|we\s+are|you're|you\s+are|being)\s+)?(?:logged|signed)\s+in)"
     r"(?:\s+(?:again|once\s+more))?"
     r"(?:\s+(?:to\s+)?(?:the\s+)?(?:app|site|website|application|account|portal|dashboard))?"
 )
 _KIND = r"(?:(?P<kind>user\s*name|user|e-?mail(?:\s+address)?|login|account|id)\s+(?:of\s+)?)?"
 _PASSWORD_WORD = r"(?:password|passwd|pass\s*word|pw|pass|passcode|pin)"
+# "with the wrong password 'x'": the adjective says an attempt, never what to type.
+_WRONG = r"(?P<wrong{n}>wrong|incorrect|invalid|bad)"
+_PASSWORD_ADJECTIVE = rf"(?:(?:{_WRONG}|old|new|correct|right|valid|current)\s+)?"
+# An unquoted password written with a digit or a symbol ("correct-horse", "desk-2024") cannot
+# be read as an ordinary word, so "sign in as admin with correct-horse" names it.
+_MARKED_SECRET = r"[^\s()'\"]*[\d_\-!@#$%^&*+=~][^\s()'\"]*[^\s(),.;:!?'\"]"
 
 
 def _credentials(n: int, lead: str = r"(?:as|with|using)\s+", kind: str = "?") -> str:
@@ -43,13 +50,22 @@ def _credentials(n: int, lead: str = r"(?:as|with|using)\s+", kind: str = "?") -
         rf"(?:\s*[:=]\s*|\s+(?:of\s+)?)){kind}"
         rf"(?!(?:the|my|a|an|your|{_PASSWORD_WORD})\s)(?P<user{n}>{TOKEN}|[^\s/(),:]+)"
         rf"(?:\s*/\s*(?:(?:the|my)\s+)?(?:{_PASSWORD_WORD}\s+)?(?P<slash{n}>{secret})"
-        rf"|\s*,?\s*(?:(?:and|with|using)\s+)?(?:(?:the|my|a)\s+)?{_PASSWORD_WORD}"
+        rf"|\s*,?\s*(?:(?:and|with|using)\s+)?(?:(?:the|my|a|an)\s+)?"
+        rf"{_PASSWORD_ADJECTIVE.replace('{n}', str(n))}{_PASSWORD_WORD}"
         rf"\s*(?:of\s+|is\s+|:\s*|=\s*)?(?P<named{n}>{secret})"
-        rf"|\s*\(\s*(?:with\s+)?(?:(?:the|my)\s+)?{_PASSWORD_WORD}\s*:?\s*(?P<paren{n}>{secret})\s*\)"
-        rf"|\s+(?:with|using)\s+(?P<bare{n}>{TOKEN}))"
+        rf"|\s*\(\s*(?:with\s+)?(?:(?:the|my)\s+)?(?:{_PASSWORD_WORD}\s*:?\s*)?"
+        rf"(?P<paren{n}>{secret})\s*\)"
+        rf"|\s+(?:with|using)\s+(?P<bare{n}>{TOKEN}|{_MARKED_SECRET}))"
     )
 
 
+# "admin / correct-horse" on its own, "Sign in (admin / pw)": a user and a password joined by
+# a slash say signing in even without a verb; the user is one word and the slash is spaced
+# on both sides or on neither, so "open /catalog" is never read so.
+_BARE_PAIR = (
+    r"(?P<open5>\(\s*)?(?P<user5>[\w.@+-]+)(?:\s+/\s+|/)(?P<slash5>[^\s/()]*[^\s/(),.;:!?])"
+    r"(?(open5)\s*\))"
+)
 _FILL_LEAD = r"(?:(?:enter|type|input|fill\s+in|use|with|using)\s+)?"
 _USE_LEAD = r"(?:use|using)\s+"
 # "log in as ana / hunter2", "with the email a@b.io and the password x, sign in",
@@ -60,6 +76,7 @@ LOGIN = _pattern(
     rf"|{_credentials(2)}(?:\s*,?\s*(?:(?:then|and)\s+)?{_VERB.replace('attempt>', 'attempt2>')})?"
     rf"|{_credentials(3, _FILL_LEAD, kind='')}"
     rf"|{_credentials(4, _USE_LEAD)}\s+(?:to|and)\s+{_VERB.replace('attempt>', 'attempt4>')}"
+    rf"|(?:{_VERB.replace('attempt>', 'attempt5>')}\s*)?{_BARE_PAIR}"
 )
 LOGOUT = _pattern(
     r"(?:(?:then\s+)?(?P<verb>log\s*out|logout|sign\s*out|signout|log\s*off|sign\s+off))"
@@ -67,8 +84,11 @@ LOGOUT = _pattern(
 )
 # "once signed in, …", "after logging in, …": restates where the user is, asks nothing.
 SIGNED_IN_LEAD = _pattern(
-    r"^(?:once|after|when|now\s+that|having)\s+(?:you(?:'re|\s+are)\s+|i'm\s+|i\s+am\s+|"
-    r"we're\s+|we\s+are\s+|being\s+)?(?:signed|logged|signing|logging)\s+in\s*,?\s*"
+    r"^(?:(?:once|after|when|now\s+that|having)\s+(?:you(?:'re|\s+are)\s+|i'm\s+|i\s+am\s+|"
+    r"we're\s+|we\s+are\s+|being\s+)?(?:signed|logged|signing|logging)\s+in"
+    # "Without logging in, …": the steps start signed out, which is where a check starts.
+    r"|without\s+(?:first\s+)?(?:logging|signing)\s+in|(?:while\s+)?(?:signed|logged)\s+out)"
+    r"\s*,?\s*"
 )
 
 # Field names for the login compound. The executor resolves them by label, then placeholder,
@@ -84,21 +104,25 @@ def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
     found = LOGIN.fullmatch(clause.masked)
     if not found:
         return None
-    n = next(i for i in (1, 2, 3, 4) if found.group(f"user{i}") is not None)
-    attempt = found.group("attempt") or found.group("attempt2") or found.group("attempt4")
-    bare = found.group(f"bare{n}")
-    if bare is not None and attempt is None:
+    n = next(i for i in (1, 2, 3, 4, 5) if found.group(f"user{i}") is not None)
+    attempt = next(
+        (found.group(g) for g in ("attempt", "attempt2", "attempt4", "attempt5", f"wrong{n}")
+         if g in found.re.groupindex and found.group(g)),
+        None,
+    )  # fmt: skip
+    bare = found.group(f"bare{n}") if n < 5 else None
+    if bare is not None and attempt is None and has_token(bare):
         return None  # "log in as ana with 'x'" reads as a password only in an attempt
     user = plain_value(clause, found.group(f"user{n}"))
     secret = next(
         (found.group(f"{how}{n}") for how in ("slash", "named", "paren", "bare")
-         if found.group(f"{how}{n}")),
+         if f"{how}{n}" in found.re.groupindex and found.group(f"{how}{n}")),
         None,
     )  # fmt: skip
     password = plain_value(clause, secret) if secret else None
     if not user or not password:
         return None
-    kind = (found.group(f"kind{n}") or "").lower().replace(" ", "")
+    kind = (found.groupdict().get(f"kind{n}") or "").lower().replace(" ", "")
     if kind.startswith(("user", "login", "account", "id")):
         user_field = USERNAME_FIELD
     elif kind or "@" in user:
@@ -124,7 +148,11 @@ HIDDEN = "•" * 8
 
 
 def _secret_group(found: re.Match[str], n: int) -> str:
-    return next(how for how in ("slash", "named", "paren", "bare") if found.group(f"{how}{n}"))
+    return next(
+        how
+        for how in ("slash", "named", "paren", "bare")
+        if f"{how}{n}" in found.re.groupindex and found.group(f"{how}{n}")
+    )
 
 
 BARE_LOGIN = _pattern(r"(?P<verb>log\s*in|login|sign\s*in|signin)(?:\s+now)?")

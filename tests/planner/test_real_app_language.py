@@ -1,0 +1,74 @@
+"""Goal language met on real admin apps, family by family, in our own domains.
+
+The wordings here are deliberately not those of the real-app benchmark: each family is
+tested with other nouns (invoices, to-dos, shops, teams) so that the planner learns the
+phrasing, never a sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.planner.test_goal_language import URL, Step, shape, st
+from vigil.planner.rule_planner import plan_goal
+
+
+def signed_in(user: str, password: str) -> list[Step]:
+    return [
+        st("fill", "Username", user),
+        st("fill", "Password", password, secret=True),
+        st("press", "Password", "Enter"),
+    ]
+
+
+SIGN_IN_VARIANTS = [
+    ("sign in as maria (password s3cret#)", signed_in("maria", "s3cret#")),
+    (
+        "Log in (owner / tea-pot-9), open Invoices",
+        [*signed_in("owner", "tea-pot-9"), st("click", "Invoices")],
+    ),
+    ("owner / tea-pot-9. Go to Orders", [*signed_in("owner", "tea-pot-9"), st("click", "Orders")]),
+    ("clerk/fr0g: open Teams", [*signed_in("clerk", "fr0g"), st("click", "Teams")]),
+    (
+        "as clerk with password fr0g-7: open Invoices",
+        [*signed_in("clerk", "fr0g-7"), st("click", "Invoices")],
+    ),
+    ("as clerk (fr0g-7) open Teams", [*signed_in("clerk", "fr0g-7"), st("click", "Teams")]),
+    ("sign in as clerk (fr0g-7)", signed_in("clerk", "fr0g-7")),
+    ("log on as clerk using fr0g-7", signed_in("clerk", "fr0g-7")),
+    ("try logging in as maria with the wrong password 'nope'", signed_in("maria", "nope")),
+    ("try signing in as maria with an incorrect password 'x1'", signed_in("maria", "x1")),
+    (
+        "once logged in as maria (s3cret#), open Invoices",
+        [*signed_in("maria", "s3cret#"), st("click", "Invoices")],
+    ),
+    ("Without signing in, go to Invoices", [st("click", "Invoices")]),
+]
+
+CASES = [("sign-in", goal, steps) for goal, steps in SIGN_IN_VARIANTS]
+
+
+@pytest.mark.parametrize(
+    ("family", "goal", "expected"), CASES, ids=[f"{f}: {g}" for f, g, _ in CASES]
+)
+def test_a_real_app_goal_plans_to_the_steps_it_means(
+    family: str, goal: str, expected: list[Step]
+) -> None:
+    plan = plan_goal(URL, goal)
+
+    assert plan.errors == []
+    assert shape(plan) == expected
+
+
+# Look-alikes that must not be read as the family they resemble.
+NOT_THE_FAMILY = [
+    "log in as ana with Google",  # a plain word after "with" is no password
+    "go to /reports / 2024",  # a path, not a user and a password
+]
+
+
+@pytest.mark.parametrize("goal", NOT_THE_FAMILY)
+def test_a_look_alike_is_not_read_as_the_family(goal: str) -> None:
+    plan = plan_goal(URL, goal)
+
+    assert not any(step.secret for step in plan.steps)
