@@ -145,12 +145,12 @@ def _read_clause(
         framing_words, steps_words = head
         # "agent / desk-2024: open Tickets", "as admin with password x: …": a head that is a
         # step of its own is read, never skipped as framing (that would drop a sign-in).
-        own, own_unread = read_compound(clause.with_text(framing_words), ctx, previous)
-        before = own[-1] if own and not own_unread else previous
+        steps, steps_unread = read_compound(clause.with_text(framing_words), ctx, previous)
+        before = steps[-1] if steps and not steps_unread else previous
         inner, inner_unread = read_compound(clause.with_text(steps_words), ctx, before)
         if inner and not inner_unread:
-            if own and not own_unread:
-                return [*own, *inner], [], []
+            if steps and not steps_unread:
+                return [*steps, *inner], [], []
             return inner, [], [clause.written(framing_words)]
     if (rest := modal_rest(clause)) and (own := read_piece(clause.with_text(rest), ctx)):
         return [own], [], []
