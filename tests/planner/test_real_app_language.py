@@ -45,7 +45,30 @@ SIGN_IN_VARIANTS = [
     ("Without signing in, go to Invoices", [st("click", "Invoices")]),
 ]
 
-CASES = [("sign-in", goal, steps) for goal, steps in SIGN_IN_VARIANTS]
+PRESENCE_OF_NAMES = [
+    ("check that Invoice 2031 is among the results", [st("assert_text", value="Invoice 2031")]),
+    ("make sure Buy Milk is still shown", [st("assert_text", value="Buy Milk")]),
+    ("verify Team Falcon appears", [st("assert_text", value="Team Falcon")]),
+    ("confirm Olga de la Cruz shows up", [st("assert_text", value="Olga de la Cruz")]),
+    ("Green Tea Kettle should turn up", [st("assert_text", value="Green Tea Kettle")]),
+    ("Paper Towels should not be in the results", [st("assert_no_text", value="Paper Towels")]),
+    ("'INV-77' is on the first page", [st("assert_text", value="INV-77")]),
+    ("make sure Reports is in the menu", [st("assert_text", value="Reports")]),
+    ("Payroll should not be listed on the dashboard", [st("assert_no_text", value="Payroll")]),
+    (
+        "confirm Red Mug, Blue Mug and Teapot are all listed",
+        [st("assert_text", value=v) for v in ("Red Mug", "Blue Mug", "Teapot")],
+    ),
+    (
+        "open Teams, then check J. R. Okafor is listed",
+        [st("click", "Teams"), st("assert_text", value="J. R. Okafor")],
+    ),
+]
+
+CASES = [
+    *[("sign-in", goal, steps) for goal, steps in SIGN_IN_VARIANTS],
+    *[("presence", goal, steps) for goal, steps in PRESENCE_OF_NAMES],
+]
 
 
 @pytest.mark.parametrize(
@@ -65,6 +88,17 @@ NOT_THE_FAMILY = [
     "log in as ana with Google",  # a plain word after "with" is no password
     "go to /reports / 2024",  # a path, not a user and a password
 ]
+
+# Words that read like a sentence, not a name, are never a text to look for.
+NOT_A_NAME = ["everything is listed", "nothing appears", "Some rows appear", "Any row shows up"]
+
+
+@pytest.mark.parametrize("goal", NOT_A_NAME)
+def test_a_description_is_not_a_name_to_find(goal: str) -> None:
+    plan = plan_goal(URL, goal)
+
+    assert plan.errors
+    assert not any(step.action == "assert_text" for step in plan.steps)
 
 
 @pytest.mark.parametrize("goal", NOT_THE_FAMILY)

@@ -17,6 +17,7 @@ from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
 from vigil.planner.grammar import AUX, NOT, SHOULD, TRAILER
 from vigil.planner.grammar import negated as _negated
+from vigil.planner.names import unquoted_names
 from vigil.planner.pronouns import pronoun_subject
 from vigil.planner.scopes import split_scope
 from vigil.planner.states import read_state, read_where
@@ -101,22 +102,29 @@ SUBJECT_SAYS = _pattern(
     r"\s+(?:the\s+(?:text|words?|message|phrase)\s+)?(?P<what>.+)"
 )
 # "'x' is visible", "'x' should not be visible", "the 'Buy' button is displayed".
+# Where a thing is said to be, when that is the page the steps are on ("is in the results",
+# "is on the first page", "is in the menu"): a presence claim on the current page.
+_SHOWN_PLACE = (
+    r"(?:in|on|among|within)\s+(?:the\s+|this\s+)?(?:first\s+|current\s+|same\s+)?"
+    r"(?:list|table|results|result\s+list|search\s+results|items|rows|entries|page|screen|"
+    r"menu|dashboard|admin\s+home|home\s*page)"
+)
 IS_VISIBLE = _pattern(
-    rf"(?P<what>.+?)\s+(?:is|are|'s|{_AUX}){_NOT}\s*(?:still\s+)?(?:be\s+)?(?:still\s+)?"
-    r"(?P<state>visible|displayed|shown|present|there|listed|in\s+the\s+(?:list|table|results)|"
-    r"on\s+the\s+list|on\s+(?:the\s+)?(?:page|screen)|available|"
-    r"among\s+the\s+(?:results|items|rows|entries)|in\s+the\s+results)"
+    rf"(?P<what>.+?)\s+(?:is|are|'s|{_AUX}){_NOT}\s*(?:still\s+)?(?:all\s+|both\s+)?"
+    r"(?:be\s+)?(?:still\s+)?"
+    r"(?P<state>visible|displayed|shown|present|there|listed|on\s+the\s+list|available|"
+    rf"{_SHOWN_PLACE}|(?:shown|listed|displayed|present)\s+{_SHOWN_PLACE})"
     rf"{TRAILER}"
 )
 # "'Error' should not appear", "'Loading' disappears", "'Out of stock' is missing".
 APPEARS = _pattern(
     rf"(?P<what>.+?)\s+(?:{_AUX}{_NOT}\s+|{_NEVER})?"
-    r"(?P<state>appears?|exists?|shows?\s+up|is\s+missing|is\s+gone|is\s+absent|disappears?|"
+    r"(?P<state>appears?|exists?|shows?\s+up|turns?\s+up|comes?\s+up|is\s+missing|is\s+gone|is\s+absent|disappears?|"
     r"vanishes|vanished|has\s+gone|has\s+disappeared|has\s+vanished|is\s+removed|"
     r"has\s+been\s+removed|was\s+removed|was\s+deleted|is\s+deleted|has\s+been\s+deleted"
     r"|goes\s+away|went\s+away|has\s+gone\s+away|is\s+hidden|shows|is\s+shown|"
     r"be\s+gone|be\s+missing|be\s+absent|be\s+removed)"
-    r"(?:\s+(?:from|in|on)\s+(?:the\s+)?(?:list|table|page|screen|results))?"
+    rf"(?:\s+(?:from\s+(?:the\s+)?(?:list|table|page|screen|results)|{_SHOWN_PLACE}))?"
     rf"{TRAILER}"
 )
 TEXT_KEYWORD = _pattern(r"(?P<no>no\s+)?text\s+(?P<what>.+)")
@@ -185,10 +193,20 @@ def _scoped_claim(clause: Clause, claim: str) -> list[Draft] | None:
     split = split_scope(clause, claim)
     if split is None or not split[0]:
         return None
-    drafts = _read_shapes(clause, split[0])
+    inside = split[0]
+    if bare := _BARE_BE.fullmatch(inside):
+        # "Tickets is in the menu": being in a part of the page is being shown there.
+        inside = f"{bare.group('what')} {bare.group('be')} shown"
+    drafts = _read_shapes(clause, inside)
     if not drafts:
         return None
     return [d if d.scope or d.ground == "page" else d.but(scope=split[1]) for d in drafts]
+
+
+_BARE_BE = _pattern(
+    r"(?P<what>.+?)\s+(?P<be>(?:is|are|should|must|will)(?:\s*(?:not|n't))?(?:\s+still)?(?:\s+be)?"
+    r"|isn't|aren't)"
+)
 
 
 def _is_negative(draft: Draft) -> bool:
@@ -242,11 +260,13 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
         return _presence(clause, found.group("what"), _negated(found), visible=False, words=True)
     if found := IS_VISIBLE.fullmatch(claim):
         visible = found.group("state").lower() in _VISIBLE_STATES
-        return _presence(clause, found.group("what"), _negated(found), visible, words=False)
+        what = found.group("what")
+        return _presence(clause, what, _negated(found), visible, words=False, names=True)
     if found := APPEARS.fullmatch(claim):
         absent = found.group("state").lower().startswith(_ABSENT_STATES)
         negative = _negated(found) != absent
-        return _presence(clause, found.group("what"), negative, visible=False, words=False)
+        what = found.group("what")
+        return _presence(clause, what, negative, visible=False, words=False, names=True)
     if found := TEXT_KEYWORD.fullmatch(claim):
         negative = found.group("no") is not None
         return _presence(clause, found.group("what"), negative, visible=False, words=True)
@@ -283,7 +303,7 @@ NAMED_PAGE = re.compile(
 
 
 def _presence(
-    clause: Clause, what: str, negative: bool, visible: bool, words: bool
+    clause: Clause, what: str, negative: bool, visible: bool, words: bool, names: bool = False
 ) -> list[Draft] | None:
     """Steps claiming `what` is (or is not) on the page.
 
@@ -310,6 +330,10 @@ def _presence(
         return [
             Draft(action, target=target.name, role=target.role, nth=target.nth, scope=target.scope)
         ]
+    if names and (named := unquoted_names(clause, what)):
+        # "Almond Tart shows up", "A, B and C are all listed": names said to be shown.
+        action = "assert_no_text" if negative else "assert_text"
+        return [Draft(action, value=name) for name in named]
     if words and not has_token(what) and not _DESCRIBED.match(what):
         text = element_name(clause, what)
         if text is not None and _TOO_SHORT.fullmatch(text):

@@ -39,7 +39,8 @@ _URL_TRAILING_PUNCTUATION = ".,;:!?)"
 # A numbered or bulleted list item ("1. go to /x", "- click Buy", "Step 2: verify …").
 _LIST_MARKER = re.compile(r"^\s*(?:\d+[.)]|[-*•]|step\s+\d+\s*[:.)-])\s+", re.IGNORECASE)
 _LINE_OR_SEMICOLON = re.compile(r"[\r\n;]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# No end after an initial: "Ursula K. Le Guin" is one name.
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+")
 _THEN = re.compile(r"\s*,?\s*\b(?:and\s+)?then\b[\s,]*", re.IGNORECASE)
 # Words that open a clause without meaning anything for the plan ("Then, finally click …").
 _LEADING_FILLER = re.compile(
