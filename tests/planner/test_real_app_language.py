@@ -65,7 +65,46 @@ PRESENCE_OF_NAMES = [
     ),
 ]
 
+COUNTS_AND_ONLY = [
+    ("There should be 5 of them", [st("assert_count", value="5", count_op="eq")]),
+    ("there must be at least 2", [st("assert_count", value="2", count_op="ge")]),
+    ("Four invoices should match", [st("assert_count", "invoices", "4", count_op="eq")]),
+    ("exactly 3 tasks should remain", [st("assert_count", "tasks", "3", count_op="eq")]),
+    (
+        "confirm exactly 20 rows are listed on the first page",
+        [st("assert_count", "rows", "20", count_op="eq")],
+    ),
+    (
+        "Expect 3 orders: Order 1001, Order 1002 and Order 1010",
+        [
+            *(st("assert_text", value=f"Order {n}") for n in (1001, 1002, 1010)),
+            st("assert_count", value="3", count_op="eq"),
+        ],
+    ),
+    (
+        "I should see 2 teams: 'Falcon' and 'Heron'",
+        [
+            st("assert_text", value="Falcon"),
+            st("assert_text", value="Heron"),
+            st("assert_count", value="2", count_op="eq"),
+        ],
+    ),
+    (
+        "Water Filter should be the only result",
+        [st("assert_text", value="Water Filter"), st("assert_count", value="1", count_op="eq")],
+    ),
+    (
+        "make sure only Buy Milk and Call Mum are listed",
+        [
+            st("assert_text", value="Buy Milk"),
+            st("assert_text", value="Call Mum"),
+            st("assert_count", value="2", count_op="eq"),
+        ],
+    ),
+]
+
 CASES = [
+    *[("counts", goal, steps) for goal, steps in COUNTS_AND_ONLY],
     *[("sign-in", goal, steps) for goal, steps in SIGN_IN_VARIANTS],
     *[("presence", goal, steps) for goal, steps in PRESENCE_OF_NAMES],
 ]

@@ -15,6 +15,7 @@ from vigil.models import CountOp, Scope
 from vigil.pipeline.vocabulary import parse_count, parse_ordinal
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.grammar import IS, SHOULD, TRAILER, negated, pattern
+from vigil.planner.names import unquoted_names
 from vigil.planner.pronouns import IT, pronoun_subject
 from vigil.planner.steps import Draft
 from vigil.planner.targets import element_name, plain_value
@@ -95,11 +96,14 @@ _NOT_A_NOUN = (
     r"left|returned|found)\b)"
 )
 _COUNTED = rf"(?P<noun>(?:{_NOT_A_NOUN}[a-z][\w-]*\s+){{0,2}}?{_NOT_A_NOUN}[a-z][\w-]*)"
-_WHERE = r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:list|table|page|cart|results|screen|basket))?"
+_WHERE = (
+    r"(?:\s+(?:in|on)\s+(?:the\s+)?(?:first\s+|this\s+|current\s+)?"
+    r"(?:list|table|page|cart|results|screen|basket))?"
+)
 _SHOWN = (
-    r"(?:\s+(?:are|is|should\s+be|must\s+be)?\s*"
+    r"(?:\s+(?:are|is|should\s+be|must\s+be|should|must|will)?\s*"
     r"(?:shown|listed|displayed|visible|found|returned|there|present|comes?\s+back|came\s+back|"
-    r"come\s+up|comes\s+up|remains?|are\s+left|is\s+left))?"
+    r"come\s+up|comes\s+up|remains?|are\s+left|is\s+left|match(?:es)?|turn\s+up))?"
 )
 # "shows 3 results", "the list has exactly 2 items", "there are at least 2 rows",
 # "3 tasks are listed", "exactly one result".
@@ -109,7 +113,23 @@ COUNT = pattern(
     r"|there\s+(?:are|is|should\s+be|must\s+be|will\s+be|'s)\s+"
     r"|(?:i|we|you|the\s+user)\s+(?:should\s+)?(?:see|sees|get|gets|have|has)\s+)?"
     rf"(?:(?P<op>{_OP})\s+)?(?P<count>{_NUMBER})\s+{_COUNTED}"
-    rf"(?P<term>\s+(?:for|matching|containing|with)\s+{TOKEN})?{_WHERE}{_SHOWN}{TRAILER}"
+    rf"(?P<term>\s+(?:for|matching|containing|with)\s+{TOKEN})?{_WHERE}{_SHOWN}{_WHERE}{TRAILER}"
+)
+# "there should be 4 of them", "there are 9": as many rows or items as said, of what is listed.
+THERE_ARE_N = pattern(
+    rf"there\s+(?:are|is|should\s+be|must\s+be|will\s+be|'s)\s+(?:(?P<op>{_OP})\s+)?"
+    rf"(?P<count>{_NUMBER})(?:\s+of\s+them|\s+in\s+total|\s+left|\s+now)?"
+)
+# "Expect 2 results: Cosmos and Pale Blue Dot", "3 tickets: 'A', 'B' and 'C'": how many, and
+# which.
+COUNT_NAMING = pattern(
+    rf"(?:{SHOULD}(?:see|get|find|expect)\s+)?(?:(?P<op>exactly|only|just)\s+)?(?P<count>{_NUMBER})"
+    rf"\s+{_COUNTED}\s*(?::|\u2014|-|,)\s*(?P<items>.+)"
+)
+# "Sylvia Plath should be the only result", "'Rye' is the only item left".
+THE_ONLY = pattern(
+    rf"(?P<item>.+?)\s+{IS}\s+the\s+only\s+(?:one|result|match|item|row|entry|record|"
+    r"[a-z]+)(?:\s+(?:left|shown|listed|found|remaining))?"
 )
 # "the number of rows is 9", "the count of results should be 3".
 NUMBER_OF = pattern(
@@ -120,11 +140,11 @@ NUMBER_OF = pattern(
 EMPTY = pattern(r"(?:the\s+)?(?P<noun>[\w ]+?)\s+(?:is|are|should\s+be|must\s+be)\s+empty")
 # "only 'A' and 'B' are shown", "the list shows only 'A' and 'B'".
 ONLY = pattern(
-    rf"(?:only|just)\s+(?P<items>{TOKEN}(?:.*{TOKEN})?)\s+{IS}\s*"
+    rf"(?:only|just)\s+(?P<items>.+?)\s+{IS}\s*"
     r"(?:shown|listed|displayed|visible|left|remaining|there|present|in\s+the\s+(?:list|table))"
     rf"|(?:[\w ]+?\s+)?(?:should\s+|must\s+)?(?:shows?|lists?|contains?|displays?|has)\s+only\s+"
-    rf"(?P<items2>{TOKEN}(?:.*{TOKEN})?)"
-    rf"|(?:only|just)\s+(?P<items3>{TOKEN}(?:.*{TOKEN})?)\s+(?:remains?|is\s+left|are\s+left)"
+    rf"(?P<items2>.+)"
+    rf"|(?:only|just)\s+(?P<items3>.+?)\s+(?:remains?|is\s+left|are\s+left)"
 )
 # A counted thing that is really a phrase of text: "2 items left" is the counter's wording.
 _TEXT_COUNT = re.compile(r"\b(?:left|remaining|selected|in\s+stock|ago|per\s+\w+)$", re.I)
@@ -270,6 +290,15 @@ def read_count(clause: Clause, claim: str) -> list[Draft] | None:
         if re.fullmatch(r"(?:the\s+)?(?:list|table|cart|basket|results|inbox)", noun, re.I):
             return [Draft("assert_count", value="0", count_op="eq")]
         return None
+    if (found := THERE_ARE_N.fullmatch(claim)) and (count := parse_count(found.group("count"))):
+        op = _OPS[" ".join(found.group("op").lower().split())] if found.group("op") else "eq"
+        return [Draft("assert_count", value=str(count), count_op=op)]
+    if found := COUNT_NAMING.fullmatch(claim):
+        items = _items(clause, found.group("items"))
+        count = parse_count(found.group("count"))
+        if items and count is not None:
+            shown = [Draft("assert_text", value=item) for item in items]
+            return [*shown, Draft("assert_count", value=str(count), count_op="eq")]
     found = COUNT.fullmatch(claim)
     if not found or has_token(claim[: found.start("term")] if found.group("term") else claim):
         return None
@@ -285,13 +314,25 @@ def read_count(clause: Clause, claim: str) -> list[Draft] | None:
     ]
 
 
+def _items(clause: Clause, words: str) -> list[str] | None:
+    """Quoted items ("'A' and 'B'") or names written without quotes ("Ariel and Beloved")."""
+    return clause.literal_list(words) or unquoted_names(clause, words)
+
+
 def read_only(clause: Clause, claim: str) -> list[Draft] | None:
     """ "only 'A' and 'B' are shown": each is shown, and nothing else (a count of 2)."""
+    if (alone := THE_ONLY.fullmatch(claim)) and not negated(alone):
+        item = _items(clause, alone.group("item"))
+        if item and len(item) == 1:
+            return [
+                Draft("assert_text", value=item[0]),
+                Draft("assert_count", value="1", count_op="eq"),
+            ]
     found = ONLY.fullmatch(claim)
     if not found:
         return None
     words = found.group("items") or found.group("items2") or found.group("items3")
-    items = clause.literal_list(words)
+    items = _items(clause, words)
     if not items:
         return None
     return [
