@@ -404,3 +404,17 @@ async def test_a_password_quoted_in_another_steps_words_is_masked_there_too(
     assert result.steps[1].details == (
         "typed 'demo' into field 'Username' for 'log in as demo / ••••••••'"
     )
+
+
+async def test_a_named_target_nearest_to_a_text(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    result = await run(
+        executor,
+        demo_site,
+        "/catalog",
+        step("click", "Edit", scope=Scope(kind="near", text="Danish")),
+        step("assert_text", value="Edit Danish", scope=Scope(kind="dialog")),
+    )
+    assert result.success, details(result)
+    assert "used the one nearest to 'Danish'" in result.steps[1].details
