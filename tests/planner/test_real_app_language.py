@@ -103,7 +103,29 @@ COUNTS_AND_ONLY = [
     ),
 ]
 
+ROW_POSITIONS = [
+    ("the first one should be Green Tea", [st("assert_cell", value="Green Tea", nth=0)]),
+    ("the top invoice should be Acme Ltd's", [st("assert_cell", value="Acme Ltd", nth=0)]),
+    ("check the last task is Water Plants", [st("assert_cell", value="Water Plants", nth=-1)]),
+    (
+        "the second member should not be Olu Ade",
+        [st("assert_cell", value="Olu Ade", nth=1, negate=True)],
+    ),
+    (
+        "check the first invoice in the list has amount 120",
+        [st("assert_cell", value="120", nth=0, column="amount")],
+    ),
+    (
+        "the top row shows Blue Mug with a price of 9.50",
+        [
+            st("assert_cell", value="Blue Mug", nth=0),
+            st("assert_cell", value="9.50", nth=0, column="price"),
+        ],
+    ),
+]
+
 CASES = [
+    *[("row positions", goal, steps) for goal, steps in ROW_POSITIONS],
     *[("counts", goal, steps) for goal, steps in COUNTS_AND_ONLY],
     *[("sign-in", goal, steps) for goal, steps in SIGN_IN_VARIANTS],
     *[("presence", goal, steps) for goal, steps in PRESENCE_OF_NAMES],
@@ -129,7 +151,14 @@ NOT_THE_FAMILY = [
 ]
 
 # Words that read like a sentence, not a name, are never a text to look for.
-NOT_A_NAME = ["everything is listed", "nothing appears", "Some rows appear", "Any row shows up"]
+NOT_A_NAME = [
+    "the first name should be Ana",  # a field named with an ordinal, not a row
+    "the first page should be Home",
+    "everything is listed",
+    "nothing appears",
+    "Some rows appear",
+    "Any row shows up",
+]
 
 
 @pytest.mark.parametrize("goal", NOT_A_NAME)

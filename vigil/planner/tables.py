@@ -15,7 +15,7 @@ from vigil.models import CountOp, Scope
 from vigil.pipeline.vocabulary import parse_count, parse_ordinal
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.grammar import IS, SHOULD, TRAILER, negated, pattern
-from vigil.planner.names import unquoted_names
+from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.pronouns import IT, pronoun_subject
 from vigil.planner.steps import Draft
 from vigil.planner.targets import element_name, plain_value
@@ -61,9 +61,16 @@ ATTRIBUTE = pattern(
 )
 _PLAIN_IS = r"(?:is|are|'s|should\s+be|must\s+be|will\s+be)"
 # "the top row is 'Oat'", "the second row shows 'Spelt'", "'Oat' is the first row".
+# Any noun after the position counts as a row ("the first book", "the top order"), except
+# words that name something else than a row ("the first name", "the first page").
+_NTH_NOUN = (
+    rf"(?:{_ROW_NOUN}|one|(?!(?:name|names|page|pages|time|step|field|tab|link|button|heading|"
+    r"column|option|image|word|letter)\b)[a-z][\w-]*)"
+)
 NTH_ROW = pattern(
-    rf"(?:the\s+)?(?P<nth>\w+)\s+{_ROW_NOUN}(?:\s+in\s+the\s+(?:list|table))?\s+"
-    rf"(?:{_PLAIN_IS}|(?:should\s+|must\s+|will\s+)?{_SHOWS})\s+{_VALUE}"
+    rf"(?:the\s+)?(?P<nth>\w+)\s+{_NTH_NOUN}(?:\s+in\s+the\s+(?:list|table|results))?\s+"
+    r"(?:(?:is|are|'s)(?P<neg>\s+not|n't)?|(?:should|must|will)(?P<neg2>\s+not|n't)?\s+be|"
+    rf"(?:should\s+|must\s+|will\s+)?(?P<verb>{_SHOWS}))\s+{_VALUE}"
     rf"|(?P<value2>{TOKEN})\s+{_PLAIN_IS}\s+(?:the\s+)?(?P<nth2>\w+)(?:\s+{_ROW_NOUN})?"
     r"(?:\s+in\s+the\s+(?:list|table))?"
     rf"|(?P<value3>{TOKEN})\s+{_PLAIN_IS}\s+(?:at\s+the\s+)?(?P<nth3>top|bottom)"
@@ -207,11 +214,47 @@ def _nth_row(clause: Clause, claim: str) -> list[Draft] | None:
         nth_word = found.group("nth") or found.group("nth2") or found.group("nth3")
         nth = parse_ordinal(nth_word) if nth_word else None
         words = found.group("value") or found.group("value2") or found.group("value3")
-        value = clause.literal(words) if words else None
-        if nth is None or value is None:
+        if nth is None or not words:
+            return None
+        if found.group("value") and (cells := _nth_cells(clause, words, found.group("verb"))):
+            if negated(found) and len(cells) > 1:
+                return None  # "not A with B" says neither which half is wrong
+            return [
+                Draft("assert_cell", value=v, column=c, nth=nth, negate=negated(found))
+                for v, c in cells
+            ]
+        value = clause.literal(words)
+        if value is None:
             return None
         return [Draft("assert_cell", value=value, nth=nth, negate=negated(found))]
     return None
+
+
+# "Oat Cookie with a quantity of 12": the row's name, and a value in a named column.
+_NAME_WITH_CELL = re.compile(
+    r"^(?P<name>.+?)\s+with\s+(?:a|an|the)\s+(?P<column>[\w -]+?)\s+of\s+(?P<value>\S+)$", re.I
+)
+# "(has) quantity 3", "(has) a price of 4.80": a named column's value.
+_COLUMN_VALUE = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?P<column>[a-z][\w -]*?)\s+(?:of\s+)?(?P<value>[\d$\u20ac\u00a3][\S]*|"
+    rf"{TOKEN})$",
+    re.I,
+)
+_POSSESSIVE_END = re.compile(r"(?:'s|\u2019s|')$")
+
+
+def _nth_cells(clause: Clause, words: str, verb: str | None) -> list[tuple[str, str | None]] | None:
+    """What an nth row holds, without quotes: a name ("the first book should be Beloved",
+    "the top order should be Priya Nair's", whose order it is), a name with a cell, or with
+    "has", a column's value ("the first order has quantity 3")."""
+    if (both := _NAME_WITH_CELL.match(words)) and (name := unquoted_name(clause, both["name"])):
+        value = plain_value(clause, both["value"])
+        return [(name, None), (value, both["column"].strip())] if value else None
+    if verb and verb.lower().startswith("ha") and (cell := _COLUMN_VALUE.match(words)):
+        value = plain_value(clause, cell["value"])
+        return [(value, cell["column"].strip())] if value else None
+    name = unquoted_name(clause, _POSSESSIVE_END.sub("", words.strip()))
+    return [(name, None)] if name else None
 
 
 # Owners that are parts of the page, not items: "the page's title", "the form's email".
