@@ -418,3 +418,16 @@ async def test_a_named_target_nearest_to_a_text(
     )
     assert result.success, details(result)
     assert "used the one nearest to 'Danish'" in result.steps[1].details
+
+
+async def test_a_miss_inside_a_section_names_the_closest_element_there(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    result = await run(
+        executor, demo_site, "/settings", step("click", "Save it", scope=section("Billing"))
+    )
+    assert not result.success
+    assert result.steps[1].details == (
+        "no element matching 'Save it' — closest: button 'Save' (0.73) "
+        "(in the part under heading 'Billing')"
+    )
