@@ -85,7 +85,8 @@ NAVIGATION = [
     ("navigate to the Settings screen", [st("click", "Settings")]),
     ("open 'Order history'", [st("click", "Order history")]),
     ("go back to the product list", [st("click", "product")]),
-    ("open Priya's profile from the Team list", [st("click", "Priya", scope=section("Team"))]),
+    # The list is usually elsewhere: go there, then open the record.
+    ("open Priya's profile from the Team list", [st("click", "Team"), st("click", "Priya")]),
     ("open Ana's invoices", [st("click", "invoices", scope=row("Ana"))]),
     ("open the row for 'INV-204'", [st("click", "INV-204", scope=row("INV-204"))]),
     ("open the record for 'ACME Corp'", [st("click", "ACME Corp", scope=row("ACME Corp"))]),

@@ -124,7 +124,29 @@ ROW_POSITIONS = [
     ),
 ]
 
+NAVIGATION_BY_RECORD = [
+    ("open the invoice INV-2031", [st("click", "INV-2031")]),
+    ("open task 'Water plants'", [st("click", "Water plants")]),
+    ("go to member Olu Ade", [st("click", "Olu Ade")]),
+    ("open Acme Ltd from the Customers list", [st("click", "Customers"), st("click", "Acme Ltd")]),
+    ("in Invoices, click 'New invoice'", [st("click", "Invoices"), st("click", "New invoice")]),
+    (
+        "in the Teams list, Falcon should be listed",
+        [st("click", "Teams"), st("assert_text", value="Falcon")],
+    ),
+    ("In the Billing section, click 'Pay'", [st("click", "Pay", scope=("section", "Billing"))]),
+]
+
+FILTERS = [
+    ("filter by colour Red", [st("select", "colour", "Red")]),
+    ("filter the invoices to state overdue", [st("select", "state", "overdue")]),
+    ("click Kitchen in the room facet", [st("select", "room", "Kitchen")]),
+    ("pick 'urgent' from the priority facet", [st("select", "priority", "urgent")]),
+]
+
 CASES = [
+    *[("navigation", goal, steps) for goal, steps in NAVIGATION_BY_RECORD],
+    *[("filters", goal, steps) for goal, steps in FILTERS],
     *[("row positions", goal, steps) for goal, steps in ROW_POSITIONS],
     *[("counts", goal, steps) for goal, steps in COUNTS_AND_ONLY],
     *[("sign-in", goal, steps) for goal, steps in SIGN_IN_VARIANTS],

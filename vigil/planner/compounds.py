@@ -34,6 +34,7 @@ from vigil.planner.collections import (
     type_items_into,
 )
 from vigil.planner.context import Context, Reader
+from vigil.planner.names import unquoted_name
 from vigil.planner.navigation import read_navigate
 from vigil.planner.scopes import split_lead
 from vigil.planner.search import read_filter, read_search, read_sort
@@ -209,6 +210,10 @@ def read_compound(
     """
     if previous is not None and (repeated := _repeat_previous(previous, clause)):
         return [repeated], []
+    if (place := _place_lead(clause)) is not None:
+        there, rest = place
+        pieces, unread = read_compound(clause.with_text(rest), ctx, there)
+        return [there, *pieces], unread
     if (lead := split_lead(clause)) and (scoped := _read_in_scope(clause, lead, ctx, previous)):
         return scoped, []
     pieces, unread = _read_joined(clause, ctx, previous)
@@ -218,6 +223,30 @@ def read_compound(
         if head_pieces and not head_unread:
             return _with_parenthesis(clause, head_pieces, inner, ctx)
     return pieces, unread
+
+
+# "In Books, …", "in the Tickets list, …": the rest happens on that list, so go there first.
+# A named part of the page ("In the Billing section, …") is a scope instead (scopes.py).
+PLACE_LEAD = re.compile(
+    r"^(?:in|inside|within)\s+(?:the\s+)?(?P<place>[^,\ue000]+?)"
+    r"(?P<noun>\s+(?:list|table|listing))?\s*,\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _place_lead(clause: Clause) -> tuple[Piece, str] | None:
+    found = PLACE_LEAD.match(clause.masked)
+    if found is None:
+        return None
+    place = found.group("place")
+    name = unquoted_name(clause, place) if not found.group("noun") else place.strip()
+    if not name or not re.fullmatch(r"[\w' -]+", name) or len(name.split()) > 3:
+        return None
+    click = Draft("click", target=name, note=f"Go to '{name}' (the link, tab or button named so)")
+    words = clause.written(clause.masked[: found.start("rest")]).rstrip(" ,")
+    return Piece(
+        clause.with_text(found.group(0)[: found.start("rest")]), [click.but(source=words)]
+    ), found.group("rest")
 
 
 def _read_in_scope(

@@ -57,6 +57,8 @@ def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
         return [Draft("navigate", value=destination.url)]
     if HOME.fullmatch(where.strip()):
         return [Draft("navigate", value=ctx.base_url)]
+    if (listed := FROM_A_LIST.fullmatch(where)) and (steps := _open_from(clause, listed)):
+        return steps
     target = place_target(clause, where)
     if target is None or target.name is None:
         return None
@@ -64,6 +66,26 @@ def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
     if target.scope is not None:
         note = f"Open '{target.name}' (in {target.scope.kind} '{target.scope.text}')"
     return [Draft("click", target=target.name, scope=target.scope, note=note)]
+
+
+# "open Beloved from the Books list": go to the list, then open the record there. Read as
+# two steps because the list is usually somewhere else than where the goal stands.
+FROM_A_LIST = _pattern(
+    r"(?P<what>.+?)\s+from\s+(?:the\s+|my\s+)?(?P<place>[^\s].*?)\s+(?:list|table|listing|page)"
+)
+
+
+def _open_from(clause: Clause, found: re.Match[str]) -> list[Draft] | None:
+    place = place_target(clause, found.group("place"))
+    record = place_target(clause, found.group("what"))
+    if place is None or record is None or not place.name or not record.name:
+        return None
+    if place.scope is not None or record.scope is not None:
+        return None
+    return [
+        Draft("click", target=place.name, note=PLACE_NOTE.format(name=place.name)),
+        Draft("click", target=record.name, note=PLACE_NOTE.format(name=record.name)),
+    ]
 
 
 def opens_a_url(clause: Clause, ctx: Context) -> bool:

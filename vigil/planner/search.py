@@ -39,6 +39,13 @@ FILTER_FIELD = _pattern(
     r"(?:filter|narrow|limit|restrict)\s+(?:the\s+)?(?:\w+\s+)?(?:down\s+)?(?:by|on|to)\s+"
     rf"(?P<field>.+?){_ARROW}(?P<value>.+)"
     rf"|(?:pick|choose|select|set)\s+(?P<field2>.+?)\s*(?:\u2192|->|=>|:)\s*(?P<value2>.+)"
+    # "filter by genre Poetry", "filter the orders to status refunded": one word for the
+    # field, then its value.
+    r"|(?:filter|narrow|limit)\s+(?:the\s+\w+\s+)?(?:down\s+)?(?:by|on|to)\s+"
+    rf"(?P<field4>[a-z][\w-]*)\s+(?P<value4>{TOKEN}|[\w-]+|(?-i:[A-Z0-9])[\w' -]*)"
+    # "click Cake in the category facet", "pick 'pending' from the status filter".
+    r"|(?:click(?:\s+on)?|pick|choose|select|tick)\s+(?P<value5>.+?)\s+(?:in|from|under|on)\s+"
+    r"(?:the\s+)?(?P<field5>[\w -]+?)\s+facet"
     r"|(?:filter|narrow)\s+(?P<field3>.+?)\s+(?:by|to)\s+(?P<value3>.+)"
 )
 # "filter by 'Pastry'", "show only Pastry", "filter to Pastry".
@@ -94,7 +101,8 @@ def read_filter(clause: Clause, ctx: Context) -> list[Draft] | None:
         field_words, value_words = next(
             pair
             for pair in (found.group("field", "value"), found.group("field2", "value2"),
-                         found.group("field3", "value3"))
+                         found.group("field3", "value3"), found.group("field4", "value4"),
+               found.group("field5", "value5"))
             if pair[0]
         )  # fmt: skip
         target = parse_target(clause, field_words)

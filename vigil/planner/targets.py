@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 from vigil.models import Scope
 from vigil.pipeline.vocabulary import ORDINALS, parse_ordinal
 from vigil.planner.clauses import TOKEN, Clause, has_token
+from vigil.planner.names import unquoted_name
 from vigil.planner.pronouns import pronoun_subject
 from vigil.planner.scopes import split_scope
 
@@ -242,6 +243,25 @@ _GENERIC_THINGS = re.compile(
 )
 
 
+# "the book Cosmos", "ticket 'Laptop fan'", "customer Ana Souza": a record's kind, then its
+# name; the kind is dropped, the name is what the link says.
+_NOUN_THEN_RECORD = re.compile(r"^(?P<noun>(?-i:[a-z])[\w-]*)\s+(?P<name>\S.*)$", re.IGNORECASE)
+_NOT_A_RECORD_KIND = re.compile(
+    r"^(?:page|tab|link|button|step|section|menu|and|or|then|to|of|for|in|on|with|at|by|new|"
+    r"next|previous|last|first|top|bottom|all|every|each|some|any|this|that|these|those)$",
+    re.IGNORECASE,
+)
+
+
+def _record_name(clause: Clause, found: re.Match[str]) -> str | None:
+    if _NOT_A_RECORD_KIND.match(found.group("noun")):
+        return None
+    literal = clause.literal(found.group("name"))
+    if literal is not None:
+        return literal if literal.strip() else None
+    return unquoted_name(clause, found.group("name"))
+
+
 def place_target(clause: Clause, fragment: str) -> Target | None:
     """What "go to …" names when it is not a URL: "Orders", "the Invoices page", "Priya's
     profile from the Team list", "the row for 'INV-204'"."""
@@ -256,6 +276,8 @@ def place_target(clause: Clause, fragment: str) -> Target | None:
         literal = clause.literal(_PLACE_NOISE.sub("", text))
     if literal is not None:
         return Target(literal, quoted=True, scope=scope) if literal.strip() else None
+    if (named := _NOUN_THEN_RECORD.match(text)) and (record := _record_name(clause, named)):
+        return Target(record, quoted=has_token(text), scope=scope)
     if has_token(text):
         found = _POSSESSIVE.match(text)
         owner = clause.literal(found.group("owner")) if found else None
