@@ -144,7 +144,25 @@ FILTERS = [
     ("pick 'urgent' from the priority facet", [st("select", "priority", "urgent")]),
 ]
 
+COMPOUNDS_AND_ELLIPSIS = [
+    (
+        "open the shop database and then the orders table",
+        [st("click", "shop"), st("click", "orders")],
+    ),
+    ("go to Members, then Olu Ade", [st("click", "Members"), st("click", "Olu Ade")]),
+    (
+        "Green Tea should be shown as a product and Black Tea should not",
+        [st("assert_text", value="Green Tea"), st("assert_no_text", value="Black Tea")],
+    ),
+    (
+        "search invoices for 'acme' \u2014 Acme Ltd should come up",
+        [st("fill", value="acme", ground="search"), st("assert_text", value="Acme Ltd")],
+    ),
+    ("search orders for 'mug'", [st("fill", value="mug", ground="search")]),
+]
+
 CASES = [
+    *[("compounds", goal, steps) for goal, steps in COMPOUNDS_AND_ELLIPSIS],
     *[("navigation", goal, steps) for goal, steps in NAVIGATION_BY_RECORD],
     *[("filters", goal, steps) for goal, steps in FILTERS],
     *[("row positions", goal, steps) for goal, steps in ROW_POSITIONS],

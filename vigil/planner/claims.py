@@ -97,7 +97,7 @@ _SUBJECT = (
 )
 # "the dashboard says 'Welcome'", "the page does not show 'x'", "contains 'x'".
 SUBJECT_SAYS = _pattern(
-    rf"(?P<subject>{_SUBJECT})\s*{_SHOULD}{_NEVER}"
+    rf"(?:(?P<subject>{_SUBJECT})\s+)?{_SHOULD}{_NEVER}"
     r"(?P<verb>shows?|contains?|says?|displays?|includes?|reads?|lists?|mentions?|has|have)"
     r"\s+(?:the\s+(?:text|words?|message|phrase)\s+)?(?P<what>.+)"
 )
@@ -114,6 +114,8 @@ IS_VISIBLE = _pattern(
     r"(?:be\s+)?(?:still\s+)?"
     r"(?P<state>visible|displayed|shown|present|there|listed|on\s+the\s+list|available|"
     rf"{_SHOWN_PLACE}|(?:shown|listed|displayed|present)\s+{_SHOWN_PLACE})"
+    # "Bread should be shown as a category": what it is shown as adds nothing to check.
+    r"(?:\s+as\s+(?:a|an)\s+[a-z]+)?"
     rf"{TRAILER}"
 )
 # "'Error' should not appear", "'Loading' disappears", "'Out of stock' is missing".
@@ -274,7 +276,7 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
         # "the page has loaded" must not become a search for the word "loaded".
         words = not found.group("verb").lower().startswith("ha")
         drafts = _presence(clause, found.group("what"), _negated(found), visible=False, words=words)
-        return _within(clause, found.group("subject"), drafts)
+        return _within(clause, found.group("subject") or "", drafts)
     return None
 
 

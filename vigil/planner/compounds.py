@@ -34,7 +34,7 @@ from vigil.planner.collections import (
     type_items_into,
 )
 from vigil.planner.context import Context, Reader
-from vigil.planner.names import unquoted_name
+from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import read_navigate
 from vigil.planner.scopes import split_lead
 from vigil.planner.search import read_filter, read_search, read_sort
@@ -76,9 +76,11 @@ EXACT_ACTIONS: frozenset[Action] = frozenset(
      "assert_cell", "double_click"}
 )  # fmt: skip
 # Where one clause may join two actions: ", and", ",", " and ", " but ".
-# A closing parenthesis followed by a word joins too: "as admin (pw) open Books".
+# A closing parenthesis followed by a word joins too: "as admin (pw) open Books"; so does a
+# dash between spaces: "search for loaf — Spelt Loaf should come up".
 ACTION_JOINER = re.compile(
-    r"\s*,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+|(?<=\))\s+(?=[a-z])", re.IGNORECASE
+    r"\s*,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+|(?<=\))\s+(?=[a-z])|\s+(?:\u2014|\u2013|--?)\s+",
+    re.IGNORECASE,
 )
 # No single action spans more joints than this ("type X into A, B and C …"); bounding it keeps
 # long goals linear instead of quadratic.
@@ -88,7 +90,7 @@ _STARTS_WITH_TOKEN = re.compile(rf"^{TOKEN}")
 # A trailing parenthesis: "(type each into 'New task' and press Enter)".
 PARENTHESIS = re.compile(r"^(?P<head>.+?)\s*\((?P<inner>[^()]+)\)$")
 # Second halves that repeat the first one's claim about another subject.
-_SUBJECTS = rf"{TOKEN}(?:\s*(?:,\s*and|,|and)\s*{TOKEN})*"
+_SUBJECTS = rf"{TOKEN}(?:\s*(?:,\s*and|,|and)\s*{TOKEN})*|(?-i:[A-Z0-9])[^,\ue000]*?"
 ELLIPTICAL_CLAIM = re.compile(
     rf"^(?:but\s+)?(?P<what>{_SUBJECTS})\s+(?:(?:should|must|does|do|is|are|will|can|has|have)"
     r"(?P<neg>\s*(?:not|n't|n\u2019t))?(?:\s+be)?(?:\s+(?:either|too|also|as\s+well))?"
@@ -351,7 +353,8 @@ def _ellipsis(clause: Clause, previous: Piece | None, ctx: Context) -> Piece | N
     if previous is None or not previous.drafts:
         return None
     if found := ELLIPTICAL_CLAIM.match(clause.masked):
-        names = clause.literal_list(found.group("what") or found.group("what2"))
+        subjects = found.group("what") or found.group("what2")
+        names = clause.literal_list(subjects) or unquoted_names(clause, subjects)
         negative = bool(found.group("neg") or found.group("neg2") or found.group("neg3"))
         # The elided predicate is the first half's without its "not": "'Save' is not
         # disabled and 'Delete' is" means 'Delete' is disabled, so the polarity flips
@@ -390,14 +393,28 @@ def _same_claim(model: Draft, names: list[str], negative: bool) -> list[Draft] |
 
 
 def _repeat_previous(previous: Piece, clause: Clause) -> Piece | None:
-    """A clause of bare quoted names repeats the previous action on each of them."""
+    """A clause of bare quoted names repeats the previous action on each of them; after a
+    click, so does a name without quotes ("open Authors, then Ursula K. Le Guin") or a place
+    ("open the bakery database and then the products table")."""
     names = clause.literal_list(clause.masked)
     model = previous.drafts[-1] if previous.drafts else None
+    if not names and model is not None and model.action == "click" and model.scope is None:
+        place = _PLACE_ALONE.fullmatch(clause.masked)
+        name = unquoted_name(clause, place.group("name")) if place else None
+        names = [name] if name else unquoted_names(clause, clause.masked)
+        if not names and place and place.group("noun"):
+            names = [place.group("name")]
     if not names or model is None or model.action not in REPEATABLE_ACTIONS:
         return None
     if model.action in ("assert_text", "assert_no_text"):
         return _sourced(clause, [Draft(model.action, value=name) for name in names])
     return _sourced(clause, [Draft(model.action, target=name) for name in names])
+
+
+_PLACE_ALONE = re.compile(
+    r"(?:the\s+)?(?P<name>[\w'-]+(?:\s+[\w'-]+)??)(?P<noun>\s+(?:table|list|page|tab|view))?",
+    re.IGNORECASE,
+)
 
 
 def _sourced(clause: Clause, drafts: list[Draft]) -> Piece:

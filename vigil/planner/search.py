@@ -25,7 +25,7 @@ _SEARCH_BOX = r"(?:the\s+)?(?:search(?:\s*(?:box|bar|field|input))?|searchbox|fi
 SEARCH = _pattern(
     r"(?:(?:search|hunt)\s+for|look\s+up)\s+(?P<term>.+?)"
     rf"(?:\s+(?:with|using|in|via|through|from)\s+{_SEARCH_BOX})?"
-    r"|search\s+(?:the\s+\w+\s+)?for\s+(?P<term2>.+)"
+    r"|search\s+(?:the\s+|my\s+|all\s+)?(?:\w+\s+)?for\s+(?P<term2>.+)"
     rf"|(?:search|query)\s+(?P<term3>{TOKEN})"
     rf"|(?:use|using)\s+{_SEARCH_BOX}\s*,?\s*(?:to\s+)?(?:find|look\s+up|search\s+for)\s+(?P<term4>.+)"
     rf"|find\s+(?P<term5>.+?)\s+(?:with|using|via)\s+{_SEARCH_BOX}"

@@ -230,7 +230,7 @@ def looks_like_url_or_path(text: str) -> bool:
 # tab", "the product list". Dropped, so "Invoices" is matched against link and tab names.
 _PLACE_NOISE = re.compile(
     r"\s+(?:page|pages|list|listing|tab|view|table|record|records|screen|section|area|"
-    r"overview|panel|menu|link|button|entry|details|detail\s+page|home)$",
+    r"overview|panel|menu|link|button|entry|details|detail\s+page|home|database|folder)$",
     re.IGNORECASE,
 )
 _ROW_WORD = re.compile(r"(?:row|line|entry|item|record)?", re.IGNORECASE)
