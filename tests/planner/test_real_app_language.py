@@ -161,7 +161,26 @@ COMPOUNDS_AND_ELLIPSIS = [
     ("search orders for 'mug'", [st("fill", value="mug", ground="search")]),
 ]
 
+VERBS_FOR_COLUMNS = [
+    ("check Olu Ade lives in Lagos", [st("assert_cell", value="Lagos", scope=("row", "Olu Ade"))]),
+    (
+        "'INV-9' should be assigned to Dana Reyes",
+        [st("assert_cell", value="Dana Reyes", scope=("row", "INV-9"))],
+    ),
+    (
+        "the task 'Water plants' is not assigned to Sam",
+        [st("assert_cell", value="Sam", scope=("row", "Water plants"), negate=True)],
+    ),
+    ("Blue Mug costs 9.50", [st("assert_cell", value="9.50", scope=("row", "Blue Mug"))]),
+    ("the top invoice is for Acme Ltd", [st("assert_cell", value="Acme Ltd", nth=0)]),
+    (
+        "open Acme Ltd, check its city field says Porto",
+        [st("click", "Acme Ltd"), st("assert_value", "city", "Porto")],
+    ),
+]
+
 CASES = [
+    *[("verbs for columns", goal, steps) for goal, steps in VERBS_FOR_COLUMNS],
     *[("compounds", goal, steps) for goal, steps in COMPOUNDS_AND_ELLIPSIS],
     *[("navigation", goal, steps) for goal, steps in NAVIGATION_BY_RECORD],
     *[("filters", goal, steps) for goal, steps in FILTERS],
@@ -194,6 +213,7 @@ NOT_THE_FAMILY = [
 NOT_A_NAME = [
     "the first name should be Ana",  # a field named with an ordinal, not a row
     "the first page should be Home",
+    "The Lamp should be available",  # available may be its own state, not its presence
     "everything is listed",
     "nothing appears",
     "Some rows appear",

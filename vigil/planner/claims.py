@@ -67,7 +67,7 @@ LANDED_ON = _pattern(
 FIELD_VALUE = _pattern(
     r"(?:the\s+)?(?P<field>.+?)\s+(?:field|input|box|textbox|text\s+box|text\s+field|dropdown)"
     r"(?P<where>\s+(?:in|on|under|inside|within)\s+(?:the\s+)?.+?)?"
-    rf"\s+{_SHOULD}(?:contains?|has|have|holds?|is|be|equals?|shows?|reads?)\s+"
+    rf"\s+{_SHOULD}(?:contains?|has|have|holds?|is|be|equals?|shows?|reads?|says?)\s+"
     r"(?:the\s+|a\s+)?(?:value\s+)?(?:of\s+)?(?P<value>.+)"
 )
 VALUE_OF = _pattern(
@@ -211,6 +211,10 @@ _BARE_BE = _pattern(
 )
 
 
+# "its year field": the field of the record at hand is just "year".
+_OWNER = re.compile(r"^(?:its|his|her|their|my|your|our)\s+", re.IGNORECASE)
+
+
 def _is_negative(draft: Draft) -> bool:
     return draft.negate or draft.action in _NEGATIVE
 
@@ -244,7 +248,7 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
         return drafts
     for pattern in (FIELD_VALUE, VALUE_OF, OWN_FIELD):
         if found := pattern.fullmatch(claim):
-            field = element_name(clause, found.group("field"))
+            field = element_name(clause, _OWNER.sub("", found.group("field")))
             value = _value(clause, found.group("value"))
             where = found.groupdict().get("where")
             scope = split_scope(clause, f"x{where}") if where else None
@@ -261,9 +265,13 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
     if found := SEE.fullmatch(claim):
         return _presence(clause, found.group("what"), _negated(found), visible=False, words=True)
     if found := IS_VISIBLE.fullmatch(claim):
-        visible = found.group("state").lower() in _VISIBLE_STATES
+        state = found.group("state").lower()
+        visible = state in _VISIBLE_STATES
         what = found.group("what")
-        return _presence(clause, what, _negated(found), visible, words=False, names=True)
+        # "The Lamp should be available" may be about the lamp's own state (in stock), not
+        # its presence: only a quoted thing is said to be on the page that way.
+        names = state != "available"
+        return _presence(clause, what, _negated(found), visible, words=False, names=names)
     if found := APPEARS.fullmatch(claim):
         absent = found.group("state").lower().startswith(_ABSENT_STATES)
         negative = _negated(found) != absent

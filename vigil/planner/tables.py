@@ -52,6 +52,18 @@ LISTED_WITH = pattern(
     rf"(?:with\s+(?:a|an|the)\s+(?P<column>[\w ]+?)\s+(?:of|at)\s+|at\s+|for\s+)"
     rf"|(?:costs?|is\s+priced\s+at|sells\s+for|should\s+cost)\s+){_VALUE}"
 )
+# A verb standing for a column: "Tom lives in Leeds", "'INV-7' is assigned to Luis", "the
+# ticket belongs to Ana": the value is in the row of the thing named.
+_RELATION_VERB = (
+    r"(?:lives?|living|is\s+based|based|is\s+located|located|works?|resides?)\s+in"
+    r"|(?:assigned|allocated|given|owned|written|created|reported|requested|sold)\s+(?:to|by)"
+    r"|belongs?\s+to|is\s+for|are\s+for|costs?|is\s+priced\s+at|comes?\s+from|is\s+from"
+)
+RELATION = pattern(
+    rf"(?P<row>.+?)\s+(?:{IS}\s+)?(?:(?:still|also)\s+)?"
+    rf"(?:{_RELATION_VERB})\s+{_VALUE}"
+)
+_KIND_BEFORE = re.compile(rf"^(?:the\s+)?[a-z][\w-]*\s+(?={TOKEN}$)", re.IGNORECASE)
 # "Spelt's price is 4.20", "the price of Spelt is 4.20", "its status should be 'Paid'".
 ATTRIBUTE = pattern(
     rf"(?:(?P<row>.+?)(?:'s|\u2019s)\s+(?P<column>[\w -]+?)"
@@ -186,6 +198,10 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
             drafts = _cells(clause, row, found.group("value"), found.group("column"), found)
             if drafts:
                 return drafts
+    if found := RELATION.fullmatch(claim):
+        row_words = _KIND_BEFORE.sub("", found.group("row").strip())  # "the task 'X'" is 'X'
+        if _names_an_item(clause, row_words):
+            return _cells(clause, _row(clause, row_words), found.group("value"), None, found)
     if found := ATTRIBUTE.fullmatch(claim):
         row_words = found.group("row") or found.group("row2")
         row = _row(clause, row_words) if row_words else Scope(kind="row", text=IT)
@@ -253,7 +269,9 @@ def _nth_cells(clause: Clause, words: str, verb: str | None) -> list[tuple[str, 
     if verb and verb.lower().startswith("ha") and (cell := _COLUMN_VALUE.match(words)):
         value = plain_value(clause, cell["value"])
         return [(value, cell["column"].strip())] if value else None
-    name = unquoted_name(clause, _POSSESSIVE_END.sub("", words.strip()))
+    # "the top order is for Tom Becker": whose row it is.
+    words = re.sub(r"^(?:for|by|from)\s+", "", words.strip(), flags=re.IGNORECASE)
+    name = unquoted_name(clause, _POSSESSIVE_END.sub("", words))
     return [(name, None)] if name else None
 
 
