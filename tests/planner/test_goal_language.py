@@ -1373,7 +1373,6 @@ TRAPS: list[tuple[str, list[str]]] = [
     ("the counter shows 3", ["the counter shows 3"]),
     ("go to the second page", ["go to the second page"]),
     ("Select the checkbox for 'bob' and confirm", ["confirm"]),
-    ("After saving, 'Saved' appears", ["After saving"]),
     ("Wait until the spinner disappears", ["Wait until the spinner disappears"]),
     (
         "the 'Next' link should not be visible on the last page",

@@ -179,7 +179,54 @@ VERBS_FOR_COLUMNS = [
     ),
 ]
 
+RECORDS = [
+    ("edit the invoice 'INV-9'", [st("click", "Edit", scope=("row", "INV-9"))]),
+    (
+        "change the amount of 'INV-9' to 120, save",
+        [
+            st("click", "Edit", scope=("row", "INV-9")),
+            st("fill", "amount", "120"),
+            st("click", "Save"),
+        ],
+    ),
+    (
+        "open the member Olu Ade, change her team to Falcon, save it",
+        [st("click", "Olu Ade"), st("fill", "team", "Falcon"), st("click", "Save")],
+    ),
+    (
+        "edit the task 'Water plants' and set its due date to 2024-05-01; after saving, its "
+        "row shows 2024-05-01",
+        [
+            st("click", "Edit", scope=("row", "Water plants")),
+            st("fill", "due date", "2024-05-01"),
+            st("click", "Save"),
+            st("assert_cell", value="2024-05-01", scope=("row", "Water plants")),
+        ],
+    ),
+    (
+        "Remove the product 'Red Mug' (confirm when asked). It should be gone from the product "
+        "list.",
+        [
+            st("click", "Remove", scope=("row", "Red Mug")),
+            st("click", "Confirm"),
+            st("assert_no_text", value="Red Mug"),
+        ],
+    ),
+    (
+        "click Archive but then change your mind (Keep it)",
+        [st("click", "Archive"), st("click", "Keep it")],
+    ),
+    ("click Delete, then cancel", [st("click", "Delete"), st("click", "Cancel")]),
+    (
+        "save, and verify the table shows 120 on the INV-9 row",
+        [st("click", "Save"), st("assert_cell", value="120", scope=("row", "INV-9"))],
+    ),
+    ("After saving, 'Stored' appears", [st("click", "Save"), st("assert_text", value="Stored")]),
+    ("open The Green Mile", [st("click", "The Green Mile")]),
+]
+
 CASES = [
+    *[("records", goal, steps) for goal, steps in RECORDS],
     *[("verbs for columns", goal, steps) for goal, steps in VERBS_FOR_COLUMNS],
     *[("compounds", goal, steps) for goal, steps in COMPOUNDS_AND_ELLIPSIS],
     *[("navigation", goal, steps) for goal, steps in NAVIGATION_BY_RECORD],

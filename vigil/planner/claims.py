@@ -106,6 +106,7 @@ SUBJECT_SAYS = _pattern(
 # "is on the first page", "is in the menu"): a presence claim on the current page.
 _SHOWN_PLACE = (
     r"(?:in|on|among|within)\s+(?:the\s+|this\s+)?(?:first\s+|current\s+|same\s+)?"
+    r"(?:[a-z]+\s+(?=list\b|table\b))?"
     r"(?:list|table|results|result\s+list|search\s+results|items|rows|entries|page|screen|"
     r"menu|dashboard|admin\s+home|home\s*page)"
 )
@@ -126,7 +127,8 @@ APPEARS = _pattern(
     r"has\s+been\s+removed|was\s+removed|was\s+deleted|is\s+deleted|has\s+been\s+deleted"
     r"|goes\s+away|went\s+away|has\s+gone\s+away|is\s+hidden|shows|is\s+shown|"
     r"be\s+gone|be\s+missing|be\s+absent|be\s+removed)"
-    rf"(?:\s+(?:from\s+(?:the\s+)?(?:list|table|page|screen|results)|{_SHOWN_PLACE}))?"
+    r"(?:\s+(?:from\s+(?:the\s+)?(?:[a-z]+\s+(?=list\b|table\b))?(?:list|table|page|screen|results)|"
+    rf"{_SHOWN_PLACE}))?"
     rf"{TRAILER}"
 )
 TEXT_KEYWORD = _pattern(r"(?P<no>no\s+)?text\s+(?P<what>.+)")

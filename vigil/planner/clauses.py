@@ -41,7 +41,7 @@ _LIST_MARKER = re.compile(r"^\s*(?:\d+[.)]|[-*•]|step\s+\d+\s*[:.)-])\s+", re.
 _LINE_OR_SEMICOLON = re.compile(r"[\r\n;]+")
 # No end after an initial: "Ursula K. Le Guin" is one name.
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+")
-_THEN = re.compile(r"\s*,?\s*\b(?:and\s+)?then\b[\s,]*", re.IGNORECASE)
+_THEN = re.compile(r"\s*,?\s*\b(?:(?:and|but)\s+)?then\b[\s,]*", re.IGNORECASE)
 # Words that open a clause without meaning anything for the plan ("Then, finally click …").
 _LEADING_FILLER = re.compile(
     r"^(?:(?:and|but|given|when|also|next|finally|first|firstly|lastly|after\s+that|afterwards|now|please|then|so|"

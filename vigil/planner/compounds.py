@@ -36,6 +36,7 @@ from vigil.planner.collections import (
 from vigil.planner.context import Context, Reader
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import read_navigate
+from vigil.planner.records import read_record
 from vigil.planner.scopes import split_lead
 from vigil.planner.search import read_filter, read_search, read_sort
 from vigil.planner.sign_in import read_bare_login, read_login, read_logout
@@ -56,6 +57,7 @@ READERS: tuple[Reader, ...] = (
     read_press,
     read_add_items,
     read_edit,
+    read_record,
     read_complete,
     read_delete,
     read_double_click,

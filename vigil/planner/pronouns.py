@@ -59,6 +59,8 @@ class _Memory:
         return self.group[index]
 
     def remember(self, draft: Draft) -> None:
+        if draft.control and not (draft.scope is not None and draft.scope.kind == "row"):
+            return
         if draft.scope is not None and draft.scope.kind == "row" and draft.scope.text:
             self.named = draft.scope.text
         elif draft.ground in ("new_item", "search") and draft.value:

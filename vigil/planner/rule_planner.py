@@ -32,6 +32,7 @@ from vigil.planner.context import Context
 from vigil.planner.framing import is_framing, is_label, modal_rest, split_head
 from vigil.planner.navigation import opens_a_url
 from vigil.planner.pronouns import resolve
+from vigil.planner.records import AFTER_SAVING, SAVE_NAME, is_save
 from vigil.planner.sign_in import (
     HIDDEN,
     SIGNED_IN_LEAD,
@@ -136,6 +137,22 @@ def _read_clause(
         clause = clause.with_text(clause.masked[lead.end() :])
         if not clause.masked:
             return [], [], []
+    if saving := AFTER_SAVING.match(clause.masked):
+        # "after saving, its row shows closed": the save is a step, unless just done.
+        after = clause.with_text(clause.masked[saving.end() :])
+        done = previous is not None and bool(previous.drafts) and is_save(previous.drafts[-1])
+        save = (
+            []
+            if done
+            else [
+                Piece(
+                    clause,
+                    [Draft("click", target=SAVE_NAME, source=clause.written(), control=True)],
+                )
+            ]
+        )
+        pieces, unread, framed = _read_clause(after, ctx, save[-1] if save else previous)
+        return [*save, *pieces], unread, framed
     if is_label(clause):
         return [], [], [clause.written()]
     pieces, unread = read_compound(clause, ctx, previous)

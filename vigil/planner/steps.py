@@ -48,6 +48,9 @@ class Draft:
     source: str | None = None
     # A bare "log in" that may only announce the sign-in compound after it (never emitted).
     announces_login: bool = False
+    # A control that acts on the record at hand ("Save", "Edit", "No, take me back"): never
+    # what a later "it" points back to.
+    control: bool = False
 
     def but(self, **changes: object) -> Draft:
         """A copy with some fields changed (dataclasses.replace, typed loosely on purpose)."""

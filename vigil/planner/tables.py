@@ -63,6 +63,12 @@ RELATION = pattern(
     rf"(?P<row>.+?)\s+(?:{IS}\s+)?(?:(?:still|also)\s+)?"
     rf"(?:{_RELATION_VERB})\s+{_VALUE}"
 )
+# "the list shows 1981 on the Cosmos row", "the table has 'Paid' in the row for INV-7".
+ON_THE_ROW = pattern(
+    rf"(?:the\s+)?(?:list|table|page|grid)\s+{SHOULD}{_SHOWS}\s+{_VALUE}\s+(?:on|in|for)\s+"
+    rf"(?:the\s+|its\s+)?(?:(?P<row>.+?)(?:'s|\u2019s)?\s+{_ROW_NOUN}|{_ROW_NOUN}\s+(?:for|of)\s+"
+    r"(?P<row2>.+))"
+)
 _KIND_BEFORE = re.compile(rf"^(?:the\s+)?[a-z][\w-]*\s+(?={TOKEN}$)", re.IGNORECASE)
 # "Spelt's price is 4.20", "the price of Spelt is 4.20", "its status should be 'Paid'".
 ATTRIBUTE = pattern(
@@ -198,6 +204,9 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
             drafts = _cells(clause, row, found.group("value"), found.group("column"), found)
             if drafts:
                 return drafts
+    if found := ON_THE_ROW.fullmatch(claim):
+        row_words = found.group("row") or found.group("row2")
+        return _cells(clause, _row(clause, row_words), found.group("value"), None, found)
     if found := RELATION.fullmatch(claim):
         row_words = _KIND_BEFORE.sub("", found.group("row").strip())  # "the task 'X'" is 'X'
         if _names_an_item(clause, row_words):

@@ -105,6 +105,8 @@ def parse_target(clause: Clause, fragment: str) -> Target | None:
     if split := split_scope(clause, fragment):
         fragment, scope = split
     text = _strip_articles(fragment.strip())
+    if (owned := _OWNER_PRONOUN.sub("", text)) != text and not _NOUN_ALONE.match(owned):
+        text = owned  # "its status" is the field "status"; "its checkbox" is the item's
     nth: int | None = None
     ordinal = _LEADING_ORDINAL.match(text)
     if ordinal and not _FIELD_NAMED_BY_ORDINAL.match(text):
@@ -179,8 +181,19 @@ def plain_value(clause: Clause, fragment: str) -> str | None:
     return value or None
 
 
+# "The Colossus", "A Wizard of Earthsea": a capitalised article before a capitalised word
+# begins a title, and is kept.
+_TITLE_ARTICLE = re.compile(r"^(?-i:The|A|An)\s+(?-i:[A-Z0-9])")
+_OWNER_PRONOUN = re.compile(r"^(?:its|his|her|their)\s+", re.IGNORECASE)
+
+
+def _is_title(text: str) -> bool:
+    """ "The Colossus" is a title; "The Save button" is an element named Save."""
+    return _TITLE_ARTICLE.match(text) is not None and _NAME_THEN_NOUN.match(text) is None
+
+
 def _strip_articles(text: str) -> str:
-    while found := _ARTICLE_OR_PREPOSITION.match(text):
+    while (found := _ARTICLE_OR_PREPOSITION.match(text)) and not _is_title(text):
         text = text[found.end() :]
     return text
 
@@ -292,7 +305,8 @@ def place_target(clause: Clause, fragment: str) -> Target | None:
             scope, text = Scope(kind="row", text=owner), thing
         else:
             text = thing
-    text = _OWNER_WORDS.sub("", text)
+    if not _is_title(text):
+        text = _OWNER_WORDS.sub("", text)
     while (stripped := _PLACE_NOISE.sub("", text)) != text and stripped:
         text = stripped
     if _LEADING_ORDINAL.match(f"{text} "):
