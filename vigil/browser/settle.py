@@ -44,19 +44,20 @@ ACTIVITY_JS = """(() => {
   let inTimer = false;
   window.setTimeout = function (fn, ms, ...args) {
     const delay = Number(ms) || 0;
+    if (typeof fn !== 'function') return setT.call(window, fn, ms, ...args);
     // A timer re-armed from a timer with a real delay is a polling loop (a clock, a refresh),
-    // not work about to finish: it does not count.
-    if (typeof fn !== 'function' || delay > LONG_MS || (inTimer && delay >= LOOP_MS)) {
-      return setT.call(window, fn, ms, ...args);
-    }
+    // not work about to finish: it does not count. Every callback marks that it runs in a
+    // timer, so the loop stays untracked from one round to the next.
+    const tracked = delay <= LONG_MS && !(inTimer && delay >= LOOP_MS);
     let id;
     const run = function () {
       timers.delete(id);
+      const outer = inTimer;
       inTimer = true;
-      try { return fn.apply(this, args); } finally { inTimer = false; }
+      try { return fn.apply(this, args); } finally { inTimer = outer; }
     };
     id = setT.call(window, run, ms);
-    timers.add(id);
+    if (tracked) timers.add(id);
     return id;
   };
   window.clearTimeout = function (id) {

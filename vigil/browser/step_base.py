@@ -3,7 +3,7 @@ again after a transient miss.
 
 A transient miss — an element not there yet, a text not shown yet, a page mid-navigation —
 is looked at again with a short backoff. A miss on a page that has settled (see settle.py),
-confirmed by one more look at the unchanged page, is final: a broken site is reported as
+confirmed by one more look at the still settled page, is final: a broken site is reported as
 soon as it is clear, not after a fixed wait. The number of extra looks goes into
 `retry_count`, so a check that only passes on its fourth look is visible as flaky.
 """
@@ -118,10 +118,10 @@ def check_alive(env: StepEnv) -> None:
 
 
 async def retrying(env: StepEnv, dl: Deadline, attempt: Attempt, retries: int) -> Outcome:
-    """Look until the attempt is final, two looks in a row missed on a quiet page with
-    nothing changed between them, the retries are spent or the deadline is near."""
+    """Look until the attempt is final, two looks in a row missed on a settled page, the
+    retries are spent or the deadline is near."""
     tries = 0
-    quiet_at: int | None = None  # change count at the previous miss, when the page was quiet
+    was_quiet = False  # the previous look missed on a settled page
     while True:
         pause = BACKOFF_S[min(tries, len(BACKOFF_S) - 1)]
         look = Look(env.page, tries >= retries or dl.left_s() < pause + 0.05)
@@ -138,9 +138,11 @@ async def retrying(env: StepEnv, dl: Deadline, attempt: Attempt, retries: int) -
         if look.last:
             return Outcome(False, result, tries)
         state = await look.state()
-        if state.settled and quiet_at == state.changes:
-            return Outcome(False, result, tries)  # the page is quiet and nothing changed
-        quiet_at = state.changes if state.settled else None
+        if state.settled and was_quiet:
+            # Two misses in a row on a settled page: what is still to come is only a clock
+            # or a poll (see settle.py), not the answer.
+            return Outcome(False, result, tries)
+        was_quiet = state.settled
         tries += 1
         await asyncio.sleep(state.next_look_s(pause))
 
