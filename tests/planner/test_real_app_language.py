@@ -43,6 +43,7 @@ SIGN_IN_VARIANTS = [
         [*signed_in("maria", "s3cret#"), st("click", "Invoices")],
     ),
     ("Without signing in, go to Invoices", [st("click", "Invoices")]),
+    ("Can maria (password s3cret#) get in?", signed_in("maria", "s3cret#")),
 ]
 
 PRESENCE_OF_NAMES = [
@@ -223,6 +224,10 @@ RECORDS = [
     ),
     ("After saving, 'Stored' appears", [st("click", "Save"), st("assert_text", value="Stored")]),
     ("open The Green Mile", [st("click", "The Green Mile")]),
+    (
+        "fill Name with 'Olu Ade', Team 'Falcon', Role 'lead'",
+        [st("fill", "Name", "Olu Ade"), st("fill", "Team", "Falcon"), st("fill", "Role", "lead")],
+    ),
 ]
 
 CASES = [

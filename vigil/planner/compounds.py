@@ -132,7 +132,7 @@ class Piece:
 
 # "On the Orders page, …" says where the rest holds; "From the home page, …" where it starts.
 PAGE_LEAD = re.compile(
-    r"^(?P<how>on|from|at)\s+(?P<place>(?:the\s+|my\s+)?[^,\ue000]+?\s+(?:page|screen|view)|"
+    r"^(?P<how>on|from|at)\s+(?P<place>(?:the\s+|my\s+)?[^,\ue000]+?\s+(?:page|screen|view|table)|"
     r"(?:the\s+)?home\s*page)\s*,\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
@@ -367,12 +367,24 @@ def _ellipsis(clause: Clause, previous: Piece | None, ctx: Context) -> Piece | N
             return _sourced(clause, drafts)
         return None
     verb = previous.clause.masked.split(" ", 1)[0]
+    if (field := FIELD_THEN_VALUE.fullmatch(clause.masked)) and previous.drafts[
+        -1
+    ].action == "fill":
+        # "fill Title with 'A', Requester 'B'": the next field and its value, verb left out.
+        value = clause.literal(field.group("value"))
+        if value is not None:
+            return _sourced(clause, [Draft("fill", target=field.group("field"), value=value)])
     if not verb.isalpha() or not VERBLESS.match(clause.masked):
         return None
     again = read_piece(clause.with_text(f"{verb} {clause.masked}"), ctx)
     if again is None or again.drafts[0].action != previous.drafts[0].action:
         return None
     return _sourced(clause, [d.but(source=None) for d in again.drafts])
+
+
+FIELD_THEN_VALUE = re.compile(
+    rf"^(?:the\s+)?(?P<field>(?-i:[A-Z])[\w-]*(?:\s+[\w-]+)?)\s*:?\s+(?P<value>{TOKEN})$", re.I
+)
 
 
 def _same_claim(model: Draft, names: list[str], negative: bool) -> list[Draft] | None:

@@ -77,6 +77,9 @@ LOGIN = _pattern(
     rf"|{_credentials(3, _FILL_LEAD, kind='')}"
     rf"|{_credentials(4, _USE_LEAD)}\s+(?:to|and)\s+{_VERB.replace('attempt>', 'attempt4>')}"
     rf"|(?:{_VERB.replace('attempt>', 'attempt5>')}\s*)?{_BARE_PAIR}"
+    # "Can admin (password x) get in?": the question asks for the attempt.
+    rf"|(?:can|could|does|will)\s+{_credentials(6, '')}\s+"
+    r"(?P<attempt6>get\s+in|log\s*in|sign\s*in|access\s+the\s+\w+)"
 )
 LOGOUT = _pattern(
     r"(?:(?:then\s+)?(?P<verb>log\s*out|logout|sign\s*out|signout|log\s*off|sign\s+off))"
@@ -104,9 +107,10 @@ def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
     found = LOGIN.fullmatch(clause.masked)
     if not found:
         return None
-    n = next(i for i in (1, 2, 3, 4, 5) if found.group(f"user{i}") is not None)
+    n = next(i for i in (1, 2, 3, 4, 5, 6) if found.group(f"user{i}") is not None)
     attempt = next(
-        (found.group(g) for g in ("attempt", "attempt2", "attempt4", "attempt5", f"wrong{n}")
+        (found.group(g) for g in ("attempt", "attempt2", "attempt4", "attempt5", "attempt6",
+                                  f"wrong{n}")
          if g in found.re.groupindex and found.group(g)),
         None,
     )  # fmt: skip
