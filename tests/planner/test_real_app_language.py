@@ -173,6 +173,21 @@ VERBS_FOR_COLUMNS = [
         [st("assert_cell", value="Sam", scope=("row", "Water plants"), negate=True)],
     ),
     ("Blue Mug costs 9.50", [st("assert_cell", value="9.50", scope=("row", "Blue Mug"))]),
+    (
+        "the row for Green Tea shows a price of 3.20",
+        [st("assert_cell", value="3.20", scope=("row", "Green Tea"), column="price")],
+    ),
+    (
+        "Teapot is listed with a price of 12 and stock 5",
+        [
+            st("assert_cell", value="12", scope=("row", "Teapot"), column="price"),
+            st("assert_cell", value="5", scope=("row", "Teapot"), column="stock"),
+        ],
+    ),
+    (
+        "open the row for Olu Ade",
+        [st("click", "Olu Ade", scope=("row", "Olu Ade"))],
+    ),
     ("the top invoice is for Acme Ltd", [st("assert_cell", value="Acme Ltd", nth=0)]),
     (
         "open Acme Ltd, check its city field says Porto",

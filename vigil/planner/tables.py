@@ -319,6 +319,14 @@ def _cells(
 ) -> list[Draft] | None:  # fmt: skip
     if row is None:
         return None
+    if not column_words and (described := _DESCRIBED_CELL.fullmatch(value_words.strip())):
+        # "shows a stock of 6": the column is named with the value.
+        column_words, value_words = described.group("column"), described.group("value")
+    if (pair := _SECOND_CELL.fullmatch(value_words.strip())) and column_words:
+        # "with a price of 2.4 and stock 40": two cells of the same row.
+        first = _cells(clause, row, pair.group("value"), column_words, found)
+        second = _cells(clause, row, pair.group("value2"), pair.group("column2"), found)
+        return [*first, *second] if first and second else None
     values = clause.literal_list(value_words)
     if not values:
         single = _cell_value(clause, value_words)
@@ -332,6 +340,16 @@ def _cells(
         Draft("assert_cell", value=v, scope=row, column=column, negate=negated(found))
         for v in values
     ]
+
+
+_DESCRIBED_CELL = re.compile(
+    r"(?:a|an|the)\s+(?P<column>[a-z][\w -]*?)\s+of\s+(?P<value>[^\s,]+)", re.IGNORECASE
+)
+_SECOND_CELL = re.compile(
+    r"(?P<value>[^\s,]+)\s+and\s+(?:(?:a|an|the)\s+)?(?P<column2>[a-z][\w -]*?)\s+(?:of\s+)?"
+    r"(?P<value2>[^\s,]+)",
+    re.IGNORECASE,
+)
 
 
 def _cell_value(clause: Clause, words: str) -> str | None:

@@ -266,6 +266,12 @@ _NOT_A_RECORD_KIND = re.compile(
 )
 
 
+_ROW_OF_NAME = re.compile(
+    r"(?:row|record|entry)\s+(?:for|of)\s+(?P<name>.+)|(?P<owner>its|their|his|her)\s+(?:row|record)",
+    re.IGNORECASE,
+)
+
+
 def _record_name(clause: Clause, found: re.Match[str]) -> str | None:
     if _NOT_A_RECORD_KIND.match(found.group("noun")):
         return None
@@ -289,6 +295,13 @@ def place_target(clause: Clause, fragment: str) -> Target | None:
         literal = clause.literal(_PLACE_NOISE.sub("", text))
     if literal is not None:
         return Target(literal, quoted=True, scope=scope) if literal.strip() else None
+    if (row := _ROW_OF_NAME.fullmatch(text)) and scope is None:
+        # "open the row for Carrot Cake", "open its row": the record that row shows.
+        owner = row.group("owner") or row.group("name")
+        subject = pronoun_subject(owner)
+        record = subject or unquoted_name(clause, owner) or clause.literal(owner)
+        if record:
+            return Target(record, scope=Scope(kind="row", text=record))
     if (named := _NOUN_THEN_RECORD.match(text)) and (record := _record_name(clause, named)):
         return Target(record, quoted=has_token(text), scope=scope)
     if has_token(text):
