@@ -31,6 +31,7 @@ STATIC = {
     "/settings": "settings.html",
     "/search": "search.html",
     "/busy": "busy.html",
+    "/patterns": "patterns.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }

@@ -85,7 +85,12 @@ async def assert_visible(step: PlanStep, env: StepEnv, dl: Deadline, want: bool)
     async def attempt(look: Look) -> Outcome | str:
         if not want:
             look.prefetch()
-        found = await find(step, env, "any", fuzzy=False)
+        scoped = await in_scope(step, env)
+        if isinstance(scoped, str):
+            # A part of the page that is not there holds nothing, so nothing was checked:
+            # a claim of absence inside a missing scope fails like any other miss.
+            return scoped
+        found = await find(step, env, "any", fuzzy=False, scoped=scoped)
         if want:
             return found if isinstance(found, str) else Outcome(True, said(found, "visible:"))
         if isinstance(found, str):

@@ -175,16 +175,27 @@ def _tiers(
         tiers.append(_Tier(how, by_roles(ci, None), True, role_slot=slot))
     # Whole-name matches before partial ones: "Buy flour" is the to-do's text, not the
     # checkbox labelled "Complete Buy flour".
+    field = _FIELD_AFTER.get(intent)
+    text_how = "text" if field is None else "field after the text"
+
+    def by_text(exact_arg: bool) -> Locator:
+        # A field's name is often a text placed before it but not tied to it (a <label>
+        # without `for`, a <div>): for a fill or a pick, that text stands for the next field.
+        loc = page.get_by_text(name, exact=exact_arg)
+        return loc if field is None else loc.locator(field)
+
     tiers += [
         _Tier(f"field labelled '{name}'", page.get_by_label(name, exact=True)),
         _Tier(f"placeholder '{name}'", page.get_by_placeholder(name, exact=True)),
-        _Tier(f"text '{name}'", page.get_by_text(name, exact=True)),
     ]
+    if field is not None:
+        tiers.append(_Tier(f"field named '{name}'", page.locator(_by_name_attr(name))))
+    tiers.append(_Tier(f"{text_how} '{name}'", by_text(True)))
     if not exact:
         tiers += [
             _Tier(f"field whose label contains '{name}'", page.get_by_label(name)),
             _Tier(f"placeholder containing '{name}'", page.get_by_placeholder(name)),
-            _Tier(f"text containing '{name}'", page.get_by_text(name)),
+            _Tier(f"{text_how} containing '{name}'", by_text(False)),
         ]
     tiers += [
         _Tier(f"title '{name}'", page.get_by_title(name, exact=exact)),
@@ -194,6 +205,26 @@ def _tiers(
 
 
 ROLE_SLOT = "\x01"
+
+# The first form field after an element in document order, per intent that types or picks.
+_TEXT_FIELD = (
+    "self::textarea or self::input[not(@type) or not(contains("
+    "' hidden submit button reset image checkbox radio file color range ',"
+    " concat(' ', translate(@type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
+    " 'abcdefghijklmnopqrstuvwxyz'), ' ')))] or self::*[@contenteditable='true']"
+)
+_FIELD_AFTER: dict[Intent, str] = {
+    "fill": f"xpath=following::*[{_TEXT_FIELD}][1]",
+    "select": "xpath=following::*[self::select or @role='combobox'][1]",
+}
+
+
+def _by_name_attr(name: str) -> str:
+    """A form field whose `name` attribute is the target, ignoring case and spaces versus
+    underscores ("Due date" for `due_date`): the last resort of a field with no label."""
+    key = "_".join(name.split()).replace("\\", "\\\\").replace('"', '\\"')
+    return f'input[name="{key}" i], textarea[name="{key}" i], select[name="{key}" i]'
+
 
 # The ARIA role a person would name an element by (explicit, else implied by its tag).
 _ROLE_JS = """el => {

@@ -1,0 +1,49 @@
+"""Claims on page patterns real apps use, run through the executor on the demo site."""
+
+from __future__ import annotations
+
+from tests.pipeline.plans import plan, step
+from vigil.browser.executor import PlaywrightExecutor
+from vigil.models import PlanStep, Scope
+from vigil.pipeline.ports import discard_events
+
+
+def scoped(s: PlanStep, kind: str, text: str) -> PlanStep:
+    return s.model_copy(update={"scope": Scope.model_validate({"kind": kind, "text": text})})
+
+
+async def test_a_claim_of_absence_in_a_missing_scope_fails(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    for claim in (
+        step("assert_not_visible", "Delete"),
+        step("assert_no_text", value="Error"),
+    ):
+        p = plan(
+            demo_site,
+            step("navigate", value=f"{demo_site}/patterns"),
+            scoped(claim, "section", "Billing"),
+        )
+        result = await executor.execute(p, discard_events)
+        assert not result.success, result.steps[-1].details
+        assert "Billing" in result.steps[-1].details
+
+
+async def test_text_present_but_hidden_is_not_shown(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    for text in ("Secret draft", "Quota exceeded"):
+        p = plan(
+            demo_site,
+            step("navigate", value=f"{demo_site}/patterns"),
+            step("assert_text", value=text),
+        )
+        result = await executor.execute(p, discard_events)
+        assert not result.success
+        p = plan(
+            demo_site,
+            step("navigate", value=f"{demo_site}/patterns"),
+            scoped(step("assert_text", value=text), "section", "Notes"),
+        )
+        result = await executor.execute(p, discard_events)
+        assert not result.success, result.steps[-1].details

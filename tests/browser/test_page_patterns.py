@@ -1,0 +1,57 @@
+"""Grounding on page patterns real apps use: loose labels, decorated names, curly quotes."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from playwright.async_api import Page
+
+from vigil.browser.executor import BrowserPool
+from vigil.browser.locate import Match, locate
+
+PAGE = """
+<form>
+  <div><label class="form-label">Username</label>
+    <input name="username" placeholder="Enter username"></div>
+  <div><label>Password</label><div><input name="password" type="password"></div></div>
+  <div><span>Status</span><select name="status"><option>open</option></select></div>
+  <input name="due_date">
+  <button type="submit">Login</button>
+</form>
+"""
+
+
+@pytest.fixture(scope="module")
+async def page(browser_pool: BrowserPool) -> AsyncIterator[Page]:
+    async with browser_pool.context() as lease:
+        await lease.page.set_content(PAGE)
+        yield lease.page
+
+
+async def found(page: Page, target: str, **kw: object) -> Match:
+    result = await locate(page, target, **kw)  # type: ignore[arg-type]
+    assert isinstance(result, Match), result
+    return result
+
+
+async def attr(match: Match, name: str) -> str:
+    return str(await match.locator.get_attribute(name))
+
+
+async def test_a_label_not_tied_to_its_input_names_the_next_field(page: Page) -> None:
+    m = await found(page, "Username", intent="fill")
+    assert await attr(m, "name") == "username"
+    m = await found(page, "Password", intent="fill")
+    assert await attr(m, "name") == "password"
+
+
+async def test_a_text_before_a_dropdown_names_it(page: Page) -> None:
+    m = await found(page, "Status", intent="select")
+    assert await attr(m, "name") == "status"
+
+
+async def test_a_field_without_label_is_found_by_its_name_attribute(page: Page) -> None:
+    m = await found(page, "Due date", intent="fill")
+    assert await attr(m, "name") == "due_date"
+    assert m.how == "field named 'Due date'"
