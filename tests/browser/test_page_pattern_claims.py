@@ -47,3 +47,25 @@ async def test_text_present_but_hidden_is_not_shown(
         )
         result = await executor.execute(p, discard_events)
         assert not result.success, result.steps[-1].details
+
+
+async def test_a_cell_showing_an_icon_reads_as_its_alt_text(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    def cell(row: str, value: str) -> PlanStep:
+        s = step("assert_cell", value=value, column="Active")
+        return scoped(s, "row", row)
+
+    p = plan(
+        demo_site,
+        step("navigate", value=f"{demo_site}/patterns"),
+        cell("Ana", "True"),
+        cell("Luis", "False"),
+        step("click", "Yes, I'm sure", role="button"),
+        step("assert_text", value="Are you sure you want to delete Luis?"),
+    )
+    result = await executor.execute(p, discard_events)
+    assert result.success, [s.details for s in result.steps]
+    p = plan(demo_site, step("navigate", value=f"{demo_site}/patterns"), cell("Ana", "False"))
+    result = await executor.execute(p, discard_events)
+    assert not result.success

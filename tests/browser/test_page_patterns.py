@@ -55,3 +55,34 @@ async def test_a_field_without_label_is_found_by_its_name_attribute(page: Page) 
     m = await found(page, "Due date", intent="fill")
     assert await attr(m, "name") == "due_date"
     assert m.how == "field named 'Due date'"
+
+
+DECORATED = """
+<table><thead><tr><th><a href="#s">Name&nbsp;&#9660;</a></th></tr></thead></table>
+<ul><li><a href="#p">Pastry&nbsp;3</a></li><li><a href="#c">Pastry cream 1</a></li></ul>
+<a href="#v" data-bs-original-title="View"><svg width="9" height="9"></svg></a>
+<button>Yes, I&rsquo;m sure</button>
+"""
+
+
+@pytest.fixture(scope="module")
+async def decorated(browser_pool: BrowserPool) -> AsyncIterator[Page]:
+    async with browser_pool.context() as lease:
+        await lease.page.set_content(DECORATED)
+        yield lease.page
+
+
+@pytest.mark.parametrize(
+    ("target", "href"),
+    [("Name", "#s"), ("name", "#s"), ("Pastry", "#p"), ("Pastry cream", "#c"), ("View", "#v")],
+)
+async def test_a_link_is_found_through_its_decorations(
+    decorated: Page, target: str, href: str
+) -> None:
+    m = await found(decorated, target, intent="click")
+    assert await attr(m, "href") == href
+
+
+async def test_a_typed_apostrophe_finds_a_curly_one(decorated: Page) -> None:
+    m = await found(decorated, "Yes, I'm sure", intent="click", role="button")
+    assert "sure" in await m.locator.inner_text()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 
-from vigil.browser import grounding
+from vigil.browser import grounding, wording
 from vigil.browser.locate import closest_text
 from vigil.browser.step_base import (
     Deadline,
@@ -28,9 +28,10 @@ from vigil.pipeline.vocabulary import parse_duration_ms
 
 
 def contains(actual: str, wanted: str, exact: bool) -> bool:
+    """Quotes and dashes count as typed: a page's "I\u2019m" is the goal's "I'm"."""
     if exact:
-        return " ".join(actual.split()) == " ".join(wanted.split())
-    return " ".join(wanted.split()).casefold() in " ".join(actual.split()).casefold()
+        return wording.fold(actual) == wording.fold(wanted)
+    return wording.fold(wanted).casefold() in wording.fold(actual).casefold()
 
 
 async def _shown_in(step: PlanStep, env: StepEnv, text: str) -> tuple[bool, str] | str:
@@ -46,7 +47,8 @@ async def _shown_in(step: PlanStep, env: StepEnv, text: str) -> tuple[bool, str]
     if scoped is not None and scoped.anchor is None:
         inside = " ".join(await scoped.marked.all_inner_texts())
         return contains(inside, text, step.exact), f" {scoped.phrase}"
-    loc = env.page.get_by_text(text, exact=step.exact).filter(visible=True)
+    said = text if step.exact else wording.within(text)
+    loc = env.page.get_by_text(said, exact=step.exact).filter(visible=True)
     return await loc.count() > 0, " on the page"
 
 

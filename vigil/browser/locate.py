@@ -22,6 +22,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page
 from rapidfuzz import fuzz
 
+from vigil.browser import wording
 from vigil.pipeline.vocabulary import ordinal_suffix
 
 Intent = Literal["click", "fill", "select", "check", "any"]
@@ -170,9 +171,11 @@ def _tiers(
     slot = label == ROLE_SLOT
     tiers.append(_Tier(f"{label} '{name}'", by_roles(name, True), True, role_slot=slot))
     if not exact:
-        ci = re.compile(r"^\s*" + re.escape(name) + r"\s*$", re.I)
         how = f"{label} '{name}' (ignoring case)"
-        tiers.append(_Tier(how, by_roles(ci, None), True, role_slot=slot))
+        tiers.append(_Tier(how, by_roles(wording.loose(name), None), True, role_slot=slot))
+        # "Name ▼", "Pastry 3": the same control with a sort arrow or a count beside it.
+        how = f"{label} '{name}' (with a mark or count beside it)"
+        tiers.append(_Tier(how, by_roles(wording.decorated(name), None), True, role_slot=slot))
     # Whole-name matches before partial ones: "Buy flour" is the to-do's text, not the
     # checkbox labelled "Complete Buy flour".
     field = _FIELD_AFTER.get(intent)
@@ -198,7 +201,9 @@ def _tiers(
             _Tier(f"{text_how} containing '{name}'", by_text(False)),
         ]
     tiers += [
-        _Tier(f"title '{name}'", page.get_by_title(name, exact=exact)),
+        _Tier(
+            f"title '{name}'", page.get_by_title(name, exact=exact).or_(_moved_title(page, name))
+        ),
         _Tier(f"image alt '{name}'", page.get_by_alt_text(name, exact=exact)),
     ]
     return tiers
@@ -217,6 +222,13 @@ _FIELD_AFTER: dict[Intent, str] = {
     "fill": f"xpath=following::*[{_TEXT_FIELD}][1]",
     "select": "xpath=following::*[self::select or @role='combobox'][1]",
 }
+
+
+def _moved_title(page: Root, name: str) -> Locator:
+    """An icon link whose `title` a tooltip library moved aside when it started (Bootstrap
+    keeps it in `data-bs-original-title`, older versions in `data-original-title`)."""
+    key = name.replace("\\", "\\\\").replace('"', '\\"')
+    return page.locator(f'[data-bs-original-title="{key}" i], [data-original-title="{key}" i]')
 
 
 def _by_name_attr(name: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from playwright.async_api import Locator
 
-from vigil.browser import counts, table
+from vigil.browser import counts, table, wording
 from vigil.browser.scope import Scoped
 from vigil.browser.step_base import (
     Deadline,
@@ -29,6 +29,7 @@ MAX_SORT_CLICKS = 3
 # The row the scope marked: its table's headers (when it is a table row) and its cells.
 _ROW_JS = r"""(row) => {
   const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
+  /*CELL*/
   const t = row.closest('table, [role=table], [role=grid], [role=treegrid]');
   const cellsOf = (r) => [...r.querySelectorAll('th, td, [role=cell], [role=gridcell], ' +
     '[role=columnheader], [role=rowheader]')].filter((c) => c.closest('tr, [role=row]') === r);
@@ -38,13 +39,14 @@ _ROW_JS = r"""(row) => {
       cellsOf(r).every((c) => c.tagName === 'TH' || c.getAttribute('role') === 'columnheader'));
     if (head) headers = cellsOf(head).map((c) => clean(c.innerText));
   }
-  const cells = row.matches('tr, [role=row]') ? cellsOf(row).map((c) => clean(c.innerText)) : [];
+  const cells = row.matches('tr, [role=row]') ? cellsOf(row).map(cellText) : [];
   return [headers, cells, clean(row.innerText)];
-}"""
+}""".replace("/*CELL*/", table.CELL_TEXT_JS)
 
 
 def _contains(actual: str, wanted: str, exact: bool) -> bool:
-    a, w = " ".join(actual.split()), " ".join(wanted.split())
+    """Quotes and dashes count as typed (see wording.fold)."""
+    a, w = wording.fold(actual), wording.fold(wanted)
     return a == w if exact else w.casefold() in a.casefold()
 
 

@@ -20,9 +20,21 @@ from vigil.browser.locate import Root
 
 TABLES = "table, [role=table], [role=grid], [role=treegrid]"
 
+# A cell's text as a person reads it: its text or, for a cell that shows only an icon, the
+# icon's alt text, label or title (a tick icon with alt "True" in a yes/no column).
+CELL_TEXT_JS = r"""
+  const cellText = (c) => {
+    const t = clean(c.innerText); if (t) return t;
+    const icon = c.querySelector('img[alt], [role=img][aria-label], svg[aria-label], [title]');
+    return icon ? clean(icon.getAttribute('alt') || icon.getAttribute('aria-label') ||
+      icon.getAttribute('title')) : '';
+  };
+"""
+
 # [headers, rows]: header texts of the first header row, and each visible body row's cells.
 _READ_JS = r"""(t) => {
   const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
+  /*CELL*/
   const shown = (el) => {
     const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   const rows = [...t.querySelectorAll('tr, [role=row]')].filter((r) => r.closest(
@@ -35,8 +47,8 @@ _READ_JS = r"""(t) => {
     cells(r).some((c) => c.tagName === 'TD' ||
       ['cell', 'gridcell'].includes(c.getAttribute('role'))));
   return [head ? cells(head).map((c) => clean(c.innerText)) : [],
-          body.map((r) => cells(r).map((c) => clean(c.innerText)))];
-}"""
+          body.map((r) => cells(r).map(cellText))];
+}""".replace("/*CELL*/", CELL_TEXT_JS)
 
 
 @dataclass(frozen=True)
