@@ -160,6 +160,10 @@ COMPOUNDS_AND_ELLIPSIS = [
         [st("fill", value="acme", ground="search"), st("assert_text", value="Acme Ltd")],
     ),
     ("search orders for 'mug'", [st("fill", value="mug", ground="search")]),
+    (
+        "sort by name A\u2013Z",
+        [st("click", "name", column="name", order="ascending")],
+    ),
 ]
 
 VERBS_FOR_COLUMNS = [
@@ -171,6 +175,10 @@ VERBS_FOR_COLUMNS = [
     (
         "the task 'Water plants' is not assigned to Sam",
         [st("assert_cell", value="Sam", scope=("row", "Water plants"), negate=True)],
+    ),
+    (
+        "Olu Ade is on the Design team",
+        [st("assert_cell", value="Design", scope=("row", "Olu Ade"))],
     ),
     ("Blue Mug costs 9.50", [st("assert_cell", value="9.50", scope=("row", "Blue Mug"))]),
     (
@@ -281,6 +289,7 @@ NOT_A_NAME = [
     "the first name should be Ana",  # a field named with an ordinal, not a row
     "the first page should be Home",
     "The Lamp should be available",  # available may be its own state, not its presence
+    "open Members: Olu Ade is the lead",  # a colon ends the place; the claim is not read
     "everything is listed",
     "nothing appears",
     "Some rows appear",

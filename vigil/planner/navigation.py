@@ -62,6 +62,8 @@ def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
     target = place_target(clause, where)
     if target is None or target.name is None:
         return None
+    if not target.quoted and ": " in target.name:
+        return None  # "open Agents: Keiko is …" runs on into a claim; a name has no colon
     note = PLACE_NOTE.format(name=target.name)
     if target.scope is not None:
         note = f"Open '{target.name}' (in {target.scope.kind} '{target.scope.text}')"

@@ -56,12 +56,12 @@ FILTER_VALUE = _pattern(
 
 _DESCENDING = (
     r"newest|latest|most\s+recent|descending|desc|high(?:est)?\s+to\s+low(?:est)?|highest|"
-    r"largest|biggest|most\s+expensive|z\s*(?:to|-|\u2192)\s*a|reverse(?:d)?|decreasing|"
+    r"largest|biggest|most\s+expensive|z\s*(?:to|-|\u2013|\u2014|\u2192)\s*a|reverse(?:d)?|decreasing|"
     r"last\s+to\s+first|big\s+to\s+small|largest\s+to\s+smallest|high\s+to\s+low"
 )
 _ASCENDING = (
     r"oldest|earliest|ascending|asc|low(?:est)?\s+to\s+high(?:est)?|lowest|smallest|"
-    r"cheapest|least\s+expensive|a\s*(?:to|-|\u2192)\s*z|alphabetical(?:ly)?|increasing|"
+    r"cheapest|least\s+expensive|a\s*(?:to|-|\u2013|\u2014|\u2192)\s*z|alphabetical(?:ly)?|increasing|"
     r"first\s+to\s+last|small\s+to\s+big|smallest\s+to\s+largest"
 )
 

@@ -58,6 +58,7 @@ _RELATION_VERB = (
     r"(?:lives?|living|is\s+based|based|is\s+located|located|works?|resides?)\s+in"
     r"|(?:assigned|allocated|given|owned|written|created|reported|requested|sold)\s+(?:to|by)"
     r"|belongs?\s+to|is\s+for|are\s+for|costs?|is\s+priced\s+at|comes?\s+from|is\s+from"
+    r"|is\s+(?:on|in)\s+the(?=\s+.+\s+(?:team|group|department|shift|plan|tier|squad)$)"
 )
 RELATION = pattern(
     rf"(?P<row>.+?)\s+(?:{IS}\s+)?(?:(?:still|also)\s+)?"
@@ -69,6 +70,7 @@ ON_THE_ROW = pattern(
     rf"(?:the\s+|its\s+)?(?:(?P<row>.+?)(?:'s|\u2019s)?\s+{_ROW_NOUN}|{_ROW_NOUN}\s+(?:for|of)\s+"
     r"(?P<row2>.+))"
 )
+_GROUP_NOUN = re.compile(r"\s+(?:team|group|department|shift|plan|tier|squad)$", re.IGNORECASE)
 _KIND_BEFORE = re.compile(rf"^(?:the\s+)?[a-z][\w-]*\s+(?={TOKEN}$)", re.IGNORECASE)
 # "Spelt's price is 4.20", "the price of Spelt is 4.20", "its status should be 'Paid'".
 ATTRIBUTE = pattern(
@@ -209,8 +211,10 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
         return _cells(clause, _row(clause, row_words), found.group("value"), None, found)
     if found := RELATION.fullmatch(claim):
         row_words = _KIND_BEFORE.sub("", found.group("row").strip())  # "the task 'X'" is 'X'
+        # "is on the Technical team": the cell says "Technical".
+        value_words = _GROUP_NOUN.sub("", found.group("value"))
         if _names_an_item(clause, row_words):
-            return _cells(clause, _row(clause, row_words), found.group("value"), None, found)
+            return _cells(clause, _row(clause, row_words), value_words, None, found)
     if found := ATTRIBUTE.fullmatch(claim):
         row_words = found.group("row") or found.group("row2")
         row = _row(clause, row_words) if row_words else Scope(kind="row", text=IT)
