@@ -431,3 +431,13 @@ async def test_a_miss_inside_a_section_names_the_closest_element_there(
         "no element matching 'Save it' — closest: button 'Save' (0.73) "
         "(in the part under heading 'Billing')"
     )
+
+
+async def test_a_sort_without_an_order_clicks_once_and_says_how_the_column_reads(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    result = await run(executor, demo_site, "/catalog", step("click", "Price", column="Price"))
+    assert result.success, details(result)
+    said = result.steps[1].details
+    assert said.startswith("clicked header 'Price'; the column now reads in "), said
+    assert "order" in said

@@ -242,6 +242,47 @@ async def sort_by(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
     )
 
 
+async def sort_once(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome | None:
+    """ "sort by title" with no order: click the column's header once, as the person would,
+    and say which order the column reads in afterwards. None when no table on the page has
+    that column, so the caller clicks the target by name instead."""
+    name = step.column or step.target or ""
+    scoped = await in_scope(step, env)
+    if isinstance(scoped, str):
+        return Outcome(False, scoped)
+    found = await _header(step, env, scoped)
+    if isinstance(found, str):
+        return None
+    tbl, index = found
+    before = tbl.values(index)
+    name = tbl.headers[index] or name
+    header = _header_cell(tbl, index)
+    if header is None:
+        return None
+    control = header.locator("button, a, [role=button]")
+    await env.settle()
+    await (control.first if await control.count() else header).click(timeout=dl.ms())
+    after = before
+
+    async def changed(look: Look) -> Outcome | str:
+        nonlocal after
+        now = await _header(step, env, scoped)
+        if isinstance(now, str):
+            return now
+        after = now[0].values(now[1])
+        if after != before:
+            return Outcome(True, "")
+        return "the column still reads as before"
+
+    await retrying(env, dl, changed, env.retries)
+    kind, _ = table.sort_keys(after)
+    reads = next((o for o in ("ascending", "descending") if table.in_order(after, o)), None)
+    order = f"{reads} order ({kind})" if reads else "no order"
+    return Outcome(
+        True, f"clicked header '{name}'; the column now reads in {order}: {table.shown(after)}"
+    )
+
+
 async def _aria_sort(tbl: Table, index: int) -> str | None:
     header = _header_cell(tbl, index)
     if header is None or not await header.count():

@@ -261,6 +261,10 @@ async def _element(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
     a = step.action
     if a == "click" and step.order is not None:
         return await rows.sort_by(step, env, dl)
+    if a == "click" and step.column:
+        sorted_once = await rows.sort_once(step, env, dl)
+        if sorted_once is not None:
+            return sorted_once
     if a in ("check", "uncheck"):
         on = a == "check"
         return await _act(
