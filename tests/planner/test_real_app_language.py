@@ -193,6 +193,15 @@ VERBS_FOR_COLUMNS = [
         ],
     ),
     (
+        "open Green Tea's row, go back, and confirm you're on the products list with 9 rows",
+        [
+            st("click", "Green Tea", scope=("row", "Green Tea")),
+            st("go_back"),
+            st("assert_visible", "products", ground="page"),
+            st("assert_count", value="9", count_op="eq"),
+        ],
+    ),
+    (
         "open the row for Olu Ade",
         [st("click", "Olu Ade", scope=("row", "Olu Ade"))],
     ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from vigil.models import Action, Scope
+from vigil.pipeline.vocabulary import parse_count
 from vigil.planner.clauses import Clause
 from vigil.planner.grammar import AUX, IS, NOT, TRAILER, negated, pattern
 from vigil.planner.pronouns import IT, pronoun_subject
@@ -155,8 +156,23 @@ def read_where(clause: Clause, claim: str) -> list[Draft] | None:
         return [Draft("assert_url", value=value, negate=negative)] if value else None
     if _NOT_A_PLACE.match(where):
         return None
+    count: list[Draft] = []
+    if (rows := _WITH_ROWS.fullmatch(where)) and not negative:
+        # "you're on the products list with 12 rows": where, and how many rows it shows.
+        how_many = parse_count(rows.group("count"))
+        if how_many is None:
+            return None
+        where = rows.group("place")
+        count = [Draft("assert_count", value=str(how_many), count_op="eq")]
     target = place_target(clause, where)
     if target is None or target.name is None or target.scope is not None:
         return None
     action: Action = "assert_not_visible" if negative else "assert_visible"
-    return [Draft(action, target=target.name, ground="page")]
+    return [Draft(action, target=target.name, ground="page"), *count]
+
+
+_WITH_ROWS = re.compile(
+    r"(?P<place>.+?)\s+(?:with|showing|that\s+(?:shows|has))\s+(?P<count>\w+)\s+"
+    r"(?:rows|items|entries|records|results)",
+    re.IGNORECASE,
+)

@@ -267,7 +267,8 @@ _NOT_A_RECORD_KIND = re.compile(
 
 
 _ROW_OF_NAME = re.compile(
-    r"(?:row|record|entry)\s+(?:for|of)\s+(?P<name>.+)|(?P<owner>its|their|his|her)\s+(?:row|record)",
+    r"(?:row|record|entry)\s+(?:for|of)\s+(?P<name>.+)|(?P<owner>its|their|his|her)\s+(?:row|record)"
+    r"|(?P<named>[^\ue000]+?)(?:'s|\u2019s)\s+row",
     re.IGNORECASE,
 )
 
@@ -297,7 +298,7 @@ def place_target(clause: Clause, fragment: str) -> Target | None:
         return Target(literal, quoted=True, scope=scope) if literal.strip() else None
     if (row := _ROW_OF_NAME.fullmatch(text)) and scope is None:
         # "open the row for Carrot Cake", "open its row": the record that row shows.
-        owner = row.group("owner") or row.group("name")
+        owner = row.group("owner") or row.group("name") or row.group("named")
         subject = pronoun_subject(owner)
         record = subject or unquoted_name(clause, owner) or clause.literal(owner)
         if record:
