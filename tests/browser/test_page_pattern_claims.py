@@ -69,3 +69,18 @@ async def test_a_cell_showing_an_icon_reads_as_its_alt_text(
     p = plan(demo_site, step("navigate", value=f"{demo_site}/patterns"), cell("Ana", "False"))
     result = await executor.execute(p, discard_events)
     assert not result.success
+
+
+async def test_an_open_dialog_is_where_a_click_lands_first(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    p = plan(
+        demo_site,
+        step("navigate", value=f"{demo_site}/patterns"),
+        step("click", "Delete"),
+        step("click", "Delete"),
+        step("assert_text", value="Ticket deleted"),
+    )
+    result = await executor.execute(p, discard_events)
+    assert result.success, [s.details for s in result.steps]
+    assert "in the open dialog" in result.steps[2].details

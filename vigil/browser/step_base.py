@@ -181,6 +181,10 @@ async def find(
         if isinstance(where, str):
             return where
         scoped = where
+    if scoped is None and step.target and intent != "any":
+        in_dialog = await _in_open_dialog(step, env, intent)
+        if in_dialog is not None:
+            return in_dialog
     root = scoped.root if scoped is not None and scoped.anchor is None else None
     token = scoped.token if scoped is not None else ""
     near = Near(scoped.anchor, scoped.how) if scoped and scoped.anchor is not None else None
@@ -212,6 +216,35 @@ async def find(
         return found
     note = "; ".join(n for n in (found.note, scoped.note) if n)
     return Match(found.locator, f"{found.how} {scoped.phrase}", note)
+
+
+# An open dialog a person has to deal with before anything behind it.
+_OPEN_DIALOG = (
+    "dialog[open], [role=dialog]:not([aria-hidden=true]), "
+    "[role=alertdialog]:not([aria-hidden=true]), [aria-modal=true]"
+)
+
+
+async def _in_open_dialog(step: PlanStep, env: StepEnv, intent: Intent) -> Match | None:
+    """The step's target inside the topmost open dialog, when one is shown: what is behind
+    a dialog cannot be used while it is open, and the dialog's own "Delete" or "Save" is
+    the one meant even when the page behind has a control of the same name earlier on."""
+    dialogs = env.page.locator(_OPEN_DIALOG).filter(visible=True)
+    if not await dialogs.count():
+        return None
+    found = await locate(
+        env.page,
+        step.target or "",
+        role=step.role,
+        nth=step.nth,
+        exact=step.exact,
+        intent=intent,
+        fuzzy=False,
+        root=dialogs.last,
+    )
+    if isinstance(found, Miss):
+        return None
+    return Match(found.locator, f"{found.how} in the open dialog", found.note)
 
 
 def said(match: Match, verb: str) -> str:
