@@ -84,3 +84,15 @@ async def test_an_open_dialog_is_where_a_click_lands_first(
     result = await executor.execute(p, discard_events)
     assert result.success, [s.details for s in result.steps]
     assert "in the open dialog" in result.steps[2].details
+
+
+async def test_rows_are_counted_in_the_table_not_in_a_list_under_a_rows_heading(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    p = plan(
+        demo_site,
+        step("navigate", value=f"{demo_site}/patterns"),
+        step("assert_count", "rows", "2"),
+    )
+    result = await executor.execute(p, discard_events)
+    assert result.success, [s.details for s in result.steps]

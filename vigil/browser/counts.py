@@ -117,6 +117,9 @@ async def count(root: Root, target: str | None) -> Counted:
     # 1. a collection named by the target
     if wanted:
         named = [c for c in cols if _named(c[1], wanted)]
+        if all(w in _TABULAR for w in wanted):
+            # "4 rows" in a heading or a summary names no list: rows are a table's.
+            named = [c for c in named if c[0] == "table"]
         if named:
             kind, names, texts, _, _ = named[0]
             note = f"{len(named)} collections fit; counted the first" if len(named) > 1 else ""
