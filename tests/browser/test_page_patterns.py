@@ -62,6 +62,8 @@ DECORATED = """
 <ul><li><a href="#p">Pastry&nbsp;3</a></li><li><a href="#c">Pastry cream 1</a></li></ul>
 <a href="#v" data-bs-original-title="View"><svg width="9" height="9"></svg></a>
 <button>Yes, I&rsquo;m sure</button>
+<table><tr><td><a href="#" title="Delete">x</a> <a href="/items/7">7</a></td>
+  <td>Oat Cookie</td></tr></table>
 """
 
 
@@ -86,3 +88,9 @@ async def test_a_link_is_found_through_its_decorations(
 async def test_a_typed_apostrophe_finds_a_curly_one(decorated: Page) -> None:
     m = await found(decorated, "Yes, I'm sure", intent="click", role="button")
     assert "sure" in await m.locator.inner_text()
+
+
+async def test_a_click_on_a_rows_plain_text_follows_the_rows_link(decorated: Page) -> None:
+    m = await found(decorated, "Oat Cookie", intent="click")
+    assert await attr(m, "href") == "/items/7"
+    assert "row's link '7'" in m.note

@@ -395,6 +395,8 @@ async def locate(
                 picked.how,
                 f"no {role} matches '{target}'; used {picked.how} instead",
             )
+        if isinstance(picked, Match) and intent == "click":
+            picked = await _row_link(picked)
         if picked is not None:
             return picked
     if looks_like_selector(target):
@@ -418,6 +420,35 @@ async def locate(
         score, cand_role, cand_name, *_ = best
         reason += f" — closest: {cand_role or 'element'} '{cand_name}' ({score:.2f})"
     return Miss(reason)
+
+
+# Whether a click on the element does anything by itself, and whether its table row has a
+# link to follow instead.
+_ROW_LINK = 'a[href]:not([href="#"]):not([href^="javascript:"])'
+_INERT_IN_LINKED_ROW_JS = """el => {
+  const ROW_LINK = 'ROW_LINK_CSS';
+  const live = 'a[href], button, input, select, textarea, label, summary, [role=button], ' +
+    '[role=link], [role=tab], [role=menuitem], [onclick], [tabindex]';
+  if (el.closest(live)) return false;
+  const row = el.closest('tr, [role=row]');
+  return !!(row && row.querySelector(ROW_LINK));
+}""".replace("ROW_LINK_CSS", _ROW_LINK)
+
+
+async def _row_link(found: Match) -> Match:
+    """A click on a table cell's plain text ("open Oat Cookie") means the row's link: list
+    pages often link a row through its id or an icon, not through the name people use."""
+    try:
+        inert = await found.locator.evaluate(_INERT_IN_LINKED_ROW_JS)
+    except PlaywrightError:
+        return found
+    if not inert:
+        return found
+    row = found.locator.locator("xpath=ancestor::*[self::tr or @role='row'][1]")
+    link = row.locator(_ROW_LINK).first
+    name = " ".join(str(await link.inner_text()).split()) or str(await link.get_attribute("href"))
+    note = f"{found.how} is plain text in a table row; used the row's link '{name}'"
+    return Match(link, f"link '{name}' in the row of {found.how}", note)
 
 
 def _first_line(exc: BaseException) -> str:
