@@ -441,3 +441,11 @@ async def test_a_sort_without_an_order_clicks_once_and_says_how_the_column_reads
     said = result.steps[1].details
     assert said.startswith("clicked header 'Price'; the column now reads in "), said
     assert "order" in said
+
+
+async def test_going_back_past_the_first_page_fails(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    result = await run(executor, demo_site, "/", step("go_back"))
+    assert not result.steps[-1].passed, details(result)
+    assert "no previous page" in result.steps[-1].details

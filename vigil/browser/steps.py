@@ -98,6 +98,12 @@ async def _history(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
         response = await env.page.go_back(wait_until="load", timeout=dl.ms())
         if response is None and env.page.url == before:
             return Outcome(False, f"there is no previous page to go back to from {before}")
+        if env.page.url == "about:blank":
+            # The blank tab the browser starts on is no page of the site: going back to it
+            # means the step before did not open a page, and the run says so here.
+            return Outcome(
+                False, f"there is no previous page of the site to go back to from {before}"
+            )
     if response is not None and response.status >= 400:
         return Outcome(False, f"{env.page.url} answered HTTP {response.status}")
     verb = "reloaded" if step.action == "reload" else "went back to"
