@@ -129,6 +129,7 @@ NAVIGATION_BY_RECORD = [
     ("open the invoice INV-2031", [st("click", "INV-2031")]),
     ("open task 'Water plants'", [st("click", "Water plants")]),
     ("go to member Olu Ade", [st("click", "Olu Ade")]),
+    ("open Invoices and go to page 3", [st("click", "Invoices"), st("click", "3", role="link")]),
     ("open Acme Ltd from the Customers list", [st("click", "Customers"), st("click", "Acme Ltd")]),
     ("in Invoices, click 'New invoice'", [st("click", "Invoices"), st("click", "New invoice")]),
     (

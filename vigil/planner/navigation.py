@@ -59,6 +59,11 @@ def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
         return [Draft("navigate", value=ctx.base_url)]
     if (listed := FROM_A_LIST.fullmatch(where)) and (steps := _open_from(clause, listed)):
         return steps
+    if numbered := PAGE_NUMBER.fullmatch(where):
+        # "go to page 2": the pagination link that says "2".
+        number = numbered.group("number")
+        note = f"Go to page {number} (the pagination link '{number}')"
+        return [Draft("click", target=number, role="link", exact=True, note=note)]
     target = place_target(clause, where)
     if target is None or target.name is None:
         return None
@@ -75,6 +80,9 @@ def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
 FROM_A_LIST = _pattern(
     r"(?P<what>.+?)\s+from\s+(?:the\s+|my\s+)?(?P<place>[^\s].*?)\s+(?:list|table|listing|page)"
 )
+
+
+PAGE_NUMBER = _pattern(r"(?:the\s+)?(?:results\s+)?page\s+(?:number\s+)?(?P<number>\d+)")
 
 
 def _open_from(clause: Clause, found: re.Match[str]) -> list[Draft] | None:
