@@ -96,3 +96,17 @@ async def test_rows_are_counted_in_the_table_not_in_a_list_under_a_rows_heading(
     )
     result = await executor.execute(p, discard_events)
     assert result.success, [s.details for s in result.steps]
+
+
+async def test_a_value_picked_for_a_field_that_is_a_list_of_links(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    p = plan(
+        demo_site,
+        step("navigate", value=f"{demo_site}/patterns"),
+        step("select", "Team", "bread"),
+        step("assert_url", value="team=bread"),
+    )
+    result = await executor.execute(p, discard_events)
+    assert result.success, [s.details for s in result.steps]
+    assert "picked 'bread' by clicking link 'bread'" in result.steps[1].details

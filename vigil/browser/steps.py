@@ -13,8 +13,8 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from vigil.browser import checks, grounding, rows, states
-from vigil.browser.locate import Intent, Match
+from vigil.browser import checks, grounding, rows, states, wording
+from vigil.browser.locate import Intent, Match, Miss, Near, locate
 from vigil.browser.scope import Scoped
 from vigil.browser.step_base import (
     Deadline,
@@ -168,18 +168,29 @@ async def _act(
     return await retrying(env, dl, attempt, env.retries)
 
 
+# [options, whether the element can offer a choice at all]: a list labelled "Team" is not a
+# dropdown even when its label fits.
+_OPTIONS_JS = """el => {
+  const opts = el.options ? [...el.options].map(o => [o.value, o.label.trim()]) : [];
+  const role = el.getAttribute('role') || '';
+  const chooses = !!el.options || ['combobox', 'listbox', 'button'].includes(role) ||
+    ['BUTTON', 'INPUT'].includes(el.tagName) || el.getAttribute('aria-haspopup') !== null;
+  return [opts, chooses];
+}"""
+
+
 async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
     wanted = (step.value or "").strip()
     options: list[list[str]] = []
+    seen = False
 
     async def look(loc: Locator, ms: float) -> None:
-        nonlocal options
-        options = await loc.evaluate(
-            "el => el.options ? [...el.options].map(o => [o.value, o.label.trim()]) : []",
-            timeout=ms,
-        )
+        nonlocal options, seen
+        options, seen = await loc.evaluate(_OPTIONS_JS, timeout=ms)
 
     async def act(loc: Locator, ms: float) -> str | None:
+        if not seen:
+            return f"nothing that opens a choice is called '{step.target}'"
         if not options:  # a custom dropdown: open it and click the option
             await loc.click(timeout=ms)
             await env.page.get_by_role("option", name=wanted).first.click(timeout=dl.ms())
@@ -191,7 +202,32 @@ async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
         shown = ", ".join(label for _, label in options if label)
         return f"no option '{wanted}' (options: {shown})"
 
-    return await _act(step, env, dl, "select", f"selected '{wanted}' in", act, look)
+    outcome = await _act(step, env, dl, "select", f"selected '{wanted}' in", act, look)
+    if outcome.passed or seen or not step.target or not wanted:
+        return outcome
+    return await _pick_from_group(step, env, dl, outcome)
+
+
+async def _pick_from_group(step: PlanStep, env: StepEnv, dl: Deadline, miss: Outcome) -> Outcome:
+    """ "Status: closed" where no dropdown is called Status: filter panels often list each
+    value as a link or button under the field's name. Click the one that says the value,
+    nearest to the text naming the field."""
+    name, wanted = step.target or "", (step.value or "").strip()
+    anchor = env.page.get_by_text(wording.loose(name)).filter(visible=True)
+    if not await anchor.count():
+        return miss
+    found = await locate(
+        env.page,
+        wanted,
+        intent="click",
+        fuzzy=False,
+        near=Near(anchor, f"the text '{name}'"),
+    )
+    if isinstance(found, Miss):
+        return Outcome(False, f"{miss.details}; nor a '{wanted}' control by '{name}'")
+    await env.settle()
+    await found.locator.click(timeout=dl.ms())
+    return Outcome(True, said(found, f"no dropdown '{name}'; picked '{wanted}' by clicking"))
 
 
 async def _fill(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
