@@ -110,3 +110,17 @@ async def test_a_value_picked_for_a_field_that_is_a_list_of_links(
     result = await executor.execute(p, discard_events)
     assert result.success, [s.details for s in result.steps]
     assert "picked 'bread' by clicking link 'bread'" in result.steps[1].details
+
+
+async def test_a_field_of_a_record_shown_as_rows_of_field_and_value(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    def cell(value: str) -> PlanStep:
+        return step("assert_cell", value=value, column="Requester")
+
+    p = plan(demo_site, step("navigate", value=f"{demo_site}/patterns"), cell("Priya Nair"))
+    result = await executor.execute(p, discard_events)
+    assert result.success, [s.details for s in result.steps]
+    p = plan(demo_site, step("navigate", value=f"{demo_site}/patterns"), cell("Ana"))
+    result = await executor.execute(p, discard_events)
+    assert not result.success

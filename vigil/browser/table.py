@@ -108,10 +108,27 @@ async def find_table(root: Root, column: str | None = None) -> Table | str:
             return table
         seen += headers
     if column is not None:
+        for i in range(count):
+            record = _as_record(Table(tables.nth(i), *await read(tables.nth(i))), column)
+            if record is not None:
+                return record
         shown = ", ".join(f"'{h}'" for h in seen if h)
         return f"no column '{column}' in any table (columns: {shown or 'none'})"
     assert first is not None
     return first
+
+
+def _as_record(tbl: Table, column: str) -> Table | None:
+    """A record shown as a table of field/value rows (a detail page: "Requester | Priya
+    Nair"), read as the one row it stands for, its fields as columns; None when no row's
+    first cell names `column`."""
+    if not tbl.rows or any(len(r) < 2 for r in tbl.rows):
+        return None
+    fields = [r[0] for r in tbl.rows]
+    record = Table(tbl.locator, fields, [[" ".join(r[1:]) for r in tbl.rows]], "")
+    if record.column(column) is None:
+        return None
+    return Table(tbl.locator, fields, record.rows, "the record's table of fields")
 
 
 # --- reading a column in order ------------------------------------------------------------
