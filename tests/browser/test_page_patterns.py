@@ -64,6 +64,7 @@ DECORATED = """
 <button>Yes, I&rsquo;m sure</button>
 <table><tr><td><a href="#" title="Delete">x</a> <a href="/items/7">7</a></td>
   <td>Oat Cookie</td></tr></table>
+<ul class="pagination"><li><a href="?page=1">1</a></li><li><a href="?page=2">2</a></li></ul>
 """
 
 
@@ -94,3 +95,8 @@ async def test_a_click_on_a_rows_plain_text_follows_the_rows_link(decorated: Pag
     m = await found(decorated, "Oat Cookie", intent="click")
     assert await attr(m, "href") == "/items/7"
     assert "row's link '7'" in m.note
+
+
+async def test_page_n_is_the_pagers_link_n(decorated: Page) -> None:
+    m = await found(decorated, "page 2", intent="click")
+    assert await attr(m, "href") == "?page=2"

@@ -401,6 +401,11 @@ async def locate(
             return picked
     if looks_like_selector(target):
         return Miss(f"no element matches the selector '{target}'")
+    numbered = _PAGE_NUMBER.match(target.strip()) if intent == "click" else None
+    if numbered:
+        paged = await _page_link(base, numbered.group(1))
+        if paged is not None:
+            return paged
     candidates = await _candidates(page, token)
     best = _best(target, role, candidates)
     usable = _FUZZY_ROLES.get(intent)
@@ -449,6 +454,27 @@ async def _row_link(found: Match) -> Match:
     name = " ".join(str(await link.inner_text()).split()) or str(await link.get_attribute("href"))
     note = f"{found.how} is plain text in a table row; used the row's link '{name}'"
     return Match(link, f"link '{name}' in the row of {found.how}", note)
+
+
+_PAGE_NUMBER = re.compile(r"^(?:page|p\.)\s*(\d+)$", re.I)
+_PAGINATION = (
+    "nav, .pagination, [class*=paginat], [class*=pager], [aria-label*=pagination i], "
+    "[aria-label*=pages i]"
+)
+
+
+async def _page_link(root: Root, number: str) -> Match | None:
+    """ "page 2": pagers name their links by the bare number, so the link or button "2"
+    inside a pagination bar is that page."""
+    bar = root.locator(_PAGINATION)
+    loc = (
+        bar.get_by_role("link", name=number, exact=True)
+        .or_(bar.get_by_role("button", name=number, exact=True))
+        .filter(visible=True)
+    )
+    if not await loc.count():
+        return None
+    return Match(loc.first, f"link '{number}' of the page numbers")
 
 
 def _first_line(exc: BaseException) -> str:
