@@ -124,3 +124,16 @@ async def test_a_field_of_a_record_shown_as_rows_of_field_and_value(
     p = plan(demo_site, step("navigate", value=f"{demo_site}/patterns"), cell("Ana"))
     result = await executor.execute(p, discard_events)
     assert not result.success
+
+
+async def test_a_field_of_the_record_a_row_scope_points_into(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    claim = step("assert_cell", value="Priya Nair", column="requester")
+    p = plan(
+        demo_site,
+        step("navigate", value=f"{demo_site}/patterns"),
+        scoped(claim, "row", "VPN drops every hour"),
+    )
+    result = await executor.execute(p, discard_events)
+    assert result.success, [s.details for s in result.steps]

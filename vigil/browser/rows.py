@@ -85,6 +85,11 @@ async def assert_cell(step: PlanStep, env: StepEnv, dl: Deadline) -> Outcome:
         if isinstance(found, str):
             return found
         col = found.column(step.column) if step.column else None
+        if step.column and col is None and found.locator is not None:
+            # "its requester" on a detail page: the row is one field of a record table.
+            record = await table.record_around(found.locator, step.column)
+            if record is not None:
+                found, col = record, record.column(step.column)
         if step.column and col is None:
             if found.headers:
                 heads = ", ".join(f"'{h}'" for h in found.headers if h)

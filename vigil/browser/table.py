@@ -118,6 +118,17 @@ async def find_table(root: Root, column: str | None = None) -> Table | str:
     return first
 
 
+async def record_around(loc: Locator, column: str) -> Table | None:
+    """The record table holding `loc` (a row of it), read as `_as_record` does."""
+    tbl = loc.locator(f"xpath=ancestor-or-self::*[{_TABLE_XPATH}][1]")
+    if not await tbl.count():
+        return None
+    return _as_record(Table(tbl.first, *await read(tbl.first)), column)
+
+
+_TABLE_XPATH = "self::table or @role='table' or @role='grid' or @role='treegrid'"
+
+
 def _as_record(tbl: Table, column: str) -> Table | None:
     """A record shown as a table of field/value rows (a detail page: "Requester | Priya
     Nair"), read as the one row it stands for, its fields as columns; None when no row's
