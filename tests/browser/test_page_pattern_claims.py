@@ -137,3 +137,15 @@ async def test_a_field_of_the_record_a_row_scope_points_into(
     )
     result = await executor.execute(p, discard_events)
     assert result.success, [s.details for s in result.steps]
+
+
+async def test_things_are_counted_in_the_table_not_its_toolbar_list(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    p = plan(
+        demo_site,
+        step("navigate", value=f"{demo_site}/patterns"),
+        step("assert_count", "users", "2"),
+    )
+    result = await executor.execute(p, discard_events)
+    assert result.success, [s.details for s in result.steps]

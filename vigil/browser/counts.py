@@ -3,10 +3,12 @@ step's target names.
 
 Preferences (said in the step details):
 1. a collection named by the target: a table or list whose label, labelling element or
-   preceding heading has those words ("results" → the list under the "Results" heading);
+   preceding heading has those words ("results" → the list under the "Results" heading),
+   a table first;
 2. for a word that only says "things" (items, rows, results, entries, tasks…) or no
    target: the first collection in the page's main content (outside nav, header, footer
-   and aside), a table before a list when the word is rows/entries/records;
+   and aside), a table before a list when a word names the things (a list beside a table
+   is its toolbar or filters);
 3. elements named by the target ("'Add to cart' buttons"): buttons/links/… with that name,
    else visible elements showing that text;
 4. rows and list items containing the target's text ("rows with 'Paid'").
@@ -120,6 +122,9 @@ async def count(root: Root, target: str | None) -> Counted:
         if all(w in _TABULAR for w in wanted):
             # "4 rows" in a heading or a summary names no list: rows are a table's.
             named = [c for c in named if c[0] == "table"]
+        # A table and a list under the same heading: the table holds the data, the list is
+        # its toolbar ("Add book") or filters.
+        named = sorted(named, key=lambda c: c[0] != "table")
         if named:
             kind, names, texts, _, _ = named[0]
             note = f"{len(named)} collections fit; counted the first" if len(named) > 1 else ""
@@ -127,7 +132,7 @@ async def count(root: Root, target: str | None) -> Counted:
     # 2. a generic word, or nothing: the main content's first collection
     if not wanted or all(w in GENERIC for w in wanted):
         main = [c for c in cols if not c[4] and c[2]] or [c for c in cols if not c[4]]
-        if wanted and any(w in _TABULAR for w in wanted):
+        if wanted:
             main = sorted(main, key=lambda c: c[0] != "table")
         if main:
             kind, names, texts, _, _ = main[0]
