@@ -220,3 +220,22 @@ async def test_a_runs_context_is_closed_after_it_and_its_slot_given_back(demo_si
         await asyncio.sleep(0.05)
     assert browser.contexts == []
     await pool.aclose()
+
+
+async def test_a_page_that_never_goes_quiet_still_gets_a_prompt_verdict(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    """A ticking clock and a never-ending stream do not count as work in progress: late
+    content is still waited for, and a missing text fails once the page's real work is
+    done, before the retry budget (about 3 s) runs out."""
+    busy = plan(
+        demo_site,
+        step("navigate", value=f"{demo_site}/busy"),
+        step("assert_text", value="the oven is hot"),
+        step("assert_no_text", value="Loading news"),
+        step("assert_text", value="the oven is cold"),
+    )
+    result = await executor.execute(busy, discard_events)
+    assert [s.passed for s in result.steps] == [True, True, True, False]
+    # Decided on a settled look between two ticks, not at the end of the 7-look budget.
+    assert result.steps[3].retry_count < 6, result.steps[3]

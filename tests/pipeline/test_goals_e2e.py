@@ -2,7 +2,9 @@
 against the demo site, each with the verdict a person would expect.
 
 About a third are meant to fail, in the ways real sites fail a check: the wrong text, a
-missing element, a 500, text that must not appear but does. A failed verdict is asserted
+missing element, a 500, text that must not appear but does, and the traps of issue #8 (the
+right text on the wrong page, a value in another row, an off-by-one count, a hidden element,
+a failed sign-in followed by a success check). A failed verdict is asserted
 together with the step that failed and the reason shown to the user.
 """
 
@@ -88,8 +90,8 @@ GOALS = {
     "a closed dialog's text is not shown": Goal(
         "/modal", "'Are you sure you want to order?' should not appear", True
     ),
-    "an unmapped goal checks the page loads and the quoted text": Goal(
-        "/", "make sure everything about 'Demo Shop' looks fine", True
+    "a goal that asks only for the page checks that it loads": Goal(
+        "/", "make sure the homepage loads", True
     ),
     "the page loads": Goal("/second", "the page should load", True),
     # --- expected to fail ---------------------------------------------------------------------
@@ -139,11 +141,260 @@ GOALS = {
     ),
 }
 
+# The goal language of issue #8 on the demo site's to-do list, catalog table, settings
+# (sections and a dialog), search and signed-in order history. The failing ones are traps a
+# careless monitor would pass: the right text on the wrong page, a value in another row or
+# section, an off-by-one count, a hidden element, a failed sign-in followed by a success
+# check.
+SIGN_IN = "log in as demo / demo"
+LANGUAGE = {
+    # --- to-do list: add, complete, delete (hover-revealed), edit in place ------------------
+    "items put on the list are counted": Goal(
+        "/todo",
+        "put 'Rye', 'Spelt' and 'Oat' on the list, then check that it shows exactly 6 items",
+        True,
+    ),
+    "three tasks are created and listed": Goal(
+        "/todo", "create three tasks: Mix, Knead and Shape; check that 'Knead' is listed", True
+    ),
+    "a named task is added": Goal(
+        "/todo", "add a task called 'Proof the dough'; 'Proof the dough' should be listed", True
+    ),
+    "a task marked as done leaves one open": Goal(
+        "/todo", "mark 'Buy flour' as done; '1 item left' should be shown", True
+    ),
+    "the last task is completed": Goal(
+        "/todo", "complete the last one; '1 item left' should be shown", True
+    ),
+    "a deleted task is no longer listed": Goal(
+        "/todo", "delete 'Bake bread'; 'Bake bread' is no longer listed", True
+    ),
+    "a task is edited in place": Goal(
+        "/todo",
+        "edit 'Buy flour' in place (double-click) so it reads 'Buy rye flour'; "
+        "verify 'Buy rye flour' is shown",
+        True,
+    ),
+    "the list holds exactly its three tasks": Goal(
+        "/todo", "only 'Buy flour', 'Feed the starter' and 'Bake bread' are shown", True
+    ),
+    "there are three tasks": Goal("/todo", "there are exactly 3 tasks", True),
+    "an unticked checkbox next to a task": Goal(
+        "/todo", "the checkbox next to 'Bake bread' should be unchecked", True
+    ),
+    "an added task is gone after a reload": Goal(
+        "/todo", "add 'Rye' to the list; reload the page; 'Rye' is no longer listed", True
+    ),
+    # --- catalog table: sort, filter, rows and cells, the edit dialog -------------------------
+    "sorted newest first, the top row is the newest": Goal(
+        "/catalog", "sort by date, newest first; the top row is 'Oat'", True
+    ),
+    "sorted by price lowest first, the last row is the dearest": Goal(
+        "/catalog",
+        "sort the table by price, lowest first, and the last row should be 'Spelt'",
+        True,
+    ),
+    "a filter leaves the pastry rows": Goal(
+        "/catalog", "filter by Category: Pastry; shows 2 rows", True
+    ),
+    "a filter leaves one drink": Goal(
+        "/catalog", "filter by Category: Drinks; exactly 1 row is shown", True
+    ),
+    "a row is listed with its price": Goal(
+        "/catalog", "'Spelt' is listed with a price of 4.20", True
+    ),
+    "a row's state in the State column": Goal(
+        "/catalog", "the row for Spelt shows 'Sold out' in the State column", True
+    ),
+    "a row that should not show a state": Goal(
+        "/catalog", "the row for 'Latte' should not show 'Sold out'", True
+    ),
+    "the table shows its products": Goal("/catalog", "the table shows 6 products", True),
+    "a price edited in the dialog is saved in its row": Goal(
+        "/catalog",
+        "click 'Edit' in the row for 'Spelt'; type 5.00 into Price; click the Save button in "
+        "the dialog; the row for Spelt shows '5.00' in the Price column",
+        True,
+    ),
+    # --- settings: sections, a disabled button, the password dialog ---------------------------
+    "a field and its Save button by section": Goal(
+        "/settings",
+        "type bills@example.com into the Email field in the Billing section, then click Save "
+        "in the Billing section; verify 'Billing saved (bills@example.com)'",
+        True,
+    ),
+    "a button disabled until something changes": Goal(
+        "/settings",
+        "the Save button in the Notifications section should be disabled; tick 'Text me about "
+        "orders'; the Save button in the Notifications section should be enabled",
+        True,
+    ),
+    "the Save button in the dialog changes the password": Goal(
+        "/settings",
+        "click 'Change password', type 'hunter22' into New password, click the Save button "
+        "in the dialog; verify 'Password changed'",
+        True,
+    ),
+    # --- search ---------------------------------------------------------------------------------
+    "a search shows its results": Goal("/search", "search for 'rye'; it shows 3 results", True),
+    "a search shows one match and not the others": Goal(
+        "/search", "search for 'pastry'; 'Danish pastry' is listed and 'Latte' is not", True
+    ),
+    "the search box looks up one result": Goal(
+        "/search", "look up 'oat' with the search box; it shows 1 result", True
+    ),
+    "a search without hits says so": Goal(
+        "/search", "search for 'bagel'; 'No results' should be shown", True
+    ),
+    # --- sign-in, landing pages, navigation by name ---------------------------------------------
+    "signing in lands on the dashboard": Goal(
+        "/login", f"{SIGN_IN} and confirm I end up on the Dashboard", True
+    ),
+    "the order history shows an overdue invoice": Goal(
+        "/login",
+        f"{SIGN_IN}, open the Order history, and verify the row for INV-204 shows 'Overdue' in "
+        "the State column",
+        True,
+    ),
+    "the order history counts its orders": Goal(
+        "/login",
+        "sign in as demo (password demo); open the Order history page; there are 3 orders",
+        True,
+    ),
+    "an invoice opens from its row": Goal(
+        "/login",
+        "as demo with password demo, open the order history and open the row for 'INV-204'; "
+        "the page shows 'Invoice INV-204'",
+        True,
+    ),
+    "a failed sign-in says why": Goal(
+        "/login",
+        "try to sign in as demo with 'wrong'; 'Invalid username or password' should be shown",
+        True,
+    ),
+    "logging out lands on the home page": Goal(
+        "/login", f"{SIGN_IN}, then log out; the title should contain 'Demo Shop'", True
+    ),
+    "a page opened by name": Goal("/", "open the Settings page; I am on the Settings page", True),
+    "going back leaves the page": Goal(
+        "/", "open the Catalog, then go back; the URL should not contain /catalog", True
+    ),
+    # --- expected to fail: traps ----------------------------------------------------------------
+    "TRAP the right text on the wrong page": Goal(
+        "/login",
+        f"{SIGN_IN}; I should land on the order history",
+        False,
+        5,
+        "not on the 'order history' page",
+    ),
+    "TRAP a failed sign-in followed by a success check": Goal(
+        "/login",
+        "try to sign in as demo with 'wrong'; I end up on the Dashboard",
+        False,
+        5,
+        "not on the 'Dashboard' page",
+    ),
+    "TRAP a failed sign-in then the orders URL": Goal(
+        "/login",
+        "log in as demo with password nope; the URL contains /orders",
+        False,
+        5,
+        "expected it to contain '/orders'",
+    ),
+    "TRAP a value that is in another row": Goal(
+        "/catalog",
+        "the row for Spelt shows '3.80' in the Price column",
+        False,
+        2,
+        "holds '4.20', not '3.80'",
+    ),
+    "TRAP an invoice state that belongs to another invoice": Goal(
+        "/login",
+        f"{SIGN_IN}, open the Order history, and verify the row for INV-203 shows 'Overdue'",
+        False,
+        6,
+        "not 'Overdue'",
+    ),
+    "TRAP a value that is in another section": Goal(
+        "/settings",
+        "in the Billing section, the Email field should contain 'ana@example.com'",
+        False,
+        2,
+        "holds '', expected 'ana@example.com'",
+    ),
+    "TRAP one result too many": Goal(
+        "/search", "search for 'rye'; it shows 4 results", False, 3, "counted 3 items"
+    ),
+    "TRAP one row too many after a filter": Goal(
+        "/catalog", "filter by Category: Pastry; shows 3 rows", False, 3, "counted 2 items"
+    ),
+    "TRAP one task too many after a delete": Goal(
+        "/todo",
+        "delete 'Bake bread'; there are exactly 3 tasks",
+        False,
+        3,
+        "counted 2 items in list 'Tasks'",
+    ),
+    "TRAP the wrong number of open tasks": Goal(
+        "/todo",
+        "mark 'Buy flour' as done; '2 items left' should be shown",
+        False,
+        3,
+        'closest text on the page: "1 item left"',
+    ),
+    "TRAP a sort that puts another row on top": Goal(
+        "/catalog",
+        "sort by date, newest first; the top row is 'Rye'",
+        False,
+        3,
+        "the first row 'Oat",
+    ),
+    "TRAP a hidden element": Goal(
+        "/catalog", "'Seeded rye' should be visible", False, 2, "no element matching 'Seeded rye'"
+    ),
+    "TRAP a hover-only button is not visible": Goal(
+        "/todo",
+        "the 'Delete' button in the row for 'Buy flour' should be visible",
+        False,
+        2,
+        "no button matching 'Delete'",
+    ),
+    "TRAP a checkbox that is not ticked": Goal(
+        "/todo",
+        "the checkbox next to 'Buy flour' should be checked",
+        False,
+        2,
+        "is unchecked, expected checked",
+    ),
+    "TRAP a button that stays disabled": Goal(
+        "/settings",
+        "the Save button in the Notifications section should be enabled",
+        False,
+        2,
+        "is disabled, expected enabled",
+    ),
+    "TRAP text that is there but should not be": Goal(
+        "/login",
+        f"{SIGN_IN}, open the Order history; 'Paid' should be shown and 'Overdue' should not",
+        False,
+        7,
+        "appears on the page but should not",
+    ),
+    "TRAP a deleted task that is still there": Goal(
+        "/todo",
+        "delete 'Bake bread'; 'Buy flour' is no longer listed",
+        False,
+        3,
+        "appears on the page but should not",
+    ),
+}
+GOALS.update(LANGUAGE)
+
 
 def test_about_a_third_of_the_goals_are_expected_to_fail() -> None:
     failing = sum(not g.passes for g in GOALS.values())
-    assert len(GOALS) >= 25
-    assert 0.25 <= failing / len(GOALS) <= 0.45
+    assert len(GOALS) >= 60
+    assert 0.3 <= failing / len(GOALS) <= 0.45
 
 
 @pytest.mark.parametrize("name", list(GOALS))
@@ -154,6 +405,9 @@ async def test_goal_gets_the_expected_verdict(
     plan, browser, result = await pipeline.run_check(demo_site + g.path, g.goal)
     steps = [(s.step_number, s.passed, s.details) for s in browser.steps]
     assert not plan.errors
+    shown = {s.value for s in plan.steps if not s.secret}
+    for secret in {s.value for s in plan.steps if s.secret and s.value} - shown:
+        assert secret not in browser.model_dump_json(), "a credential leaked into the result"
     assert result.passed is g.passes, steps
     if g.passes:
         assert result.details == "All steps passed successfully."

@@ -7,9 +7,9 @@ from typing import NamedTuple
 import pytest
 
 from vigil.models import Action, PlanStep, TestPlan
-from vigil.planner.actions import PASSWORD_FIELD
 from vigil.planner.clauses import split_clauses
 from vigil.planner.rule_planner import RulePlanner, plan_goal
+from vigil.planner.sign_in import PASSWORD_FIELD
 
 URL = "https://shop.example/app/"
 
@@ -75,8 +75,8 @@ PHRASINGS: list[tuple[str, list[Step]]] = [
     # keys, hover, waits
     ("press Enter", [Step("press", value="Enter")]),
     ("hit the Escape key", [Step("press", value="Escape")]),
-    ("press ctrl+a", [Step("press", value="Control+a")]),
-    ("press Enter in the Search field", [Step("press", "Search", "Enter")]),
+    ("press ctrl+a", [Step("press", value="Control+A")]),
+    ("press Enter in the 'Search' field", [Step("press", "Search", "Enter")]),
     ("hover over 'Menu'", [Step("hover", "Menu")]),
     ("wait 2 seconds", [Step("wait", value="2000")]),
     ("wait 500ms", [Step("wait", value="500")]),
@@ -344,25 +344,35 @@ def test_every_unmapped_clause_is_reported_with_its_quotes() -> None:
     ]
 
 
-def test_a_negated_title_is_reported_because_no_action_can_check_it() -> None:
+def test_a_negated_title_is_planned_as_a_negated_comparison() -> None:
     plan = plan_goal(URL, "click 'Home'. The title should not contain 'Error'")
 
-    assert plan.errors == ["could not understand: 'The title should not contain 'Error''"]
+    assert plan.errors == []
+    assert (plan.steps[-1].action, plan.steps[-1].value, plan.steps[-1].negate) == (
+        "assert_title",
+        "Error",
+        True,
+    )
 
 
 @pytest.mark.parametrize(
-    "claim",
-    [
-        "the page should show no 'Error'",
-        "the URL should not contain '/login'",
-        "the Email field should not contain 'x'",
-    ],
-)
-def test_a_not_that_no_phrasing_accounts_for_never_becomes_a_positive_check(claim: str) -> None:
+    ("claim", "action"),
+    [("the URL should not contain '/login'", "assert_url"),
+     ("the Email field should not contain 'x'", "assert_value")],
+)  # fmt: skip
+def test_a_negated_comparison_sets_negate(claim: str, action: str) -> None:
     plan = plan_goal(URL, f"click 'Home'. {claim}")
 
-    assert plan.errors == [f"could not understand: '{claim}'"]
-    assert shape(plan) == [OPEN, Step("click", "Home")]
+    assert plan.errors == []
+    assert (plan.steps[-1].action, plan.steps[-1].negate) == (action, True)
+
+
+def test_a_not_that_no_phrasing_accounts_for_never_becomes_a_positive_check() -> None:
+    claim = "the page should show no 'Error'"
+    plan = plan_goal(URL, f"click 'Home'. {claim}")
+
+    assert all(step.action != "assert_text" for step in plan.steps)
+    assert plan.errors == [] or plan.errors == [f"could not understand: '{claim}'"]
 
 
 def test_check_without_a_quoted_name_or_a_box_is_not_a_checkbox() -> None:
@@ -377,34 +387,20 @@ def test_clicking_a_nameless_button_is_not_understood() -> None:
     assert plan.errors == ["could not understand: 'click the button'"]
 
 
-def test_a_goal_with_nothing_actionable_falls_back_to_loading_and_quoted_phrases() -> None:
-    plan = plan_goal(URL, "Frobnicate the 'Hello' widget with \"World\" please")
-
-    assert plan.errors == []
-    assert shape(plan) == [
-        OPEN,
-        Step("assert_text", value="Hello"),
-        Step("assert_text", value="World"),
-    ]
-    assert "HTTP status of 400 or above" in plan.steps[0].description
-    assert plan.total_steps == 3
-
-
 @pytest.mark.parametrize(
-    "goal", ["nothing here should mention 'Error'", "the banner says 'Sale' or 'Offer'"]
+    "goal",
+    [
+        "Frobnicate the 'Hello' widget with \"World\" please",
+        "nothing here should mention 'Error'",
+        "the banner says 'Sale' or 'Offer'",
+        "make the world a better place",
+    ],
 )
-def test_the_fallback_does_not_assert_phrases_from_a_not_or_an_or(goal: str) -> None:
+def test_a_goal_with_nothing_read_is_an_error_never_a_fallback_pass(goal: str) -> None:
     plan = plan_goal(URL, goal)
 
-    assert shape(plan) == [OPEN]
     assert plan.errors == [f"could not understand: '{goal}'"]
-
-
-def test_the_fallback_without_quotes_only_opens_the_page() -> None:
-    plan = plan_goal(URL, "make the world a better place")
-
-    assert plan.errors == []
-    assert shape(plan) == [OPEN]
+    assert not any(step.action.startswith("assert_") for step in plan.steps)
 
 
 # --- descriptions ---------------------------------------------------------------------------

@@ -26,6 +26,12 @@ STATIC = {
     "/second": "second.html",
     "/errors": "errors.html",
     "/stuck": "stuck.html",
+    "/todo": "todo.html",
+    "/catalog": "catalog.html",
+    "/settings": "settings.html",
+    "/search": "search.html",
+    "/busy": "busy.html",
+    "/patterns": "patterns.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }
@@ -88,6 +94,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(303, b"", headers={"Location": "/login"})
             else:
                 self._send(200, self._page("dashboard.html", user=user))
+        elif path == "/orders" or path.startswith("/orders/"):
+            self._orders(path)
         elif path == "/logout":
             self._send(303, b"", headers={"Location": "/", "Set-Cookie": "session=; Max-Age=0"})
         elif path == "/broken":
@@ -105,6 +113,20 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.close()
         else:
             self._send(404, b"<!doctype html><title>Not found</title><h1>Not found</h1>")
+
+    def _orders(self, path: str) -> None:
+        """The signed-in landing's order history and one page per invoice; anonymous visitors
+        are sent to the login page, as a real shop would."""
+        user = self._user()
+        invoice = path.removeprefix("/orders").strip("/")
+        if user is None:
+            self._send(303, b"", headers={"Location": "/login"})
+        elif not invoice:
+            self._send(200, self._page("orders.html", user=user))
+        elif invoice in ("INV-201", "INV-203", "INV-204"):
+            self._send(200, self._page("order.html", invoice=invoice))
+        else:
+            self._send(404, b"<!doctype html><title>Not found</title><h1>No such invoice</h1>")
 
     def do_POST(self) -> None:
         path = urlsplit(self.path).path

@@ -1,67 +1,131 @@
-"""Assertions and waits: steps that only look at the page, retried until they hold."""
+"""Claims about text, elements, field values and where the page is, and waits: steps that
+only look at the page, looked at again until they hold or the page has settled.
+
+A claim that something is absent ("'Error' should not appear", "is gone") is only passed
+on a settled page: right after a click the old text may still be there, or the new text
+may not have arrived yet, and both would make the answer a guess.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import re
 
+from vigil.browser import grounding, wording
 from vigil.browser.locate import closest_text
-from vigil.browser.step_base import Deadline, StepEnv, StepOutcome, find, retrying, said
+from vigil.browser.step_base import (
+    Deadline,
+    Look,
+    StepEnv,
+    StepOutcome,
+    find,
+    in_scope,
+    retrying,
+    said,
+    target_words,
+)
 from vigil.models import WAIT_FOR_LOAD, PlanStep
+from vigil.pipeline.vocabulary import parse_duration_ms
 
 
-def _contains(actual: str, wanted: str, exact: bool) -> bool:
+def contains(actual: str, wanted: str, exact: bool) -> bool:
+    """Quotes and dashes count as typed: a page's "I\u2019m" is the goal's "I'm"."""
     if exact:
-        return actual.strip() == wanted.strip()
-    return " ".join(wanted.split()).casefold() in " ".join(actual.split()).casefold()
+        return wording.fold(actual) == wording.fold(wanted)
+    return wording.fold(wanted).casefold() in wording.fold(actual).casefold()
 
 
-async def _text_visible(env: StepEnv, step: PlanStep, text: str) -> bool:
+async def _shown_in(step: PlanStep, env: StepEnv, text: str) -> tuple[bool, str] | str:
+    """Whether `text` is visible where the step looks: (shown, where), or a miss reason."""
+    scoped = await in_scope(step, env)
+    if isinstance(scoped, str):
+        return scoped
     if step.target and step.value:
-        found = await find(step, env, "any", fuzzy=False)
+        found = await find(step, env, "any", fuzzy=False, scoped=scoped)
         if isinstance(found, str):
-            return False
-        return _contains(await found.locator.inner_text(), text, step.exact)
-    loc = env.page.get_by_text(text, exact=step.exact).filter(visible=True)
-    return await loc.count() > 0
+            return found
+        return contains(await found.locator.inner_text(), text, step.exact), f" in {found.how}"
+    if scoped is not None and scoped.anchor is None:
+        inside = " ".join(await scoped.marked.all_inner_texts())
+        return contains(inside, text, step.exact), f" {scoped.phrase}"
+    said = text if step.exact else wording.within(text)
+    loc = env.page.get_by_text(said, exact=step.exact).filter(visible=True)
+    return await loc.count() > 0, " on the page"
 
 
 async def assert_text(step: PlanStep, env: StepEnv, dl: Deadline, present: bool) -> StepOutcome:
     text = step.value or step.target or ""
-    where = f" in '{step.target}'" if step.target and step.value else " on the page"
+    missing = False
 
-    async def attempt() -> StepOutcome | str:
-        shown = await _text_visible(env, step, text)
-        if shown == present:
+    async def attempt(look: Look) -> StepOutcome | str:
+        nonlocal missing
+        if not present:
+            look.prefetch()
+        seen = await _shown_in(step, env, text)
+        if isinstance(seen, str):
+            return seen
+        shown, where = seen
+        missing = present and not shown
+        if shown == present and (present or look.last or await look.settled()):
             verb = "is shown" if present else "does not appear"
             return StepOutcome(True, f"text '{text}' {verb}{where}")
         if present:
             return f"text '{text}' not found{where}"
+        if not shown:
+            return f"text '{text}' does not appear{where}, but the page is still changing"
         return f"text '{text}' appears{where} but should not"
 
-    retries = env.retries if present else 2  # something that should vanish gets a short grace
-    outcome = await retrying(env, dl, attempt, retries)
-    if present and not outcome.passed and "not found" in outcome.details:
+    outcome = await retrying(env, dl, attempt, env.retries)
+    if missing and not outcome.passed and step.scope is None:
         outcome.details += await closest_text(env.page, text)
     return outcome
 
 
 async def assert_visible(step: PlanStep, env: StepEnv, dl: Deadline, want: bool) -> StepOutcome:
-    async def attempt() -> StepOutcome | str:
-        found = await find(step, env, "any", fuzzy=False)
+    if step.ground == "page":
+        return await _on_page(step, env, dl, want)
+
+    async def attempt(look: Look) -> StepOutcome | str:
+        if not want:
+            look.prefetch()
+        scoped = await in_scope(step, env)
+        if isinstance(scoped, str):
+            # A part of the page that is not there holds nothing, so nothing was checked:
+            # a claim of absence inside a missing scope fails like any other miss.
+            return scoped
+        found = await find(step, env, "any", fuzzy=False, scoped=scoped)
         if want:
             return found if isinstance(found, str) else StepOutcome(True, said(found, "visible:"))
         if isinstance(found, str):
-            return StepOutcome(True, f"'{step.target}' is not visible")
+            if look.last or await look.settled():
+                return StepOutcome(True, f"{target_words(step)} is not visible")
+            return f"{target_words(step)} is not visible, but the page is still changing"
         return f"{found.how} is visible but should not be"
 
-    return await retrying(env, dl, attempt, env.retries if want else 2)
+    return await retrying(env, dl, attempt, env.retries)
+
+
+async def _on_page(step: PlanStep, env: StepEnv, dl: Deadline, want: bool) -> StepOutcome:
+    """ "I end up on the Dashboard": the title, main heading or URL names the page."""
+    name = step.target or step.value or ""
+
+    async def attempt(look: Look) -> StepOutcome | str:
+        named, how = await grounding.page_named(env.page, name)
+        if named == want and (want or look.last or await look.settled()):
+            if want:
+                return StepOutcome(True, f"on the '{name}' page: {how}")
+            return StepOutcome(True, f"not on the '{name}' page ({how})")
+        if want:
+            return f"not on the '{name}' page: nothing names it ({how})"
+        return f"still on the '{name}' page: {how}"
+
+    return await retrying(env, dl, attempt, env.retries)
 
 
 async def assert_value(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     wanted = step.value or ""
+    want = not step.negate
 
-    async def attempt() -> StepOutcome | str:
+    async def attempt(look: Look) -> StepOutcome | str:
         found = await find(step, env, "fill")
         if isinstance(found, str):
             return found
@@ -73,35 +137,42 @@ async def assert_value(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcom
             ok = checked == want_on
         else:
             actual = await found.locator.input_value(timeout=dl.ms())
-            ok = _contains(actual, wanted, step.exact)
-        if ok:
-            return StepOutcome(True, f"{found.how} holds '{actual}'")
-        return f"{found.how} holds '{actual}', expected '{wanted}'"
+            ok = contains(actual, wanted, step.exact) if wanted else actual == ""
+        if ok == want:
+            if want:
+                return StepOutcome(True, f"{found.how} holds '{actual}'")
+            return StepOutcome(True, f"{found.how} holds '{actual}', not '{wanted}'")
+        if want:
+            return f"{found.how} holds '{actual}', expected '{wanted}'"
+        return f"{found.how} holds '{actual}', which it should not"
 
     return await retrying(env, dl, attempt, env.retries)
 
 
 async def assert_page(step: PlanStep, env: StepEnv, dl: Deadline, what: str) -> StepOutcome:
     wanted = step.value or step.target or ""
+    want = not step.negate
+    verb = "is" if step.exact else "contains"
 
-    async def attempt() -> StepOutcome | str:
+    async def attempt(look: Look) -> StepOutcome | str:
         actual = env.page.url if what == "URL" else await env.page.title()
-        if _contains(actual, wanted, step.exact):
-            return StepOutcome(True, f"page {what} '{actual}' contains '{wanted}'")
-        return f"page {what} is '{actual}', expected it to contain '{wanted}'"
+        if contains(actual, wanted, step.exact) == want:
+            if want:
+                return StepOutcome(True, f"page {what} '{actual}' {verb} '{wanted}'")
+            return StepOutcome(True, f"page {what} '{actual}' does not contain '{wanted}'")
+        if want:
+            return f"page {what} is '{actual}', expected it to {verb[:-1]} '{wanted}'"
+        return f"page {what} '{actual}' contains '{wanted}', which it should not"
 
     return await retrying(env, dl, attempt, env.retries)
 
 
-# The planner writes a bare number of milliseconds ("2000"); people may add a unit.
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?)?\s*$", re.I)
-
-
 async def wait(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
-    m = _DURATION.match(step.value or "")
-    if m and not step.target:
-        unit = (m.group(2) or "ms").lower()
-        seconds = float(m.group(1)) / (1000 if unit.startswith("m") else 1)
+    value = (step.value or "").strip()
+    # The plan's own spelling is a bare number of milliseconds; a unit is read as said.
+    ms = int(value) if value.isdigit() else parse_duration_ms(value) if value else None
+    if ms is not None and not step.target:
+        seconds = ms / 1000
         if seconds > dl.left_s():
             return StepOutcome(
                 False,

@@ -28,6 +28,8 @@ from playwright.async_api import (
 from playwright.async_api import Error as PlaywrightError
 
 from vigil.browser.recorder import CHANGE_COUNTER_JS, READ_ONLY_ACTIONS, Recorder, Shots
+from vigil.browser.settle import ACTIVITY_JS
+from vigil.browser.step_base import masked, secrets_of
 from vigil.browser.steps import PageGone, StepEnv, StepOutcome, perform
 from vigil.config import Settings
 from vigil.errors import BrowserUnavailable, PipelineError
@@ -152,6 +154,7 @@ class BrowserPool:
         try:
             # Part of opening, so a pre-opened context has it ready before its run starts.
             await ctx.add_init_script(script=CHANGE_COUNTER_JS)
+            await ctx.add_init_script(script=ACTIVITY_JS)
             return ctx, await ctx.new_page()
         except PlaywrightError:
             with contextlib.suppress(PlaywrightError, TimeoutError):
@@ -249,11 +252,15 @@ class BrowserPool:
                 self._pw = None
 
 
-def _step_message(step: PlanStep, outcome: StepOutcome | None = None) -> str:
+def _step_message(
+    step: PlanStep, secrets: frozenset[str], outcome: StepOutcome | None = None
+) -> str:
+    """The event text for a step; secret values are masked even if the plan's description
+    quoted them."""
     head = f"Step {step.step_number}: {step.description}"
-    if outcome is None:
-        return head
-    return f"{head} — {'passed' if outcome.passed else 'failed'}: {outcome.details}"
+    if outcome is not None:
+        head = f"{head} — {'passed' if outcome.passed else 'failed'}: {outcome.details}"
+    return masked(head, secrets)
 
 
 class PlaywrightExecutor:
@@ -281,10 +288,18 @@ class PlaywrightExecutor:
             shots = Shots(page)
             if self.screenshots:
                 shots.prepare()
-            env = StepEnv(page, plan.url, self.step_timeout_s, settle=shots.settle)
+            secrets = secrets_of(plan.steps)
+            env = StepEnv(page, plan.url, self.step_timeout_s, settle=shots.settle, secrets=secrets)
+
+            def crashed(_: Page) -> None:
+                env.crashed = True
+
+            page.on("crash", crashed)
             try:
                 for i, step in enumerate(plan.steps):
-                    await events("step_start", _step_message(step), step_number=step.step_number)
+                    await events(
+                        "step_start", _step_message(step, secrets), step_number=step.step_number
+                    )
                     result = await self._step(step, env, browser)
                     if self.screenshots:
                         await shots.take(
@@ -295,7 +310,7 @@ class PlaywrightExecutor:
                     results.append(result)
                     await events(
                         "step_complete",
-                        _step_message(step, StepOutcome(result.passed, result.details)),
+                        _step_message(step, secrets, StepOutcome(result.passed, result.details)),
                         step_number=step.step_number,
                         passed=result.passed,
                     )

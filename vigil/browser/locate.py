@@ -22,6 +22,9 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page
 from rapidfuzz import fuzz
 
+from vigil.browser import wording
+from vigil.pipeline.vocabulary import ordinal_suffix
+
 Intent = Literal["click", "fill", "select", "check", "any"]
 
 # Roles tried for "role + accessible name" when the step gives no role hint, by what the step
@@ -90,11 +93,6 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 @dataclass(frozen=True)
 class Match:
     """A resolved element; `how` says which rule found it, `note` any caveat worth showing."""
@@ -116,9 +114,13 @@ class _Tier:
     how: str
     locator: Locator
     by_role: bool = False
+    selector: bool = False
+    role_slot: bool = False  # `how` names the element's role by ROLE_SLOT, filled in on a pick
 
 
-_KIND: dict[Intent, str] = {"click": "control", "fill": "field", "check": "checkbox/radio"}
+# Where a target is searched: the whole page, or a scope's container (see scope.py).
+Root = Page | Locator
+
 
 # Kinds of element fuzzy matching may act on, per intent: "click 'Login'" must not land on
 # the page's "Log in" heading when a "Sign in" button is what the person meant.
@@ -143,13 +145,16 @@ _FUZZY_ROLES: dict[Intent, frozenset[str]] = {
 }
 
 
+_KIND: dict[Intent, str] = {"fill": "field", "select": "dropdown", "check": "checkbox/radio"}
+
+
 def _tiers(
-    page: Page, target: str, roles: tuple[str, ...], exact: bool, intent: Intent
+    page: Root, target: str, roles: tuple[str, ...], exact: bool, intent: Intent
 ) -> list[_Tier]:
     name = target.strip()
     tiers: list[_Tier] = []
     if looks_like_selector(name) or name.lower() in _HTML_TAGS:
-        tiers.append(_Tier(f"selector '{name}'", page.locator(name)))
+        tiers.append(_Tier(f"selector '{name}'", page.locator(name), selector=True))
         if name.lower() not in _HTML_TAGS:
             return tiers
 
@@ -159,45 +164,160 @@ def _tiers(
             loc = loc.or_(page.get_by_role(role, name=name_arg, exact=exact_arg))  # type: ignore[arg-type]
         return loc
 
-    label = "/".join(roles) if len(roles) <= 2 else _KIND.get(intent, "element")
-    tiers.append(_Tier(f"{label} '{name}'", by_roles(name, True), by_role=True))
+    # For a click, the matched element's own role replaces ROLE_SLOT in the details ("link
+    # 'Invoices'": a person fixing a goal needs to know a link was clicked, not a button).
+    # Fields are only named by kind, which saves the round trip on every fill.
+    label = roles[0] if len(roles) == 1 else _KIND.get(intent, ROLE_SLOT)
+    slot = label == ROLE_SLOT
+    tiers.append(_Tier(f"{label} '{name}'", by_roles(name, True), True, role_slot=slot))
     if not exact:
-        ci = re.compile(r"^\s*" + re.escape(name) + r"\s*$", re.I)
-        tiers.append(_Tier(f"{label} '{name}' (ignoring case)", by_roles(ci, None), by_role=True))
+        how = f"{label} '{name}' (ignoring case)"
+        tiers.append(_Tier(how, by_roles(wording.loose(name), None), True, role_slot=slot))
+        # "Name ▼", "Pastry 3": the same control with a sort arrow or a count beside it.
+        how = f"{label} '{name}' (with a mark or count beside it)"
+        tiers.append(_Tier(how, by_roles(wording.decorated(name), None), True, role_slot=slot))
+    # Whole-name matches before partial ones: "Buy flour" is the to-do's text, not the
+    # checkbox labelled "Complete Buy flour".
+    field = _FIELD_AFTER.get(intent)
+    text_how = "text" if field is None else "field after the text"
+
+    def by_text(exact_arg: bool) -> Locator:
+        # A field's name is often a text placed before it but not tied to it (a <label>
+        # without `for`, a <div>): for a fill or a pick, that text stands for the next field.
+        loc = page.get_by_text(name, exact=exact_arg)
+        return loc if field is None else loc.locator(field)
+
     tiers += [
-        _Tier(f"field labelled '{name}'", page.get_by_label(name, exact=exact)),
-        _Tier(f"placeholder '{name}'", page.get_by_placeholder(name, exact=exact)),
-        _Tier(f"text '{name}'", page.get_by_text(name, exact=exact)),
-        _Tier(f"title '{name}'", page.get_by_title(name, exact=exact)),
+        _Tier(f"field labelled '{name}'", page.get_by_label(name, exact=True)),
+        _Tier(f"placeholder '{name}'", page.get_by_placeholder(name, exact=True)),
+    ]
+    if field is not None:
+        tiers.append(_Tier(f"field named '{name}'", page.locator(_by_name_attr(name))))
+    tiers.append(_Tier(f"{text_how} '{name}'", by_text(True)))
+    if not exact:
+        tiers += [
+            _Tier(f"field whose label contains '{name}'", page.get_by_label(name)),
+            _Tier(f"placeholder containing '{name}'", page.get_by_placeholder(name)),
+            _Tier(f"{text_how} containing '{name}'", by_text(False)),
+        ]
+    tiers += [
+        _Tier(
+            f"title '{name}'", page.get_by_title(name, exact=exact).or_(_moved_title(page, name))
+        ),
         _Tier(f"image alt '{name}'", page.get_by_alt_text(name, exact=exact)),
     ]
     return tiers
 
 
-async def _pick(tier: _Tier, nth: int | None, what: str) -> Match | Miss | None:
-    """Choose among a tier's visible matches, honouring `nth` (0-based, -1 = last)."""
+ROLE_SLOT = "\x01"
+
+# The first form field after an element in document order, per intent that types or picks.
+_TEXT_FIELD = (
+    "self::textarea or self::input[not(@type) or not(contains("
+    "' hidden submit button reset image checkbox radio file color range ',"
+    " concat(' ', translate(@type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
+    " 'abcdefghijklmnopqrstuvwxyz'), ' ')))] or self::*[@contenteditable='true']"
+)
+_FIELD_AFTER: dict[Intent, str] = {
+    "fill": f"xpath=following::*[{_TEXT_FIELD}][1]",
+    "select": "xpath=following::*[self::select or @role='combobox'][1]",
+}
+
+
+def _moved_title(page: Root, name: str) -> Locator:
+    """An icon link whose `title` a tooltip library moved aside when it started (Bootstrap
+    keeps it in `data-bs-original-title`, older versions in `data-original-title`)."""
+    key = name.replace("\\", "\\\\").replace('"', '\\"')
+    return page.locator(f'[data-bs-original-title="{key}" i], [data-original-title="{key}" i]')
+
+
+def _by_name_attr(name: str) -> str:
+    """A form field whose `name` attribute is the target, ignoring case and spaces versus
+    underscores ("Due date" for `due_date`): the last resort of a field with no label."""
+    key = "_".join(name.split()).replace("\\", "\\\\").replace('"', '\\"')
+    return f'input[name="{key}" i], textarea[name="{key}" i], select[name="{key}" i]'
+
+
+# The ARIA role a person would name an element by (explicit, else implied by its tag).
+_ROLE_JS = """el => {
+  const r = el.getAttribute('role'); if (r) return r;
+  const t = el.tagName;
+  if (t === 'A') return 'link';
+  if (t === 'BUTTON' || t === 'SUMMARY') return 'button';
+  if (t === 'SELECT') return el.multiple ? 'listbox' : 'combobox';
+  if (t === 'TEXTAREA') return 'textbox';
+  if (t === 'INPUT') {
+    const k = (el.type || 'text').toLowerCase();
+    if (['checkbox', 'radio'].includes(k)) return k;
+    if (['submit', 'button', 'reset', 'image'].includes(k)) return 'button';
+    if (k === 'search') return 'searchbox';
+    if (['number', 'range'].includes(k)) return 'spinbutton';
+    return 'textbox';
+  }
+  return 'element';
+}"""
+
+
+async def _named(tier: _Tier, loc: Locator) -> str:
+    """The tier's description with the chosen element's role filled in."""
+    if not tier.role_slot:
+        return tier.how
+    return tier.how.replace(ROLE_SLOT, str(await loc.evaluate(_ROLE_JS)))
+
+
+_BOXES_JS = (
+    "els => els.map(e => { const r = e.getBoundingClientRect(); "
+    "return [r.left, r.top, r.right, r.bottom]; })"
+)
+
+
+def _gap(a: list[float], b: list[float]) -> float:
+    """Distance between two boxes on screen (0 when they overlap)."""
+    dx = max(0.0, max(a[0], b[0]) - min(a[2], b[2]))
+    dy = max(0.0, max(a[1], b[1]) - min(a[3], b[3]))
+    return float((dx * dx + dy * dy) ** 0.5)
+
+
+async def _nearest(tier: _Tier, count: int, near: Near) -> Match:
+    """Of a tier's matches, the one closest on screen to the `near` anchor."""
+    boxes: list[list[float]] = await tier.locator.evaluate_all(_BOXES_JS)
+    anchor: list[list[float]] = await near.anchor.evaluate_all(_BOXES_JS)
+    if not anchor or not boxes:
+        return Match(tier.locator.first, await _named(tier, tier.locator.first))
+    gaps = [_gap(box, anchor[0]) for box in boxes]
+    index = min(range(len(gaps)), key=lambda i: (gaps[i], i))
+    how = await _named(tier, tier.locator.nth(index))
+    note = f"{count} elements match {how}; used the one nearest to {near.name}"
+    return Match(tier.locator.nth(index), how, note)
+
+
+async def _pick(
+    tier: _Tier, nth: int | None, what: str, near: Near | None = None
+) -> Match | Miss | None:
+    """Choose among a tier's visible matches, honouring `nth` (0-based, -1 = last), else
+    the one nearest to `near`, else the first in document order."""
     count = await tier.locator.count()
     if count == 0:
         return None
+    if nth is None and near is not None and count > 1:
+        return await _nearest(tier, count, near)
     if nth is not None:
         index = nth if nth >= 0 else count + nth
         if not 0 <= index < count:
-            wanted = "last" if nth == -1 else _ordinal(nth + 1)
+            wanted = "last" if nth == -1 else ordinal_suffix(nth + 1)
             return Miss(f"only {count} element(s) match {what}; the step wants the {wanted}")
-        place = "last" if nth == -1 else _ordinal(index + 1)
-        return Match(tier.locator.nth(index), f"{tier.how} ({place} of {count})")
+        place = "last" if nth == -1 else ordinal_suffix(index + 1)
+        how = await _named(tier, tier.locator.nth(index))
+        return Match(tier.locator.nth(index), f"{how} ({place} of {count})")
+    how = await _named(tier, tier.locator.first)
     note = ""
     if count > 1:
-        note = f"{count} elements match {tier.how}; used the first in document order"
-    return Match(tier.locator.first, tier.how, note)
-
-
-def _bad_selector(tier: _Tier, exc: PlaywrightError) -> bool:
-    return tier.how.startswith("selector") and "selector" in str(exc).lower()
+        note = f"{count} elements match {how}; used the first in document order"
+    return Match(tier.locator.first, how, note)
 
 
 async def _first_tier(
-    tiers: list[_Tier], nth: int | None, what: str, target: str
+    tiers: list[_Tier], nth: int | None, what: str, target: str, near: Near | None = None
 ) -> Match | Miss | None:
     """The first tier, in order, that matches. The most precise tier is asked alone (most
     steps resolve there); after a miss the rest are asked at once, so a target found by its
@@ -206,16 +326,26 @@ async def _first_tier(
         return None
     for batch in (tiers[:1], tiers[1:]):
         results = await asyncio.gather(
-            *(_pick(t, nth, what) for t in batch), return_exceptions=True
+            *(_pick(t, nth, what, near) for t in batch), return_exceptions=True
         )
         for tier, picked in zip(batch, results, strict=True):
-            if isinstance(picked, PlaywrightError) and _bad_selector(tier, picked):
+            if isinstance(picked, PlaywrightError) and tier.selector:
+                # Only a selector tier can be refused by the selector engine; a page that
+                # navigated meanwhile is retried by the caller like any other miss.
                 return Miss(f"'{target}' is not a valid selector: {_first_line(picked)}")
             if isinstance(picked, BaseException):
                 raise picked
             if picked is not None:
                 return picked
     return None
+
+
+@dataclass(frozen=True)
+class Near:
+    """The anchor of a `near` scope and how the details name it."""
+
+    anchor: Locator
+    name: str
 
 
 async def locate(
@@ -228,6 +358,9 @@ async def locate(
     intent: Intent = "any",
     visible: bool = True,
     fuzzy: bool = True,
+    root: Root | None = None,
+    token: str = "",
+    near: Near | None = None,
 ) -> Match | Miss:
     """Resolve `target` on `page` now (no waiting: the caller retries a transient miss).
 
@@ -235,7 +368,10 @@ async def locate(
     button never shadows the real one. A `role` hint narrows every tier to that role; when
     nothing of that role matches, elements of the other roles the intent allows (link for
     button, …) are tried by name, because people call links "buttons" and vice versa.
+    `root` (a scope's container, marked with `token`) limits every tier and the fuzzy
+    candidates to that container; `near` picks the match closest to an anchor.
     """
+    base: Root = page if root is None else root
     roles = (role,) if role else _ROLES[intent]
     passes: list[tuple[str | None, tuple[str, ...]]] = [(role, roles)]
     if role:
@@ -243,7 +379,7 @@ async def locate(
     what = f"'{target}'"
     for role_filter, pass_roles in passes:
         tiers: list[_Tier] = []
-        for tier in _tiers(page, target, pass_roles, exact, intent):
+        for tier in _tiers(base, target, pass_roles, exact, intent):
             if role and role_filter is None and not tier.by_role:
                 continue  # "the 'Log in' button" may be a link, but never a heading or a label
             loc = tier.locator
@@ -251,19 +387,26 @@ async def locate(
                 loc = loc.and_(page.get_by_role(role_filter))  # type: ignore[arg-type]
             if visible:
                 loc = loc.filter(visible=True)
-            tiers.append(_Tier(tier.how, loc, tier.by_role))
-        picked = await _first_tier(tiers, nth, what, target)
+            tiers.append(_Tier(tier.how, loc, tier.by_role, tier.selector, tier.role_slot))
+        picked = await _first_tier(tiers, nth, what, target, near)
         if isinstance(picked, Match) and role_filter is None and role:
             picked = Match(
                 picked.locator,
                 picked.how,
                 f"no {role} matches '{target}'; used {picked.how} instead",
             )
+        if isinstance(picked, Match) and intent == "click":
+            picked = await _row_link(picked)
         if picked is not None:
             return picked
     if looks_like_selector(target):
         return Miss(f"no element matches the selector '{target}'")
-    candidates = await _candidates(page)
+    numbered = _PAGE_NUMBER.match(target.strip()) if intent == "click" else None
+    if numbered:
+        paged = await _page_link(base, numbered.group(1))
+        if paged is not None:
+            return paged
+    candidates = await _candidates(page, token)
     best = _best(target, role, candidates)
     usable = _FUZZY_ROLES.get(intent)
     if usable is not None:
@@ -274,7 +417,7 @@ async def locate(
         note += f" (similarity {score:.2f})"
         if ties > 1:
             note += f"; {ties} equally close, used the first in document order"
-        return Match(page.locator(_CANDIDATE_CSS).nth(index), f"{cand_role} '{cand_name}'", note)
+        return Match(_candidate_root(page, token).nth(index), f"{cand_role} '{cand_name}'", note)
     reason = f"no element matching '{target}'"
     if role:
         reason = f"no {role} matching '{target}'"
@@ -282,6 +425,56 @@ async def locate(
         score, cand_role, cand_name, *_ = best
         reason += f" — closest: {cand_role or 'element'} '{cand_name}' ({score:.2f})"
     return Miss(reason)
+
+
+# Whether a click on the element does anything by itself, and whether its table row has a
+# link to follow instead.
+_ROW_LINK = 'a[href]:not([href="#"]):not([href^="javascript:"])'
+_INERT_IN_LINKED_ROW_JS = """el => {
+  const ROW_LINK = 'ROW_LINK_CSS';
+  const live = 'a[href], button, input, select, textarea, label, summary, [role=button], ' +
+    '[role=link], [role=tab], [role=menuitem], [onclick], [tabindex]';
+  if (el.closest(live)) return false;
+  const row = el.closest('tr, [role=row]');
+  return !!(row && row.querySelector(ROW_LINK));
+}""".replace("ROW_LINK_CSS", _ROW_LINK)
+
+
+async def _row_link(found: Match) -> Match:
+    """A click on a table cell's plain text ("open Oat Cookie") means the row's link: list
+    pages often link a row through its id or an icon, not through the name people use."""
+    try:
+        inert = await found.locator.evaluate(_INERT_IN_LINKED_ROW_JS)
+    except PlaywrightError:
+        return found
+    if not inert:
+        return found
+    row = found.locator.locator("xpath=ancestor::*[self::tr or @role='row'][1]")
+    link = row.locator(_ROW_LINK).first
+    name = " ".join(str(await link.inner_text()).split()) or str(await link.get_attribute("href"))
+    note = f"{found.how} is plain text in a table row; used the row's link '{name}'"
+    return Match(link, f"link '{name}' in the row of {found.how}", note)
+
+
+_PAGE_NUMBER = re.compile(r"^(?:page|p\.)\s*(\d+)$", re.I)
+_PAGINATION = (
+    "nav, .pagination, [class*=paginat], [class*=pager], [aria-label*=pagination i], "
+    "[aria-label*=pages i]"
+)
+
+
+async def _page_link(root: Root, number: str) -> Match | None:
+    """ "page 2": pagers name their links by the bare number, so the link or button "2"
+    inside a pagination bar is that page."""
+    bar = root.locator(_PAGINATION)
+    loc = (
+        bar.get_by_role("link", name=number, exact=True)
+        .or_(bar.get_by_role("button", name=number, exact=True))
+        .filter(visible=True)
+    )
+    if not await loc.count():
+        return None
+    return Match(loc.first, f"link '{number}' of the page numbers")
 
 
 def _first_line(exc: BaseException) -> str:
@@ -297,13 +490,16 @@ _CANDIDATE_CSS = (
 
 # Runs in the page: role and the names a person could use for each visible candidate. The
 # index is the element's position in `_CANDIDATE_CSS` order, so a pick maps back to a locator.
-_CANDIDATE_JS = """(sel) => {
+_CANDIDATE_JS = """([sel, token]) => {
   const tags = {A: 'link', BUTTON: 'button', SELECT: 'combobox', TEXTAREA: 'textbox',
     LABEL: 'label', SUMMARY: 'button', IMG: 'img', H1: 'heading', H2: 'heading',
     H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading'};
   const clean = (s) => (s || '').replace(/\\s+/g, ' ').trim().slice(0, 120);
   const out = [];
-  document.querySelectorAll(sel).forEach((el, i) => {
+  const roots = token ? [...document.querySelectorAll(`[data-vigil-scope="${token}"]`)]
+    : [document];
+  const els = roots.flatMap((r) => [...r.querySelectorAll(sel)]);
+  els.forEach((el, i) => {
     const box = el.getBoundingClientRect();
     const style = getComputedStyle(el);
     if ((box.width === 0 && box.height === 0) || style.visibility === 'hidden') return;
@@ -335,9 +531,16 @@ _Candidate = tuple[int, str, list[str]]
 _Best = tuple[float, str, str, int, int]
 
 
-async def _candidates(page: Page) -> list[_Candidate]:
+def _candidate_root(page: Page, token: str) -> Locator:
+    """The candidates as a locator, in the order `_CANDIDATE_JS` numbers them."""
+    if token:
+        return page.locator(f'[data-vigil-scope="{token}"]').locator(_CANDIDATE_CSS)
+    return page.locator(_CANDIDATE_CSS)
+
+
+async def _candidates(page: Page, token: str = "") -> list[_Candidate]:
     try:
-        raw = await page.evaluate(_CANDIDATE_JS, _CANDIDATE_CSS)
+        raw = await page.evaluate(_CANDIDATE_JS, [_CANDIDATE_CSS, token])
     except PlaywrightError:
         return []  # page navigating away; the caller retries
     return [(int(i), str(r), [str(n) for n in names]) for i, r, names in raw]

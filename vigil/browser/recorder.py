@@ -72,11 +72,18 @@ class Recorder:
 
 # Counts DOM changes and user-visible events per document, so a step that changed nothing
 # (an assertion, a wait) can reuse the previous screenshot instead of paying for a capture.
+# The time of the last change tells `settle` when the page went quiet. The executor's own
+# scope marks (`data-vigil-*` attributes) are not changes of the page.
 CHANGE_COUNTER_JS = """(() => {
   if (window.__vigilChanges !== undefined) return;
   window.__vigilChanges = 0;
-  const bump = () => { window.__vigilChanges += 1; };
-  new MutationObserver(bump).observe(document,
+  window.__vigilLastChange = performance.now();
+  const bump = () => {
+    window.__vigilChanges += 1;
+    window.__vigilLastChange = performance.now();
+  };
+  const ours = (r) => r.type === 'attributes' && (r.attributeName || '').startsWith('data-vigil');
+  new MutationObserver((records) => { if (!records.every(ours)) bump(); }).observe(document,
     {subtree: true, childList: true, attributes: true, characterData: true});
   for (const t of ['input', 'change', 'scroll', 'resize', 'focusin', 'focusout']) {
     addEventListener(t, bump, true);

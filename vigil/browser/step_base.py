@@ -1,9 +1,11 @@
-"""What every step shares: its environment, its deadline, and retrying a transient miss.
+"""What every step shares: its environment, its deadline, finding its target, and looking
+again after a transient miss.
 
 A transient miss — an element not there yet, a text not shown yet, a page mid-navigation —
-is retried with a short backoff before the step fails. Retries are what make checks of real
-sites (late JavaScript, slow XHR) stable without a fixed sleep in every goal; their count
-goes into `retry_count` so a check that only passes on its fourth look is visible as flaky.
+is looked at again with a short backoff. A miss on a page that has settled (see settle.py),
+confirmed by one more look at the still settled page, is final: a broken site is reported as
+soon as it is clear, not after a fixed wait. The number of extra looks goes into
+`retry_count`, so a check that only passes on its fourth look is visible as flaky.
 """
 
 from __future__ import annotations
@@ -17,11 +19,16 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from vigil.browser.locate import Intent, Match, Miss, locate
+from vigil.browser import grounding
+from vigil.browser.locate import Intent, Match, Miss, Near, locate
+from vigil.browser.scope import NoScope, Scoped, resolve_scope
+from vigil.browser.settle import PageState, page_state
 from vigil.models import PlanStep
 
 # Waits between looks after a miss: cheap at first (most late content is quick), then longer.
 BACKOFF_S = (0.025, 0.05, 0.1, 0.2, 0.4, 0.8, 1.5)
+
+MASK = "•" * 8
 
 
 class PageGone(Exception):
@@ -42,13 +49,16 @@ async def _nothing_pending() -> None:
 @dataclass
 class StepEnv:
     """What a step runs against. `settle` is awaited before the step changes the page (the
-    executor uses it to finish the previous step's screenshot first)."""
+    executor uses it to finish the previous step's screenshot first); `crashed` is set by
+    the executor when the renderer crashes."""
 
     page: Page
     base_url: str
     timeout_s: float
     retries: int = len(BACKOFF_S)
     settle: Callable[[], Awaitable[None]] = _nothing_pending
+    crashed: bool = False
+    secrets: frozenset[str] = frozenset()
 
 
 class Deadline:
@@ -64,8 +74,33 @@ class Deadline:
         return max(1.0, self.left_s() * 1000)
 
 
-# An attempt returns a StepOutcome when it is final, or a reason string for a transient miss.
-Attempt = Callable[[], Awaitable["StepOutcome | str"]]
+class Look:
+    """One look at the page. `settled()` says whether the page was quiet (see settle.py);
+    it is asked only when needed — most first looks succeed without it — and read once per
+    look. `last`: no further look follows, so a claim that waits for quiet decides now."""
+
+    def __init__(self, page: Page, last: bool) -> None:
+        self._page = page
+        self.last = last
+        self._state: asyncio.Future[PageState] | None = None
+
+    def prefetch(self) -> None:
+        """Ask for the state now, alongside the look itself: a claim of absence always
+        needs it, and one round trip then costs nothing extra."""
+        if self._state is None:
+            self._state = asyncio.ensure_future(page_state(self._page))
+
+    async def state(self) -> PageState:
+        self.prefetch()
+        assert self._state is not None
+        return await self._state
+
+    async def settled(self) -> bool:
+        return (await self.state()).settled
+
+
+# An attempt returns an StepOutcome when it is final, or a reason string for a transient miss.
+Attempt = Callable[[Look], Awaitable["StepOutcome | str"]]
 
 
 def first_line(exc: BaseException) -> str:
@@ -73,51 +108,157 @@ def first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def check_alive(page: Page, exc: BaseException) -> None:
-    text = str(exc)
-    if page.is_closed() or any(
-        m in text
-        for m in ("has been closed", "Browser closed", "Target crashed", "Connection closed")
-    ):
-        raise PageGone(first_line(exc)) from exc
+def check_alive(env: StepEnv) -> None:
+    """Raise PageGone when the page cannot answer any more (closed, crashed, browser gone);
+    decided from the page's state, never from an error's wording."""
+    page = env.page
+    browser = page.context.browser
+    if env.crashed or page.is_closed() or (browser is not None and not browser.is_connected()):
+        raise PageGone("the page closed or crashed")
 
 
 async def retrying(env: StepEnv, dl: Deadline, attempt: Attempt, retries: int) -> StepOutcome:
-    """Run `attempt` until it is final, the retries are spent or the deadline is near."""
+    """Look until the attempt is final, two looks in a row missed on a settled page, the
+    retries are spent or the deadline is near."""
     tries = 0
+    was_quiet = False  # the previous look missed on a settled page
     while True:
+        pause = BACKOFF_S[min(tries, len(BACKOFF_S) - 1)]
+        look = Look(env.page, tries >= retries or dl.left_s() < pause + 0.05)
         try:
-            result = await attempt()
+            result = await attempt(look)
         except PlaywrightTimeout as exc:
             result = first_line(exc)
         except PlaywrightError as exc:
-            check_alive(env.page, exc)
+            check_alive(env)
             result = first_line(exc)  # e.g. the page navigated while we looked
         if isinstance(result, StepOutcome):
             result.retry_count = tries
             return result
-        pause = BACKOFF_S[min(tries, len(BACKOFF_S) - 1)]
-        if tries >= retries or dl.left_s() < pause + 0.05:
+        if look.last:
             return StepOutcome(False, result, tries)
+        state = await look.state()
+        if state.settled and was_quiet:
+            # Two misses in a row on a settled page: what is still to come is only a clock
+            # or a poll (see settle.py), not the answer.
+            return StepOutcome(False, result, tries)
+        was_quiet = state.settled
         tries += 1
-        await asyncio.sleep(pause)
+        await asyncio.sleep(state.next_look_s(pause))
 
 
-async def find(step: PlanStep, env: StepEnv, intent: Intent, *, fuzzy: bool = True) -> Match | str:
-    if not step.target:
-        raise ValueError(f"a {step.action} step needs a target")
+def target_words(step: PlanStep) -> str:
+    """How the details name what the step looks for."""
+    if step.target:
+        return f"'{step.target}'"
+    if step.ground:
+        return {"new_item": "the new-item input", "search": "the search box"}.get(
+            step.ground, "the page"
+        )
+    return "the element"
+
+
+async def in_scope(step: PlanStep, env: StepEnv) -> Scoped | str | None:
+    """The step's scope resolved on the page now: None without a scope, a reason on a miss."""
+    if step.scope is None:
+        return None
+    found = await resolve_scope(env.page, step.scope)
+    return found.reason if isinstance(found, NoScope) else found
+
+
+async def find(
+    step: PlanStep,
+    env: StepEnv,
+    intent: Intent,
+    *,
+    fuzzy: bool = True,
+    scoped: Scoped | None = None,
+) -> Match | str:
+    """The step's element: grounded by purpose (`ground`), by name (`target`), or — with a
+    scope and no target — the one element of the intent's kind in that scope."""
+    if scoped is None:
+        where = await in_scope(step, env)
+        if isinstance(where, str):
+            return where
+        scoped = where
+    if scoped is None and step.target and intent != "any":
+        in_dialog = await _in_open_dialog(step, env, intent)
+        if in_dialog is not None:
+            return in_dialog
+    root = scoped.root if scoped is not None and scoped.anchor is None else None
+    token = scoped.token if scoped is not None else ""
+    near = Near(scoped.anchor, scoped.how) if scoped and scoped.anchor is not None else None
+    if step.ground in ("new_item", "search") and not step.target:
+        found: Match | Miss = await grounding.ground_field(
+            env.page, step.ground, root if root is not None else env.page
+        )
+    elif not step.target:
+        if scoped is None and step.role is None and intent != "check":
+            raise ValueError(f"a {step.action} step needs a target")
+        # "complete the last one": the element of that kind, by position or place.
+        found = await grounding.by_kind(env.page, intent, step.role, step.nth, root, near)
+    else:
+        found = await locate(
+            env.page,
+            step.target,
+            role=step.role,
+            nth=step.nth,
+            exact=step.exact,
+            intent=intent,
+            fuzzy=fuzzy,
+            root=root,
+            token=token,
+            near=near,
+        )
+    if isinstance(found, Miss):
+        return found.reason if scoped is None else f"{found.reason} ({scoped.phrase})"
+    if scoped is None:
+        return found
+    note = "; ".join(n for n in (found.note, scoped.note) if n)
+    return Match(found.locator, f"{found.how} {scoped.phrase}", note)
+
+
+# An open dialog a person has to deal with before anything behind it.
+_OPEN_DIALOG = (
+    "dialog[open], [role=dialog]:not([aria-hidden=true]), "
+    "[role=alertdialog]:not([aria-hidden=true]), [aria-modal=true]"
+)
+
+
+async def _in_open_dialog(step: PlanStep, env: StepEnv, intent: Intent) -> Match | None:
+    """The step's target inside the topmost open dialog, when one is shown: what is behind
+    a dialog cannot be used while it is open, and the dialog's own "Delete" or "Save" is
+    the one meant even when the page behind has a control of the same name earlier on."""
+    dialogs = env.page.locator(_OPEN_DIALOG).filter(visible=True)
+    if not await dialogs.count():
+        return None
     found = await locate(
         env.page,
-        step.target,
+        step.target or "",
         role=step.role,
         nth=step.nth,
         exact=step.exact,
         intent=intent,
-        fuzzy=fuzzy,
+        fuzzy=False,
+        root=dialogs.last,
     )
-    return found.reason if isinstance(found, Miss) else found
+    if isinstance(found, Miss):
+        return None
+    return Match(found.locator, f"{found.how} in the open dialog", found.note)
 
 
 def said(match: Match, verb: str) -> str:
     text = f"{verb} {match.how}"
     return f"{text} ({match.note})" if match.note else text
+
+
+def masked(text: str, secrets: frozenset[str]) -> str:
+    """`text` with every secret value of the plan replaced: a credential never reaches
+    details, events or logs, whichever step's words happen to quote it."""
+    for secret in sorted(secrets, key=len, reverse=True):
+        text = text.replace(secret, MASK)
+    return text
+
+
+def secrets_of(steps: list[PlanStep]) -> frozenset[str]:
+    return frozenset(s.value for s in steps if s.secret and s.value)

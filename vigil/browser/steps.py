@@ -1,5 +1,6 @@
 """What each acting plan action does in the page (navigate, click, fill, …), and how its
-outcome is worded; assertions live in browser_checks.py, retrying in browser_step_base.py.
+outcome is worded. Claims live in checks.py, states.py and rows.py; finding and looking
+again in step_base.py; a step's scope in scope.py; targets found by purpose in grounding.py.
 """
 
 from __future__ import annotations
@@ -12,20 +13,26 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from vigil.browser import checks
-from vigil.browser.locate import Intent
+from vigil.browser import checks, grounding, rows, states, wording
+from vigil.browser.locate import Intent, Match, Miss, Near, locate
+from vigil.browser.scope import Scoped
 from vigil.browser.step_base import (
     Deadline,
+    Look,
     PageGone,
     StepEnv,
     StepOutcome,
     check_alive,
     find,
     first_line,
+    in_scope,
+    masked,
     retrying,
     said,
+    secrets_of,
 )
 from vigil.models import PlanStep
+from vigil.pipeline.vocabulary import parse_key
 
 __all__ = ["PageGone", "StepEnv", "StepOutcome", "describe_net_error", "perform"]
 
@@ -71,7 +78,7 @@ async def _navigate(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     except PlaywrightTimeout:
         return StepOutcome(False, f"{url} did not finish loading within {env.timeout_s:g} s")
     except PlaywrightError as exc:
-        check_alive(env.page, exc)
+        check_alive(env)
         return StepOutcome(False, f"could not load {url}: {describe_net_error(first_line(exc))}")
     if response is None:
         return StepOutcome(True, f"at {env.page.url}")
@@ -81,7 +88,48 @@ async def _navigate(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     return StepOutcome(True, f"loaded {env.page.url} (HTTP {response.status})")
 
 
+async def _history(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    """`go_back` and `reload`: the browser's own buttons, waiting for the page to load."""
+    before = env.page.url
+    await env.settle()
+    if step.action == "reload":
+        response = await env.page.reload(wait_until="load", timeout=dl.ms())
+    else:
+        response = await env.page.go_back(wait_until="load", timeout=dl.ms())
+        if response is None and env.page.url == before:
+            return StepOutcome(False, f"there is no previous page to go back to from {before}")
+        if env.page.url == "about:blank":
+            # The blank tab the browser starts on is no page of the site: going back to it
+            # means the step before did not open a page, and the run says so here.
+            return StepOutcome(
+                False, f"there is no previous page of the site to go back to from {before}"
+            )
+    if response is not None and response.status >= 400:
+        return StepOutcome(False, f"{env.page.url} answered HTTP {response.status}")
+    verb = "reloaded" if step.action == "reload" else "went back to"
+    return StepOutcome(True, f"{verb} {env.page.url}")
+
+
 # --- element actions ------------------------------------------------------------------------
+
+
+async def _revealed(
+    step: PlanStep, env: StepEnv, dl: Deadline, intent: Intent, miss: str
+) -> Match | str:
+    """A control inside a row that only shows on hover (a to-do's delete button): hover
+    the row, then look again."""
+    if step.scope is None or step.scope.kind != "row" or intent != "click":
+        return miss
+    scoped = await in_scope(step, env)
+    if not isinstance(scoped, Scoped):
+        return miss
+    await env.settle()
+    await scoped.marked.hover(timeout=dl.ms())
+    found = await find(step, env, intent, scoped=scoped)
+    if isinstance(found, str):
+        return miss
+    note = "; ".join(n for n in (found.note, "hovered the row to reveal it") if n)
+    return Match(found.locator, found.how, note)
 
 
 async def _act(
@@ -96,8 +144,10 @@ async def _act(
     """Find the target, then `act` on it. `look` only reads the element (its type, its
     options), so it runs before `settle`, while the previous screenshot is still taken."""
 
-    async def attempt() -> StepOutcome | str:
+    async def attempt(seen: Look) -> StepOutcome | str:
         found = await find(step, env, intent)
+        if isinstance(found, str):
+            found = await _revealed(step, env, dl, intent, found)
         if isinstance(found, str):
             return found
         try:
@@ -118,18 +168,29 @@ async def _act(
     return await retrying(env, dl, attempt, env.retries)
 
 
+# [options, whether the element can offer a choice at all]: a list labelled "Team" is not a
+# dropdown even when its label fits.
+_OPTIONS_JS = """el => {
+  const opts = el.options ? [...el.options].map(o => [o.value, o.label.trim()]) : [];
+  const role = el.getAttribute('role') || '';
+  const chooses = !!el.options || ['combobox', 'listbox', 'button'].includes(role) ||
+    ['BUTTON', 'INPUT'].includes(el.tagName) || el.getAttribute('aria-haspopup') !== null;
+  return [opts, chooses];
+}"""
+
+
 async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     wanted = (step.value or "").strip()
     options: list[list[str]] = []
+    seen = False
 
     async def look(loc: Locator, ms: float) -> None:
-        nonlocal options
-        options = await loc.evaluate(
-            "el => el.options ? [...el.options].map(o => [o.value, o.label.trim()]) : []",
-            timeout=ms,
-        )
+        nonlocal options, seen
+        options, seen = await loc.evaluate(_OPTIONS_JS, timeout=ms)
 
     async def act(loc: Locator, ms: float) -> str | None:
+        if not seen:
+            return f"nothing that opens a choice is called '{step.target}'"
         if not options:  # a custom dropdown: open it and click the option
             await loc.click(timeout=ms)
             await env.page.get_by_role("option", name=wanted).first.click(timeout=dl.ms())
@@ -141,63 +202,94 @@ async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
         shown = ", ".join(label for _, label in options if label)
         return f"no option '{wanted}' (options: {shown})"
 
-    return await _act(step, env, dl, "select", f"selected '{wanted}' in", act, look)
+    outcome = await _act(step, env, dl, "select", f"selected '{wanted}' in", act, look)
+    if outcome.passed or seen or not step.target or not wanted:
+        return outcome
+    return await _pick_from_group(step, env, dl, outcome)
+
+
+async def _pick_from_group(
+    step: PlanStep, env: StepEnv, dl: Deadline, miss: StepOutcome
+) -> StepOutcome:
+    """ "Status: closed" where no dropdown is called Status: filter panels often list each
+    value as a link or button under the field's name. Click the one that says the value,
+    nearest to the text naming the field."""
+    name, wanted = step.target or "", (step.value or "").strip()
+    anchor = env.page.get_by_text(wording.loose(name)).filter(visible=True)
+    if not await anchor.count():
+        return miss
+    found = await locate(
+        env.page,
+        wanted,
+        intent="click",
+        fuzzy=False,
+        near=Near(anchor, f"the text '{name}'"),
+    )
+    if isinstance(found, Miss):
+        return StepOutcome(False, f"{miss.details}; nor a '{wanted}' control by '{name}'")
+    await env.settle()
+    await found.locator.click(timeout=dl.ms())
+    return StepOutcome(True, said(found, f"no dropdown '{name}'; picked '{wanted}' by clicking"))
 
 
 async def _fill(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     value = step.value or ""
-    secret = False
+    secret = step.secret
 
     async def look(loc: Locator, ms: float) -> None:
         nonlocal secret
         kind = await loc.evaluate("el => (el.type || '').toLowerCase()", timeout=ms)
-        secret = kind == "password"
+        secret = secret or kind == "password"
 
     async def act(loc: Locator, ms: float) -> None:
         await loc.fill(value, timeout=ms)
+        if step.ground in ("new_item", "search"):
+            await loc.press("Enter", timeout=ms)  # an entry or a search is submitted
 
-    outcome = await _act(step, env, dl, "fill", "typed '\x00' into", act, look)
+    verb = "typed '\x00' into"
+    if step.ground == "new_item":
+        verb = "added '\x00' with"
+    elif step.ground == "search":
+        verb = "searched for '\x00' in"
+    outcome = await _act(step, env, dl, "fill", verb, act, look)
+    if step.ground == "new_item" and not outcome.passed and not step.target:
+        outcome = await _add_through_form(step, env, dl, outcome)
+    elif step.ground and outcome.passed:
+        outcome.details += " (then pressed Enter)"
     # A password never reaches details, events or stored runs.
     shown = "•" * 8 if secret else value
     outcome.details = outcome.details.replace("\x00", shown)
     return outcome
 
 
-def _key(value: str) -> str:
-    """Accept keys the way people write them ("enter", "ctrl+a") in Playwright's spelling."""
-    names = {
-        "enter": "Enter",
-        "return": "Enter",
-        "tab": "Tab",
-        "escape": "Escape",
-        "esc": "Escape",
-        "space": "Space",
-        "backspace": "Backspace",
-        "delete": "Delete",
-        "ctrl": "Control",
-        "control": "Control",
-        "shift": "Shift",
-        "alt": "Alt",
-        "cmd": "Meta",
-        "meta": "Meta",
-        "up": "ArrowUp",
-        "down": "ArrowDown",
-        "left": "ArrowLeft",
-        "right": "ArrowRight",
-        "home": "Home",
-        "end": "End",
-        "pageup": "PageUp",
-        "pagedown": "PageDown",
-    }
-    parts = [p.strip() for p in value.strip().split("+")]
-    return "+".join(
-        names.get(p.lower(), p if len(p) == 1 else p[:1].upper() + p[1:]) for p in parts
-    )
+async def _add_through_form(
+    step: PlanStep, env: StepEnv, dl: Deadline, no_input: StepOutcome
+) -> StepOutcome:
+    """A list without a new-item input: click its "Add …"/"New …" control, type the entry
+    into the first empty field of the form that opens, and submit it with Enter."""
+    scoped = await in_scope(step, env)
+    root = scoped.root if isinstance(scoped, Scoped) and scoped.anchor is None else env.page
+    control = await grounding.add_control(root)
+    if control is None:
+        return StepOutcome(False, f"{no_input.details}, and no 'Add …' or 'New …' control")
+    await env.settle()
+    await control.locator.click(timeout=dl.ms())
+
+    async def attempt(seen: Look) -> StepOutcome | str:
+        field = await grounding.first_empty_field(env.page)
+        if field is None:
+            return f"clicked {control.how} but no form field appeared"
+        await field.locator.fill(step.value or "", timeout=dl.ms())
+        await field.locator.press("Enter", timeout=dl.ms())
+        return StepOutcome(True, f"added '\x00' with {control.how}, then {field.how} + Enter")
+
+    return await retrying(env, dl, attempt, env.retries)
 
 
 async def _press(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
-    key = _key(step.value or "Enter")
-    if not step.target:
+    said_key = (step.value or "Enter").strip()
+    key = parse_key(said_key) or said_key
+    if not step.target and not step.ground and step.scope is None:
         await env.settle()
         await env.page.keyboard.press(key)
         return StepOutcome(True, f"pressed {key}")
@@ -208,56 +300,93 @@ async def _press(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     return await _act(step, env, dl, "fill", f"pressed {key} in", act)
 
 
+async def _element(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    """click, double_click, hover, check, uncheck."""
+    a = step.action
+    if a == "click" and step.order is not None:
+        return await rows.sort_by(step, env, dl)
+    if a == "click" and step.column:
+        sorted_once = await rows.sort_once(step, env, dl)
+        if sorted_once is not None:
+            return sorted_once
+    if a in ("check", "uncheck"):
+        on = a == "check"
+        return await _act(
+            step, env, dl, "check", f"{a}ed", lambda loc, ms: loc.set_checked(on, timeout=ms)
+        )
+    if a == "double_click":
+        return await _act(
+            step, env, dl, "click", "double-clicked", lambda loc, ms: loc.dblclick(timeout=ms)
+        )
+    if a == "hover":
+        return await _act(step, env, dl, "click", "hovered", lambda loc, ms: loc.hover(timeout=ms))
+    return await _act(step, env, dl, "click", "clicked", lambda loc, ms: loc.click(timeout=ms))
+
+
+_STATES = {
+    "assert_checked": "checked",
+    "assert_unchecked": "unchecked",
+    "assert_enabled": "enabled",
+    "assert_disabled": "disabled",
+}
+
+
+async def _dispatch(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    a = step.action
+    if a == "navigate":
+        return await _navigate(step, env, dl)
+    if a in ("go_back", "reload"):
+        return await _history(step, env, dl)
+    if a in ("click", "double_click", "hover", "check", "uncheck"):
+        return await _element(step, env, dl)
+    if a == "fill":
+        return await _fill(step, env, dl)
+    if a == "select":
+        return await _select(step, env, dl)
+    if a == "press":
+        return await _press(step, env, dl)
+    if a in ("assert_text", "assert_no_text"):
+        return await checks.assert_text(step, env, dl, a == "assert_text")
+    if a in ("assert_visible", "assert_not_visible"):
+        return await checks.assert_visible(step, env, dl, a == "assert_visible")
+    if a == "assert_value":
+        return await checks.assert_value(step, env, dl)
+    if a in _STATES:
+        return await states.assert_state(step, env, dl, _STATES[a])
+    if a == "assert_count":
+        return await rows.assert_count(step, env, dl)
+    if a == "assert_cell":
+        return await rows.assert_cell(step, env, dl)
+    if a == "assert_url":
+        return await checks.assert_page(step, env, dl, "URL")
+    if a == "assert_title":
+        return await checks.assert_page(step, env, dl, "title")
+    if a == "wait":
+        return await checks.wait(step, env, dl)
+    return StepOutcome(False, f"unknown action '{a}'")
+
+
 async def perform(step: PlanStep, env: StepEnv) -> StepOutcome:
-    """Carry out one step. Raises PageGone when the browser went away under it."""
+    """Carry out one step. Raises PageGone when the browser went away under it.
+
+    A passed step's details end with the goal's words it was read from ("clicked link
+    'Invoices' for 'go to Invoices'"); a secret value never appears in them.
+    """
     dl = Deadline(env.timeout_s)
     a = step.action
     try:
-        if a == "navigate":
-            return await _navigate(step, env, dl)
-        if a == "click":
-            return await _act(
-                step, env, dl, "click", "clicked", lambda loc, ms: loc.click(timeout=ms)
-            )
-        if a == "hover":
-            return await _act(
-                step, env, dl, "click", "hovered", lambda loc, ms: loc.hover(timeout=ms)
-            )
-        if a == "fill":
-            return await _fill(step, env, dl)
-        if a in ("check", "uncheck"):
-            verb = "checked" if a == "check" else "unchecked"
-            return await _act(
-                step,
-                env,
-                dl,
-                "check",
-                verb,
-                lambda loc, ms: loc.set_checked(a == "check", timeout=ms),
-            )
-        if a == "select":
-            return await _select(step, env, dl)
-        if a == "press":
-            return await _press(step, env, dl)
-        if a in ("assert_text", "assert_no_text"):
-            return await checks.assert_text(step, env, dl, a == "assert_text")
-        if a in ("assert_visible", "assert_not_visible"):
-            return await checks.assert_visible(step, env, dl, a == "assert_visible")
-        if a == "assert_value":
-            return await checks.assert_value(step, env, dl)
-        if a == "assert_url":
-            return await checks.assert_page(step, env, dl, "URL")
-        if a == "assert_title":
-            return await checks.assert_page(step, env, dl, "title")
-        if a == "wait":
-            return await checks.wait(step, env, dl)
+        outcome = await _dispatch(step, env, dl)
     except ValueError as exc:
-        return StepOutcome(False, str(exc))
+        outcome = StepOutcome(False, str(exc))
     except PlaywrightTimeout as exc:
-        return StepOutcome(
+        outcome = StepOutcome(
             False, f"{a} did not finish within {env.timeout_s:g} s: {first_line(exc)}"
         )
     except PlaywrightError as exc:
-        check_alive(env.page, exc)
-        return StepOutcome(False, f"{a} failed: {first_line(exc)}")
-    return StepOutcome(False, f"unknown action '{a}'")
+        check_alive(env)
+        outcome = StepOutcome(False, f"{a} failed: {first_line(exc)}")
+    if outcome.passed and step.source:
+        words = " ".join(step.source.split())
+        outcome.details += f' for "{words}"' if "'" in words else f" for '{words}'"
+    outcome.details = masked(outcome.details, env.secrets | secrets_of([step]))
+    return outcome

@@ -1,6 +1,6 @@
-"""Phrases that make the browser do something: log in, go to, wait, press, type, pick, click.
+"""Phrases that make the browser do something to one element: wait, press, type, pick, click.
 
-Each reader takes one masked clause (quoted text and URLs are tokens, see plan_text) and
+Each reader takes one masked clause (quoted text and URLs are tokens, see clauses.py) and
 returns the steps it means, or None when the clause is not its kind of phrase; the planner
 tries the readers in order. Patterns must match the whole clause, so a reader never claims a
 clause it only half understands.
@@ -9,98 +9,17 @@ clause it only half understands.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from vigil.models import WAIT_FOR_LOAD, Action
-from vigil.planner.clauses import TOKEN, Clause
+from vigil.models import WAIT_FOR_LOAD, Action, Scope
+from vigil.pipeline.vocabulary import parse_duration_ms, parse_key
+from vigil.planner.clauses import TOKEN, Clause, has_token
+from vigil.planner.context import Context
 from vigil.planner.steps import Draft
-from vigil.planner.targets import (
-    Target,
-    parse_duration_ms,
-    parse_key,
-    parse_target,
-    plain_value,
-    resolve_url,
-)
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a reader needs besides the clause: the check's URL, for relative paths."""
-
-    base_url: str
-
-
-Reader = Callable[[Clause, Context], list[Draft] | None]
+from vigil.planner.targets import Target, parse_target, plain_value
 
 
 def _pattern(text: str) -> re.Pattern[str]:
     return re.compile(text, re.IGNORECASE)
-
-
-# --- log in -----------------------------------------------------------------------------------
-
-# "log in with username 'demo' and password 'secret'", "log in as demo / secret",
-# "sign in as demo@example.com with password demo". The password must be introduced by "/"
-# or by the word "password", so "log in as demo and continue" is not read as a password.
-LOGIN = _pattern(
-    r"(?P<verb>log\s*in|login|sign\s*in|signin|sign\s+on)\s+(?:with|using|as)\s+"
-    r"(?:(?:my|the|a)\s+)?"
-    r"(?:(?P<kind>user\s*name|user|e-?mail(?:\s+address)?|login)\s+)?"
-    rf"(?P<user>{TOKEN}|[^\s/]+)"
-    r"(?:\s*/\s*(?:(?:the|my)\s+)?(?:password\s+)?"
-    r"|,?\s+(?:and|with|using)\s+(?:(?:the|my|a)\s+)?password\s+(?:of\s+|is\s+)?)"
-    rf"(?P<password>{TOKEN}|\S+)"
-)
-
-# Field names for the login compound. The executor resolves them by label, then placeholder,
-# then fuzzily, so "Username" also finds "User name" / "Username or email" and "Email" finds
-# "Email address".
-USERNAME_FIELD = "Username"
-EMAIL_FIELD = "Email"
-PASSWORD_FIELD = "Password"
-LOGIN_SUBMIT_NOTE = "Submit the login form (press Enter in the Password field)"
-
-
-def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
-    found = LOGIN.fullmatch(clause.masked)
-    if not found:
-        return None
-    user = plain_value(clause, found.group("user"))
-    password = plain_value(clause, found.group("password"))
-    if not user or not password:
-        return None
-    kind = (found.group("kind") or "").lower().replace(" ", "")
-    if kind.startswith(("user", "login")):
-        user_field = USERNAME_FIELD
-    elif kind or "@" in user:
-        user_field = EMAIL_FIELD
-    else:
-        user_field = USERNAME_FIELD
-    # Submitting with Enter in the password field is what a person does, and it works
-    # whatever the form's button says ("Log in", "Sign in", "Continue", an icon).
-    return [
-        Draft("fill", target=user_field, value=user),
-        Draft("fill", target=PASSWORD_FIELD, value=password, secret=True),
-        Draft("press", target=PASSWORD_FIELD, value="Enter", note=LOGIN_SUBMIT_NOTE),
-    ]
-
-
-# --- navigate ---------------------------------------------------------------------------------
-
-NAVIGATE = _pattern(
-    r"(?:(?:go|navigate|browse|head|jump)\s+(?:back\s+)?to|goto|open|visit|load)"
-    r"\s+(?P<where>.+)"
-)
-
-
-def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
-    found = NAVIGATE.fullmatch(clause.masked)
-    if not found:
-        return None
-    destination = resolve_url(clause, found.group("where"), ctx.base_url)
-    return [Draft("navigate", value=destination.url)] if destination else None
 
 
 # --- wait -------------------------------------------------------------------------------------
@@ -123,13 +42,37 @@ WAIT_FOR_ELEMENT = _pattern(
 # HTTP error, so what is left to check is that the current page finishes loading.
 PAGE_LOADS = _pattern(
     r"(?:(?:check|verify|ensure|confirm|make\s+sure|see)\s+(?:that\s+|if\s+|whether\s+)?)?"
-    r"(?:the\s+)?(?:home\s*page|landing\s+page|page|site|website|app)\s+"
-    r"(?:(?:should|must|will)\s+)?(?:loads?|opens?|works?|is\s+up|is\s+loaded|has\s+loaded|is\s+reachable)"
-    r"(?:\s+(?:successfully|correctly|fine|ok|properly|without\s+errors?))?"
+    r"(?:the\s+|our\s+|my\s+)?(?:home\s*page|landing\s+page|front\s+page|start\s+page|page|site|"
+    r"web\s*site|app|application|web\s+app|service|server|url|it)\s+"
+    r"(?:(?:should|must|will|can)\s+)?(?:be\s+)?"
+    r"(?:loads?|opens?|works?|is\s+up|up|is\s+loaded|loaded|has\s+loaded|is\s+reachable|reachable|"
+    r"is\s+online|online|is\s+available|available|is\s+accessible|accessible|responds|respond|"
+    r"is\s+running|running|is\s+alive|alive|is\s+up\s+and\s+running|up\s+and\s+running|comes\s+up|"
+    r"come\s+up|returns?\s+(?:a\s+)?(?:200|ok|success))"
+    r"(?:\s+(?:successfully|correctly|fine|ok|properly|without\s+(?:any\s+)?errors?|normally))?"
+)
+
+
+# "the 'Loading' text", "the 'Saving…' message": the quoted words themselves.
+_SHOWN_WORDS = re.compile(
+    r"^(?:the|a|an)\s+|\s+(?:text|message|label|notice|notification|banner|toast)$", re.I
+)
+# "wait until the 'Loading' text disappears": a claim that holds once it is gone.
+WAIT_FOR_GONE = _pattern(
+    r"wait\s+(?:for|until|till)\s+(?P<what>.+?)\s+(?:to\s+)?(?:disappears?|goes\s+away|go\s+away|"
+    r"vanishes|vanish|is\s+gone|is\s+hidden|be\s+hidden|has\s+gone|closes|close)"
 )
 
 
 def read_wait(clause: Clause, ctx: Context) -> list[Draft] | None:
+    if found := WAIT_FOR_GONE.fullmatch(clause.masked):
+        text = clause.literal(_SHOWN_WORDS.sub("", found.group("what")))
+        if text:
+            return [Draft("assert_no_text", value=text)]
+        target = parse_target(clause, found.group("what"))
+        if target is not None and (target.quoted or target.noun) and target.name:
+            return [_on(Draft("assert_not_visible"), target)]
+        return None
     if WAIT_FOR_PAGE_LOAD.fullmatch(clause.masked) or PAGE_LOADS.fullmatch(clause.masked):
         return [Draft("wait", value=WAIT_FOR_LOAD)]
     if found := WAIT_DURATION.fullmatch(clause.masked):
@@ -145,8 +88,10 @@ def read_wait(clause: Clause, ctx: Context) -> list[Draft] | None:
 
 # --- press a key ------------------------------------------------------------------------------
 
+# "press Escape to close the dialog": the purpose says why, the key is what is pressed.
 PRESS_KEY = _pattern(
-    r"(?:press|hit|tap|push|strike)\s+(?P<key>.+?)(?:\s+(?:in|on|inside)\s+(?P<target>.+))?"
+    r"(?:press|hit|tap|push|strike)\s+(?P<key>.+?)(?:\s+(?:in|on|inside)\s+(?P<target>.+?))?"
+    r"(?:\s+to\s+(?:close|dismiss|submit|confirm|cancel|continue|search|open|save|clear)\b.*)?"
 )
 
 
@@ -180,16 +125,45 @@ SET_TO = _pattern(r"set\s+(?P<target>.+?)\s+to\s+(?P<value>.+)")
 ENTER_AS = _pattern(r"(?:enter|type|use|input)\s+(?P<value>.+?)\s+(?:as|for)\s+(?P<target>.+)")
 
 
+# "fill in the form: Name 'Ana', Email 'a@b.io'", "fill the form with Name 'Ana' and …".
+FORM = _pattern(
+    r"(?:fill(?:\s+(?:in|out))?|complete)\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:form|fields)"
+    r"\s*(?::|with|using)?\s*(?P<pairs>.+)"
+)
+_PAIR = re.compile(rf"(?P<field>[^,\ue000]+?)\s*[:=]?\s*(?P<value>{TOKEN})", re.IGNORECASE)
+_PAIR_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|;|\band\b)\s*", re.IGNORECASE)
+
+
+def read_form(clause: Clause, ctx: Context) -> list[Draft] | None:
+    """Several fields of one form, each named and given a quoted value."""
+    found = FORM.fullmatch(clause.masked)
+    if not found:
+        return None
+    drafts: list[Draft] = []
+    for pair in _PAIR_SEPARATOR.split(found.group("pairs").strip()):
+        matched = _PAIR.fullmatch(pair.strip())
+        target = parse_target(clause, matched.group("field")) if matched else None
+        if matched is None or target is None or target.name is None:
+            return None
+        value = clause.literal(matched.group("value")) or ""
+        secret = "password" in target.name.lower()
+        drafts.append(_on(Draft("fill", value=value, secret=secret), target))
+    return drafts or None
+
+
 def read_fill(clause: Clause, ctx: Context) -> list[Draft] | None:
     for pattern in (FILL_INTO, FILL_WITH, SET_TO, ENTER_AS):
         found = pattern.fullmatch(clause.masked)
         if not found:
             continue
         target = parse_target(clause, found.group("target"))
-        value = plain_value(clause, found.group("value"))
+        words = found.group("value")
+        if has_token(words) and clause.literal(words) is None:
+            continue  # "Name 'Ana' and Email 'a@b.io'" is several values, not one
+        value = plain_value(clause, words)
         if target is None or value is None:
             continue
-        secret = "password" in target.name.lower()
+        secret = "password" in (target.name or "").lower()
         return [_on(Draft("fill", value=value, secret=secret), target)]
     return None
 
@@ -209,18 +183,34 @@ def read_select(clause: Clause, ctx: Context) -> list[Draft] | None:
         return None
     target = parse_target(clause, found.group("target"))
     value = plain_value(clause, found.group("value"))
-    if target is None or value is None:
-        return None
+    if (
+        target is None
+        or value is None
+        or _NOT_AN_OPTION.fullmatch(value)
+        or _BY_POSITION.match(value)
+    ):
+        return None  # "select the checkbox for 'bob'" ticks a box, read by read_check
     return [_on(Draft("select", value=value), target)]
+
+
+# "choose the second option": a position, which `select` (an option by its text) cannot say.
+_BY_POSITION = re.compile(
+    r"(?:the\s+)?(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th))\b", re.IGNORECASE
+)
+_NOT_AN_OPTION = re.compile(r"(?:the\s+)?(?:check\s*box|box|radio(?:\s+button)?|row|switch)", re.I)
 
 
 # --- checkboxes -------------------------------------------------------------------------------
 
 CHECK = _pattern(
-    r"(?P<verb>check|tick|mark|uncheck|untick|unmark|unselect|deselect)\s+"
-    r"(?:off\s+)?(?P<target>.+)"
+    r"(?P<verb>check|tick|mark|uncheck|untick|unmark|unselect|deselect|select|enable|disable|"
+    r"turn\s+on|turn\s+off|switch\s+on|switch\s+off|turn|switch)\s+"
+    r"(?:off\s+)?(?P<target>.+?)(?P<after>\s+(?:on|off))?"
 )
-_UNCHECK_VERBS = ("un", "de")
+_UNCHECK_VERBS = ("un", "de", "disable", "turn off", "switch off")
+# Verbs that tick a box only when the words name one ("select the checkbox for 'bob'").
+_BOX_ONLY_VERBS = ("check", "mark", "select")
+_BOX_ROLES = ("checkbox", "radio", "switch")
 
 
 def read_check(clause: Clause, ctx: Context) -> list[Draft] | None:
@@ -229,8 +219,14 @@ def read_check(clause: Clause, ctx: Context) -> list[Draft] | None:
     found = CHECK.fullmatch(clause.masked)
     if not found:
         return None
-    verb = found.group("verb").lower()
-    action: Action = "uncheck" if verb.startswith(_UNCHECK_VERBS) else "check"
+    verb = " ".join(found.group("verb").lower().split())
+    after = (found.group("after") or "").strip().lower()
+    if after and not verb.startswith(("turn", "switch")):
+        return None
+    if verb in ("turn", "switch") and not after:
+        return None  # "switch to the Archived tab" is navigation
+    off = verb.startswith(_UNCHECK_VERBS) or after == "off"
+    action: Action = "uncheck" if off else "check"
     names = clause.literal_list(found.group("target"))
     if names and len(names) > 1:
         return [Draft(action, target=name) for name in names]
@@ -238,6 +234,8 @@ def read_check(clause: Clause, ctx: Context) -> list[Draft] | None:
     if target is None:
         return None
     if verb in ("check", "mark") and not (target.quoted or target.noun):
+        return None
+    if verb == "select" and target.role not in _BOX_ROLES:
         return None
     return [_on(Draft(action), target)]
 
@@ -248,7 +246,15 @@ HOVER = _pattern(r"(?:hover|mouse\s*over|move\s+(?:the\s+)?mouse\s+(?:over|to))\
 # "press the Submit button" lands here too: read_press only takes key names.
 # "choose 'Pro'" / "pick the Yearly option" with no list named: a radio button or a choice
 # card, which a click selects ("select X from Y" is read_select's).
-CLICK = _pattern(r"(?:click|tap|press|hit|push|follow|choose|pick)\s+(?:on\s+)?(?P<target>.+)")
+CLICK = _pattern(
+    r"(?:click|tap|press|hit|push|follow|choose|pick|toggle|expand|collapse)\s+(?:on\s+)?"
+    r"(?P<target>.+)"
+)
+# "close the dialog": its Close control.
+CLOSE_DIALOG = _pattern(
+    r"(?:close|dismiss|cancel)\s+(?:the\s+|this\s+)?(?:(?P<name>.+?)\s+)?"
+    r"(?:dialog|modal|popup|pop-up|overlay)(?:\s+(?:box|window))?"
+)
 
 
 def read_hover(clause: Clause, ctx: Context) -> list[Draft] | None:
@@ -258,6 +264,10 @@ def read_hover(clause: Clause, ctx: Context) -> list[Draft] | None:
 
 
 def read_click(clause: Clause, ctx: Context) -> list[Draft] | None:
+    if closing := CLOSE_DIALOG.fullmatch(clause.masked):
+        name = clause.literal(closing.group("name") or "") or (closing.group("name") or "")
+        scope = Scope(kind="dialog", text=name if name and not has_token(name) else "")
+        return [Draft("click", target="Close", scope=scope)]
     found = CLICK.fullmatch(clause.masked)
     if not found:
         return None
@@ -270,11 +280,11 @@ def read_click(clause: Clause, ctx: Context) -> list[Draft] | None:
 
 
 def _on(draft: Draft, target: Target) -> Draft:
-    return Draft(
-        draft.action,
-        target=target.name,
-        value=draft.value,
-        role=target.role,
-        nth=target.nth,
-        secret=draft.secret,
-    )
+    """`draft` aimed at `target`; "the search box" is grounded by purpose, not by name."""
+    generic = target.noun and not target.quoted
+    if draft.action in ("fill", "press") and generic and SEARCH_BOX.fullmatch(target.name or ""):
+        return draft.but(ground="search", scope=target.scope)
+    return draft.but(target=target.name, role=target.role, nth=target.nth, scope=target.scope)
+
+
+SEARCH_BOX = re.compile(r"(?:the\s+)?(?:search|search\s*bar|search\s+field|searchbox)", re.I)

@@ -10,17 +10,30 @@ element noun, so a sentence such as "the page has loaded" is never mistaken for 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from vigil.models import Action
-from vigil.planner.actions import Context
-from vigil.planner.clauses import Clause, has_token
+from vigil.planner.clauses import TOKEN, Clause, has_token
+from vigil.planner.context import Context
+from vigil.planner.grammar import AUX, NOT, SHOULD, TRAILER
+from vigil.planner.grammar import negated as _negated
+from vigil.planner.names import unquoted_names
+from vigil.planner.pronouns import pronoun_subject
+from vigil.planner.scopes import split_scope
+from vigil.planner.states import read_state, read_where
 from vigil.planner.steps import Draft
+from vigil.planner.tables import read_cell, read_count, read_only
 from vigil.planner.targets import (
     element_name,
     looks_like_url_or_path,
     parse_target,
+    place_target,
     plain_value,
 )
+
+# Shapes read before the generic text and visibility ones; each reads its own negation.
+Shape = Callable[[Clause, str], list[Draft] | None]
+SHAPES: tuple[Shape, ...] = (read_only, read_count, read_state, read_cell)
 
 
 def _pattern(text: str) -> re.Pattern[str]:
@@ -31,11 +44,8 @@ CLAIM_VERB = _pattern(
     r"(?P<verb>verify|assert|ensure|confirm|check|validate|expect|test|make\s+sure|"
     r"double[-\s]check|see)(?:\s+(?:that|if|whether))?\s+(?P<claim>.+)"
 )
-# "should", "must not", "doesn't", "cannot", "won't", "to" (as in "expect the title to be").
-_AUX = r"(?:should|must|shall|will|would|does|do|did|can|ca|could|to|is\s+going\s+to|wo)"
-_NOT = r"(?:\s*(?P<neg>not|n't|n\u2019t|never))?"
-_SHOULD = rf"(?:{_AUX}{_NOT}\s+)?"
-_NEVER = r"(?:(?P<never>never)\s+)?"
+_AUX, _NOT, _SHOULD = AUX, NOT, SHOULD
+_NEVER = r"(?:(?P<never>never|no\s+longer)\s+)?"
 
 TITLE = _pattern(
     r"(?:the\s+)?(?:page\s+|tab\s+|window\s+|document\s+)?title(?:\s+of\s+the\s+page)?\s+"
@@ -56,7 +66,8 @@ LANDED_ON = _pattern(
 # "the Email field should contain 'a@b.c'", "the Email field has value 'x'".
 FIELD_VALUE = _pattern(
     r"(?:the\s+)?(?P<field>.+?)\s+(?:field|input|box|textbox|text\s+box|text\s+field|dropdown)"
-    rf"\s+{_SHOULD}(?:contains?|has|have|holds?|is|be|equals?|shows?|reads?)\s+"
+    r"(?P<where>\s+(?:in|on|under|inside|within)\s+(?:the\s+)?.+?)?"
+    rf"\s+{_SHOULD}(?:contains?|has|have|holds?|is|be|equals?|shows?|reads?|says?)\s+"
     r"(?:the\s+|a\s+)?(?:value\s+)?(?:of\s+)?(?P<value>.+)"
 )
 VALUE_OF = _pattern(
@@ -65,7 +76,8 @@ VALUE_OF = _pattern(
 )
 # "should see 'x'", "I can't see 'Error'", "see a button 'Buy'".
 SEE = _pattern(
-    rf"(?:(?:i|you|we|the\s+user|user)\s+)?{_SHOULD}{_NEVER}(?:see|notice)s?\s+(?P<what>.+)"
+    rf"(?:(?:i|you|we|the\s+user|user)\s+)?{_SHOULD}{_NEVER}(?:be\s+able\s+to\s+)?"
+    r"(?:see|notice)s?\s+(?P<what>.+)"
 )
 # "there is a link 'Docs'", "there is no 'Out of stock'", "find a button labeled 'Buy'".
 THERE_IS = _pattern(
@@ -77,34 +89,85 @@ THERE_IS_NOT = _pattern(
 )
 # Who "says" something: up to four plain words ("the dashboard", "the cart page"), no joins,
 # so "the homepage loads and shows 'Hi'" is not read as the subject "the homepage loads and".
-_NOT_A_SUBJECT_WORD = rf"(?!(?:and|or|then|never|not|{_AUX}(?:n't|n\u2019t|not)?)(?![\w'\u2019]))"
+_NOT_A_SUBJECT_WORD = (
+    rf"(?!(?:and|or|then|never|not|no|{_AUX}(?:n't|n\u2019t|not)?)(?![\w'\u2019]))"
+)
 _SUBJECT = (
     rf"(?:{_NOT_A_SUBJECT_WORD}[\w'\u2019-]+\s+){{0,3}}(?:{_NOT_A_SUBJECT_WORD}[\w'\u2019-]+)?"
 )
 # "the dashboard says 'Welcome'", "the page does not show 'x'", "contains 'x'".
 SUBJECT_SAYS = _pattern(
-    rf"(?P<subject>{_SUBJECT})\s*{_SHOULD}{_NEVER}"
+    rf"(?:(?P<subject>{_SUBJECT})\s+)?{_SHOULD}{_NEVER}"
     r"(?P<verb>shows?|contains?|says?|displays?|includes?|reads?|lists?|mentions?|has|have)"
     r"\s+(?:the\s+(?:text|words?|message|phrase)\s+)?(?P<what>.+)"
 )
 # "'x' is visible", "'x' should not be visible", "the 'Buy' button is displayed".
+# Where a thing is said to be, when that is the page the steps are on ("is in the results",
+# "is on the first page", "is in the menu"): a presence claim on the current page.
+_SHOWN_PLACE = (
+    r"(?:in|on|among|within)\s+(?:the\s+|this\s+)?(?:first\s+|current\s+|same\s+)?"
+    r"(?:[a-z]+\s+(?=list\b|table\b))?"
+    r"(?:list|table|results|result\s+list|search\s+results|items|rows|entries|page|screen|"
+    r"menu|dashboard|admin\s+home|home\s*page)"
+)
 IS_VISIBLE = _pattern(
-    rf"(?P<what>.+?)\s+(?:is|are|{_AUX}){_NOT}\s*(?:be\s+)?"
-    r"(?P<state>visible|displayed|shown|present|there|on\s+(?:the\s+)?(?:page|screen))"
+    rf"(?P<what>.+?)\s+(?:is|are|'s|{_AUX}){_NOT}\s*(?:still\s+)?(?:all\s+|both\s+)?"
+    r"(?:be\s+)?(?:still\s+)?"
+    r"(?P<state>visible|displayed|shown|present|there|listed|on\s+the\s+list|available|"
+    rf"{_SHOWN_PLACE}|(?:shown|listed|displayed|present)\s+{_SHOWN_PLACE})"
+    # "Bread should be shown as a category": what it is shown as adds nothing to check.
+    r"(?:\s+as\s+(?:a|an)\s+[a-z]+)?"
+    rf"{TRAILER}"
 )
 # "'Error' should not appear", "'Loading' disappears", "'Out of stock' is missing".
 APPEARS = _pattern(
     rf"(?P<what>.+?)\s+(?:{_AUX}{_NOT}\s+|{_NEVER})?"
-    r"(?P<state>appears?|exists?|shows?\s+up|is\s+missing|is\s+gone|is\s+absent|disappears?)"
+    r"(?P<state>appears?|exists?|shows?\s+up|turns?\s+up|comes?\s+up|is\s+missing|is\s+gone|is\s+absent|disappears?|"
+    r"vanishes|vanished|has\s+gone|has\s+disappeared|has\s+vanished|is\s+removed|"
+    r"has\s+been\s+removed|was\s+removed|was\s+deleted|is\s+deleted|has\s+been\s+deleted"
+    r"|goes\s+away|went\s+away|has\s+gone\s+away|is\s+hidden|shows|is\s+shown|"
+    r"be\s+gone|be\s+missing|be\s+absent|be\s+removed)"
+    r"(?:\s+(?:from\s+(?:the\s+)?(?:[a-z]+\s+(?=list\b|table\b))?(?:list|table|page|screen|results)|"
+    rf"{_SHOWN_PLACE}))?"
+    rf"{TRAILER}"
 )
 TEXT_KEYWORD = _pattern(r"(?P<no>no\s+)?text\s+(?P<what>.+)")
+# "the 'Loading…' text", "the 'Saved' message": the quoted words are what is shown.
+_TEXT_TRAIL = re.compile(
+    rf"(?<={TOKEN[-1]})\s+(?:text|message|label|words?|notice|notification|banner|toast|"
+    r"error|warning|alert)$",
+    re.IGNORECASE,
+)
+# "the success message 'Saved!'", "an error saying 'Invalid email'": the words shown.
+_DESCRIBED_LITERAL = re.compile(
+    r"^(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:message|error|warning|notice|notification|banner|"
+    r"toast|alert|text|label|confirmation|status)(?:\s+(?:saying|that\s+says|reading|which\s+says|"
+    rf"with\s+the\s+text))?\s+(?={TOKEN}$)",
+    re.IGNORECASE,
+)
+_ARTICLE_BEFORE_LITERAL = re.compile(rf"^(?:the|a|an)\s+(?={TOKEN}$)", re.IGNORECASE)
 _TEXT_LEAD = re.compile(r"^(?:the\s+)?(?:text|words?|message|phrase)\s+", re.IGNORECASE)
 EMPTY_VALUE = re.compile(r"(?:empty|blank|cleared)", re.IGNORECASE)
 NEGATION = re.compile(
     r"\b(?:not|never|no|nothing|none|nowhere|without)\b|n't|n\u2019t", re.IGNORECASE
 )
 _NEGATIVE = ("assert_no_text", "assert_not_visible")
-_ABSENT_STATES = ("is missing", "is gone", "is absent", "disappear")
+QUANTIFIED = re.compile(
+    r"\b(?:every|each)\s+[a-z]|\ball\s+(?:the\s+|of\s+the\s+)?[a-z]+s\b|\bnone\s+of\b",
+    re.IGNORECASE,
+)
+_TOO_SHORT = re.compile(r"[\d.,$€£%]{1,4}|\w")
+# "their balance", "an error", "some results": a description of something, not its text.
+_DESCRIBED = re.compile(
+    r"^(?:their|his|her|its|my|our|your|some|any|all|every|each|an?|no|this|that|these|those)\b",
+    re.IGNORECASE,
+)
+_ABSENT_STATES = (
+    "is missing", "is gone", "is absent", "disappear", "vanish", "has gone", "has disappeared",
+    "has vanished", "is removed", "has been removed", "was removed", "was deleted",
+    "is deleted", "has been deleted", "goes away", "went away", "has gone away", "is hidden",
+    "be gone", "be missing", "be absent", "be removed",
+)  # fmt: skip
 _VISIBLE_STATES = ("visible", "displayed")
 
 
@@ -113,33 +176,89 @@ def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
     claim, verb = clause.masked, None
     if found := CLAIM_VERB.fullmatch(claim):
         claim, verb = found.group("claim"), found.group("verb").lower()
-    drafts = _read_shapes(clause, claim)
+    for shape in SHAPES:
+        if drafts := shape(clause, claim):
+            return drafts
+    if QUANTIFIED.search(claim):
+        return None  # "every row says 'Active'": one match on the page would not prove it
+    drafts = _read_shapes(clause, claim) or _scoped_claim(clause, claim)
     if drafts is None and verb not in (None, "check"):
         # "verify 'Welcome'", "assert the 'Buy' button": the verb alone makes it a claim.
         # Plain "check 'I agree'" is left to the checkbox reader.
         drafts = _presence(clause, claim, negative=False, visible=False, words=False)
-    if drafts and NEGATION.search(claim) and not any(d.action in _NEGATIVE for d in drafts):
+    if drafts and NEGATION.search(claim) and not any(_is_negative(d) for d in drafts):
         # A "not" that no shape accounted for must not turn into a positive check.
         return None
     return drafts
 
 
+def _scoped_claim(clause: Clause, claim: str) -> list[Draft] | None:
+    """ "'Reports' appears in the sidebar": the claim, checked inside the part it names."""
+    split = split_scope(clause, claim)
+    if split is None or not split[0]:
+        return None
+    inside = split[0]
+    if bare := _BARE_BE.fullmatch(inside):
+        # "Tickets is in the menu": being in a part of the page is being shown there.
+        inside = f"{bare.group('what')} {bare.group('be')} shown"
+    drafts = _read_shapes(clause, inside)
+    if not drafts:
+        return None
+    return [d if d.scope or d.ground == "page" else d.but(scope=split[1]) for d in drafts]
+
+
+_BARE_BE = _pattern(
+    r"(?P<what>.+?)\s+(?P<be>(?:is|are|should|must|will)(?:\s*(?:not|n't))?(?:\s+still)?(?:\s+be)?"
+    r"|isn't|aren't)"
+)
+
+
+# "its year field": the field of the record at hand is just "year".
+_OWNER = re.compile(r"^(?:its|his|her|their|my|your|our)\s+", re.IGNORECASE)
+
+
+def _is_negative(draft: Draft) -> bool:
+    return draft.negate or draft.action in _NEGATIVE
+
+
+# "her email address is a@b.io", "my name should be 'Ana'": a form field by its natural name.
+OWN_FIELD = _pattern(
+    r"(?:her|his|their|my|your|our)\s+(?P<field>[\w -]+?)\s+"
+    rf"(?:{_SHOULD}(?:be|is|reads?|says?|shows?)|is|reads|says|shows)(?P<neg2>\s+not)?\s+"
+    r"(?:still\s+)?(?P<value>.+)"
+)
+
+
+# "the heading is 'Orders'", "the main heading should read 'Orders'".
+HEADING = _pattern(
+    r"(?:the\s+)?(?:main\s+|page\s+|top\s+|first\s+)?(?:heading|header|h1)\s+"
+    rf"{_SHOULD}(?:is|be|says?|reads?|shows?)\s+(?P<value>{TOKEN})"
+)
+
+
 def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
-    for pattern in (TITLE, URL, LANDED_ON, FIELD_VALUE, VALUE_OF):
-        if (found := pattern.fullmatch(claim)) and _negated(found):
-            return None  # "the title should not contain 'X'": no action can check that
+    if (found := HEADING.fullmatch(claim)) and not _negated(found):
+        name = clause.literal(found.group("value"))
+        return [Draft("assert_visible", target=name, role="heading")] if name else None
     if found := TITLE.fullmatch(claim):
-        return _compare(clause, "assert_title", found.group("value"))
+        return _compare(clause, "assert_title", found.group("value"), _negated(found))
     if found := URL.fullmatch(claim):
-        return _compare(clause, "assert_url", found.group("value"))
+        return _compare(clause, "assert_url", found.group("value"), _negated(found))
     if (found := LANDED_ON.fullmatch(claim)) and _is_url(clause, found.group("value")):
-        return _compare(clause, "assert_url", found.group("value"))
-    for pattern in (FIELD_VALUE, VALUE_OF):
+        return _compare(clause, "assert_url", found.group("value"), _negated(found))
+    if drafts := read_where(clause, claim):
+        return drafts
+    for pattern in (FIELD_VALUE, VALUE_OF, OWN_FIELD):
         if found := pattern.fullmatch(claim):
-            field = element_name(clause, found.group("field"))
+            field = element_name(clause, _OWNER.sub("", found.group("field")))
             value = _value(clause, found.group("value"))
+            where = found.groupdict().get("where")
+            scope = split_scope(clause, f"x{where}") if where else None
+            if where and scope is None:
+                continue
             if field is not None and value is not None:
-                return [Draft("assert_value", target=field, value=value)]
+                draft = Draft("assert_value", target=field, value=value, negate=_negated(found))
+                return [draft.but(scope=scope[1]) if scope else draft]
     if found := THERE_IS_NOT.fullmatch(claim):
         return _presence(clause, found.group("what"), negative=True, visible=False, words=False)
     if found := THERE_IS.fullmatch(claim):
@@ -148,24 +267,55 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
     if found := SEE.fullmatch(claim):
         return _presence(clause, found.group("what"), _negated(found), visible=False, words=True)
     if found := IS_VISIBLE.fullmatch(claim):
-        visible = found.group("state").lower() in _VISIBLE_STATES
-        return _presence(clause, found.group("what"), _negated(found), visible, words=False)
+        state = found.group("state").lower()
+        visible = state in _VISIBLE_STATES
+        what = found.group("what")
+        # "The Lamp should be available" may be about the lamp's own state (in stock), not
+        # its presence: only a quoted thing is said to be on the page that way.
+        names = state != "available"
+        return _presence(clause, what, _negated(found), visible, words=False, names=names)
     if found := APPEARS.fullmatch(claim):
         absent = found.group("state").lower().startswith(_ABSENT_STATES)
         negative = _negated(found) != absent
-        return _presence(clause, found.group("what"), negative, visible=False, words=False)
+        what = found.group("what")
+        return _presence(clause, what, negative, visible=False, words=False, names=True)
     if found := TEXT_KEYWORD.fullmatch(claim):
         negative = found.group("no") is not None
         return _presence(clause, found.group("what"), negative, visible=False, words=True)
     if found := SUBJECT_SAYS.fullmatch(claim):
         # "the page has loaded" must not become a search for the word "loaded".
         words = not found.group("verb").lower().startswith("ha")
-        return _presence(clause, found.group("what"), _negated(found), visible=False, words=words)
+        drafts = _presence(clause, found.group("what"), _negated(found), visible=False, words=words)
+        return _within(clause, found.group("subject") or "", drafts)
     return None
 
 
+def _within(clause: Clause, subject: str, drafts: list[Draft] | None) -> list[Draft] | None:
+    """ "the dialog says 'Are you sure?'", "the sidebar shows 'Reports'": the subject, when it
+    names a part of the page, is where the claim is checked."""
+    subject = subject.strip()
+    if drafts and (page := NAMED_PAGE.fullmatch(subject)):
+        # "the pricing page mentions 'Enterprise'": on that page, not just anywhere.
+        place = place_target(clause, page.group("name"))
+        if place is not None and place.name and place.scope is None:
+            return [Draft("assert_visible", target=place.name, ground="page"), *drafts]
+    where = split_scope(clause, f"x in {subject}") if subject else None
+    if not drafts or where is None or where[0] != "x":
+        return drafts
+    return [d if d.scope else d.but(scope=where[1]) for d in drafts]
+
+
+NAMED_PAGE = re.compile(
+    r"(?:the\s+|my\s+|our\s+)?"
+    r"(?!(?:the|a|an|this|that|current|same|whole|entire|next|new|web|home|landing|start|main|"
+    r"front)\s)"
+    r"(?P<name>[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?)\s+(?:page|screen)",
+    re.IGNORECASE,
+)
+
+
 def _presence(
-    clause: Clause, what: str, negative: bool, visible: bool, words: bool
+    clause: Clause, what: str, negative: bool, visible: bool, words: bool, names: bool = False
 ) -> list[Draft] | None:
     """Steps claiming `what` is (or is not) on the page.
 
@@ -173,7 +323,11 @@ def _presence(
     named with a noun becomes a visibility assertion with its role; bare words are accepted
     as text only when `words` says the phrasing was about text.
     """
-    what = _TEXT_LEAD.sub("", what.strip())
+    what = _TEXT_TRAIL.sub("", _TEXT_LEAD.sub("", what.strip()))
+    what = _DESCRIBED_LITERAL.sub("", _ARTICLE_BEFORE_LITERAL.sub("", what))
+    if (subject := pronoun_subject(what)) is not None:
+        # "it should be listed": the item named last (resolved by pronouns.resolve).
+        return [Draft("assert_no_text" if negative else "assert_text", value=subject)]
     literals = clause.literal_list(what)
     if literals:
         action: Action
@@ -183,19 +337,27 @@ def _presence(
         action = "assert_no_text" if negative else "assert_text"
         return [Draft(action, value=text) for text in literals]
     target = parse_target(clause, what)
-    if target is not None and target.noun:
+    if target is not None and target.noun and target.name is not None:
         action = "assert_not_visible" if negative else "assert_visible"
-        return [Draft(action, target=target.name, role=target.role, nth=target.nth)]
-    if words and not has_token(what):
+        return [
+            Draft(action, target=target.name, role=target.role, nth=target.nth, scope=target.scope)
+        ]
+    if names and (named := unquoted_names(clause, what)):
+        # "Almond Tart shows up", "A, B and C are all listed": names said to be shown.
+        action = "assert_no_text" if negative else "assert_text"
+        return [Draft(action, value=name) for name in named]
+    if words and not has_token(what) and not _DESCRIBED.match(what):
         text = element_name(clause, what)
+        if text is not None and _TOO_SHORT.fullmatch(text):
+            return None  # "the counter shows 3": a bare number is on almost any page
         if text is not None:
             return [Draft("assert_no_text" if negative else "assert_text", value=text)]
     return None
 
 
-def _compare(clause: Clause, action: Action, fragment: str) -> list[Draft] | None:
+def _compare(clause: Clause, action: Action, fragment: str, negative: bool) -> list[Draft] | None:
     value = _value(clause, fragment)
-    return [Draft(action, value=value)] if value is not None else None
+    return [Draft(action, value=value, negate=negative)] if value is not None else None
 
 
 def _value(clause: Clause, fragment: str) -> str | None:
@@ -208,14 +370,15 @@ def _value(clause: Clause, fragment: str) -> str | None:
         return ""
     if has_token(fragment) and clause.literal(fragment) is None:
         return None
+    if not has_token(fragment) and not _LOOKS_LIKE_A_VALUE.match(fragment):
+        return None  # "the Email field is required": a state, not what the field holds
     return plain_value(clause, fragment)
+
+
+# An unquoted value: a number, an address, a capitalised name, a path.
+_LOOKS_LIKE_A_VALUE = re.compile(r"^(?:[A-Z0-9$€£/#+-]|\S*[\d@.])", re.ASCII)
 
 
 def _is_url(clause: Clause, fragment: str) -> bool:
     text = clause.literal(fragment) or fragment.strip()
     return looks_like_url_or_path(text)
-
-
-def _negated(found: re.Match[str]) -> bool:
-    groups = found.groupdict()
-    return bool(groups.get("neg") or groups.get("never"))

@@ -39,11 +39,16 @@ _URL_TRAILING_PUNCTUATION = ".,;:!?)"
 # A numbered or bulleted list item ("1. go to /x", "- click Buy", "Step 2: verify …").
 _LIST_MARKER = re.compile(r"^\s*(?:\d+[.)]|[-*•]|step\s+\d+\s*[:.)-])\s+", re.IGNORECASE)
 _LINE_OR_SEMICOLON = re.compile(r"[\r\n;]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_THEN = re.compile(r"\s*,?\s*\b(?:and\s+)?then\b[\s,]*", re.IGNORECASE)
+# No end after an initial: "Ursula K. Le Guin" is one name.
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+")
+_THEN = re.compile(r"\s*,?\s*\b(?:(?:and|but)\s+)?then\b[\s,]*", re.IGNORECASE)
 # Words that open a clause without meaning anything for the plan ("Then, finally click …").
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:and|also|next|finally|first|firstly|lastly|after\s+that|afterwards|now|please)"
+    r"^(?:(?:and|but|given|when|also|next|finally|first|firstly|lastly|after\s+that|afterwards|now|please|then|so|"
+    r"ok|okay|once\s+there|at\s+the\s+end|in\s+the\s+end|at\s+last|meanwhile|"
+    r"could\s+you|can\s+you|would\s+you|will\s+you|kindly|let's|let\s+us|lets|"
+    r"i\s+want\s+to|i'd\s+like\s+to|i\s+would\s+like\s+to|i\s+need\s+to|we\s+need\s+to|"
+    r"you\s+need\s+to|go\s+ahead\s+and|just|simply|hey|hi|basically|so\s+basically)"
     r"\b[\s,]*)+",
     re.IGNORECASE,
 )
@@ -65,6 +70,8 @@ class Clause:
 
     masked: str
     verbatims: tuple[Verbatim, ...]
+    # The sentence ended with a colon: it introduces the steps after it ("To check out:").
+    introduces: bool = False
 
     def literal(self, fragment: str) -> str | None:
         """The literal text when `fragment` is exactly one token, else None."""
@@ -88,7 +95,7 @@ class Clause:
         return [v.text for v in tokens if v.written != v.text and v.text.strip()]
 
     def with_text(self, masked: str) -> Clause:
-        return Clause(masked, self.verbatims)
+        return Clause(masked, self.verbatims, self.introduces)
 
 
 def has_token(fragment: str) -> bool:
@@ -126,11 +133,25 @@ def split_clauses(goal: str) -> list[Clause]:
     for line in _LINE_OR_SEMICOLON.split(masked):
         line = _LIST_MARKER.sub("", line)
         for sentence in _SENTENCE_END.split(line):
-            for piece in _THEN.split(sentence):
+            introduces = sentence.rstrip().endswith(":")
+            for piece in _split_outside_parentheses(_THEN, sentence):
                 text = tidy(piece)
                 if text:
-                    clauses.append(Clause(text, verbatims))
+                    clauses.append(Clause(text, verbatims, introduces))
     return clauses
+
+
+def _split_outside_parentheses(pattern: re.Pattern[str], text: str) -> list[str]:
+    """Split at `pattern`, but not inside "( … )": a parenthesis belongs to its clause."""
+    pieces: list[str] = []
+    start = 0
+    for found in pattern.finditer(text):
+        if text.count("(", 0, found.start()) > text.count(")", 0, found.start()):
+            continue
+        pieces.append(text[start : found.start()])
+        start = found.end()
+    pieces.append(text[start:])
+    return pieces
 
 
 def tidy(text: str) -> str:

@@ -3,91 +3,51 @@
 How a goal is read:
 
 1. Quoted phrases and URLs are masked, then the goal is cut at new lines, `;`, sentence ends
-   and "then" (plan_text).
-2. Each clause may still hold several actions joined by "and" or ",". It is cut there only
-   when every piece means something on its own, so "click Buy and verify 'Thanks'" is two
-   steps while "log in with username 'demo' and password 'secret'" stays one compound.
-3. Each piece goes through the readers in order (plan_actions, then plan_assertions); the
-   first that understands it supplies its steps.
-4. A clause nobody understands becomes an error in the plan; a run of a plan with errors is
-   an `error` the user sees, never a silent pass. If *no* clause is understood, the goal gets
-   the documented fallback instead: open the URL (the navigate step fails on HTTP >= 400) and
-   check that every quoted phrase is on the page (except in clauses that say "not").
-5. The plan opens the check's URL first, unless the goal itself starts by opening a URL
-   (relative ones are resolved against the check's URL).
+   and "then" (clauses.split_clauses).
+2. Each clause may still hold several actions joined by "and", "but" or ",". It is cut there
+   only when every piece means something on its own (compounds.read_compound), so "click Buy
+   and verify 'Thanks'" is two steps while "log in with username 'demo' and password
+   'secret'" stays one; an elliptical piece ("… and 'Overdue' should not", "… and Y into B")
+   borrows from the piece before it.
+3. Each piece goes through the readers in order; the first that understands it supplies its
+   steps, each with the words it came from (`source`).
+4. A sentence that only frames the goal ("Make sure a customer can check out:") is skipped
+   when the goal has steps of its own (framing.py); a claim it carries is still checked.
+5. **Never pass what was not checked**: every clause nobody understands is an error in the
+   plan, and a plan with errors is never run. A goal that asks only for availability ("the
+   site is up") plans: open the URL (fails on HTTP >= 400) and wait for the page to load.
+6. Pronouns ("complete it") are resolved against the steps before them (pronouns.py), and a
+   click on "Sign in" right after a sign-in compound submits it instead of Enter.
+7. The plan opens the check's URL first, unless the goal itself starts by opening a URL.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
+from dataclasses import dataclass, field
 
-from vigil.models import Action, TestPlan
-from vigil.planner.actions import (
-    NAVIGATE,
-    Context,
-    Reader,
-    read_check,
-    read_click,
-    read_fill,
-    read_hover,
-    read_login,
-    read_navigate,
-    read_press,
-    read_select,
-    read_wait,
+from vigil.models import Scope, TestPlan
+from vigil.planner.clauses import Clause, split_clauses
+from vigil.planner.compounds import Piece, read_compound, read_piece
+from vigil.planner.context import Context
+from vigil.planner.framing import is_framing, is_label, modal_rest, split_head
+from vigil.planner.navigation import opens_a_url
+from vigil.planner.pronouns import resolve
+from vigil.planner.records import AFTER_SAVING, SAVE_NAME, is_save
+from vigil.planner.sign_in import (
+    HIDDEN,
+    SIGNED_IN_LEAD,
+    is_login_fill,
+    is_login_submit,
+    is_submit_click,
 )
-from vigil.planner.claims import NEGATION, read_claim
-from vigil.planner.clauses import Clause, split_clauses, tidy
 from vigil.planner.steps import Draft, number
-from vigil.planner.targets import resolve_url
 
-# Order matters where phrasings overlap: "press Enter" is a key before "press X" is a click,
-# "check 'I agree'" is a checkbox before "check that …" is a claim.
-READERS: tuple[Reader, ...] = (
-    read_login,
-    read_navigate,
-    read_wait,
-    read_press,
-    read_fill,
-    read_select,
-    read_check,
-    read_hover,
-    read_click,
-    read_claim,
-)
-
-# "exactly 'X'", "the exact text 'X'", "(exact match)": asks for exact instead of substring.
-EXACT_WORDING = re.compile(r"\s*\(?\b(?:an?\s+)?exact(?:ly)?(?:\s+match(?:es)?)?\b\)?", re.I)
-# Actions where exact matching means something (names and compared text).
-EXACT_ACTIONS: frozenset[Action] = frozenset(
-    {
-        "click",
-        "hover",
-        "check",
-        "uncheck",
-        "wait",
-        "assert_text",
-        "assert_no_text",
-        "assert_visible",
-        "assert_not_visible",
-        "assert_value",
-        "assert_url",
-        "assert_title",
-    }
-)
-# Actions a verb-less follow-up such as "then 'Confirm'" can repeat.
-REPEATABLE_ACTIONS: frozenset[Action] = frozenset(
-    {"click", "hover", "check", "uncheck", "assert_text", "assert_no_text", "assert_visible"}
-)
-# Where one clause may join two actions: ", and", ",", " and ".
-ACTION_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
-
-ALTERNATIVE = re.compile(r"\bor\b", re.IGNORECASE)
-FALLBACK_NOTE = (
-    "Open {url} and check that it loads (this step fails when the page answers with an "
-    "HTTP status of 400 or above)"
-)
+NOT_UNDERSTOOD = "could not understand: '{clause}'"
+NOTHING_TO_CHECK = "the goal asks nothing that can be checked: '{goal}'"
+UNRESOLVED = "could not tell what '{words}' refers to: name the item it means"
+SECRET_CLAIM = "a password is never checked as page text: '{words}'"
+_ASSERTING = ("assert_text", "assert_no_text", "assert_visible", "assert_not_visible",
+              "assert_cell", "assert_value", "assert_title", "assert_url")  # fmt: skip
 
 
 class RulePlanner:
@@ -97,141 +57,220 @@ class RulePlanner:
         return plan_goal(url, goal)
 
 
+@dataclass
+class Reading:
+    """How a goal was read: its steps, the clauses nobody understood (as the user wrote
+    them), and every other error. `vigil plan` shows it; suggestions.py suggests for each
+    unread clause."""
+
+    url: str
+    goal: str
+    drafts: list[Draft] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    # Sentences read as framing and skipped, shown by `vigil plan` so nothing vanishes.
+    framing: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[str]:
+        return [NOT_UNDERSTOOD.format(clause=c) for c in self.unread] + self.problems
+
+    def plan(self) -> TestPlan:
+        steps = number(self.drafts)
+        return TestPlan(
+            url=self.url,
+            goal=self.goal,
+            steps=steps,
+            total_steps=len(steps),
+            source="rules",
+            errors=self.errors,
+        )
+
+
 def plan_goal(url: str, goal: str) -> TestPlan:
-    """Plan `goal` against the check's `url`; unmapped clauses are listed in `errors`."""
+    """Plan `goal` against the check's `url`; unread clauses are listed in `errors`."""
+    return read_goal(url, goal).plan()
+
+
+def read_goal(url: str, goal: str) -> Reading:
     ctx = Context(base_url=url)
+    reading = Reading(url, goal)
+    clauses = split_clauses(goal)
+    framing = reading.framing
+    previous: Piece | None = None
     drafts: list[Draft] = []
-    errors: list[str] = []
     opens_own_url = False
-    for index, clause in enumerate(split_clauses(goal)):
-        if drafts and (repeated := _repeat_previous(drafts[-1], clause)):
-            drafts += repeated  # "click 'Buy', then 'Confirm'"
-            continue
-        pieces, unread = _read_compound(clause, ctx)
-        errors += [f"could not understand: '{text}'" for text in unread]
-        if index == 0 and pieces and not unread:
-            opens_own_url = _opens_a_url(pieces[0][0], ctx)
-        for _, piece_drafts in pieces:
-            drafts.extend(piece_drafts)
+    for clause in clauses:
+        pieces, unread, framed = _read_clause(clause, ctx, previous)
+        reading.unread += unread
+        framing += framed
+        if not drafts and pieces and not unread:
+            # The first step opens a URL itself (framing before it asks nothing).
+            opens_own_url = opens_a_url(pieces[0].clause, ctx)
+        for piece in pieces:
+            drafts += piece.drafts
+        if pieces:
+            previous = pieces[-1]
 
     if not drafts:
-        return _fallback_plan(url, goal)
+        # Framing with nothing after it asks something nothing checks.
+        reading.unread += framing
+        if not reading.unread:
+            reading.problems.append(NOTHING_TO_CHECK.format(goal=goal.strip()))
+        return reading
+    drafts = _items_in_their_rows(_submit_with_named_button(_one_enter(drafts)))
+    drafts, unresolved = resolve(drafts, _groups(drafts))
+    reading.problems += [UNRESOLVED.format(words=d.source or d.action) for d in unresolved]
+    reading.problems += _secret_claims(drafts)
+    drafts = _hide_secrets(drafts)
     if not opens_own_url:
         drafts.insert(0, Draft("navigate", value=url, note=f"Open {url}"))
-    steps = number(drafts)
-    return TestPlan(
-        url=url, goal=goal, steps=steps, total_steps=len(steps), source="rules", errors=errors
-    )
+    reading.drafts = drafts
+    return reading
 
 
-def _fallback_plan(url: str, goal: str) -> TestPlan:
-    """Nothing in the goal mapped onto an action: check what can honestly be checked.
+def _read_clause(
+    clause: Clause, ctx: Context, previous: Piece | None
+) -> tuple[list[Piece], list[str], list[str]]:
+    """Pieces read, stretches not read, and stretches skipped as framing."""
+    if lead := SIGNED_IN_LEAD.match(clause.masked):
+        clause = clause.with_text(clause.masked[lead.end() :])
+        if not clause.masked:
+            return [], [], []
+    if saving := AFTER_SAVING.match(clause.masked):
+        # "after saving, its row shows closed": the save is a step, unless just done.
+        after = clause.with_text(clause.masked[saving.end() :])
+        done = previous is not None and bool(previous.drafts) and is_save(previous.drafts[-1])
+        save = (
+            []
+            if done
+            else [
+                Piece(
+                    clause,
+                    [Draft("click", target=SAVE_NAME, source=clause.written(), control=True)],
+                )
+            ]
+        )
+        pieces, unread, framed = _read_clause(after, ctx, save[-1] if save else previous)
+        return [*save, *pieces], unread, framed
+    if is_label(clause):
+        return [], [], [clause.written()]
+    pieces, unread = read_compound(clause, ctx, previous)
+    if not unread:
+        return pieces, [], []
+    if head := split_head(clause):
+        framing_words, steps_words = head
+        # "agent / desk-2024: open Tickets", "as admin with password x: …": a head that is a
+        # step of its own is read, never skipped as framing (that would drop a sign-in).
+        steps, steps_unread = read_compound(clause.with_text(framing_words), ctx, previous)
+        before = steps[-1] if steps and not steps_unread else previous
+        inner, inner_unread = read_compound(clause.with_text(steps_words), ctx, before)
+        if inner and not inner_unread:
+            if steps and not steps_unread:
+                return [*steps, *inner], [], []
+            return inner, [], [clause.written(framing_words)]
+    if (rest := modal_rest(clause)) and (own := read_piece(clause.with_text(rest), ctx)):
+        return [own], [], []
+    if is_framing(clause):
+        # "Make sure a customer can check out and ends up on the dashboard": the claim
+        # it carries is checked; the rest frames.
+        return pieces, [], [clause.written()]
+    return pieces, unread, []
 
-    A clause that says "not" or "or" is the exception: asserting all its quoted phrases would
-    check the opposite of, or more than, what was asked, so it is reported as not understood.
-    """
-    drafts = [Draft("navigate", value=url, note=FALLBACK_NOTE.format(url=url))]
-    errors: list[str] = []
-    for clause in split_clauses(goal):
-        if NEGATION.search(clause.masked) or ALTERNATIVE.search(clause.masked):
-            errors.append(f"could not understand: '{clause.written()}'")
+
+def _submit_with_named_button(drafts: list[Draft]) -> list[Draft]:
+    """ "log in as ana / x and click 'Sign in'": click the button instead of pressing Enter,
+    so the form is submitted once, the way the goal says."""
+    kept: list[Draft] = []
+    for index, draft in enumerate(drafts):
+        following = drafts[index + 1] if index + 1 < len(drafts) else None
+        if is_login_submit(draft) and following is not None and is_submit_click(following):
+            continue
+        if draft.announces_login and following is not None and is_login_fill(following):
+            continue
+        if draft.announces_login and kept and is_login_submit(kept[-1]):
+            continue  # "…, sign in": the compound has already submitted
+        kept.append(draft)
+    return kept
+
+
+def _one_enter(drafts: list[Draft]) -> list[Draft]:
+    """ "add 'Rye' and press Enter": a grounded entry or search already ends with Enter (the
+    contract), so a bare Enter right after it would submit a second, empty entry."""
+    return [
+        d
+        for i, d in enumerate(drafts)
+        if not (
+            i > 0
+            and d.action == "press"
+            and d.value == "Enter"
+            and d.target is None
+            and drafts[i - 1].action == "fill"
+            and drafts[i - 1].ground in ("new_item", "search")
+        )
+    ]
+
+
+_BOX_ACTIONS = ("check", "uncheck", "assert_checked", "assert_unchecked")
+
+
+def _items_in_their_rows(drafts: list[Draft]) -> list[Draft]:
+    """ "add 'Walk dog' … 'Walk dog' should be checked": an item the goal added is ticked in
+    its own row, whose checkbox is rarely labelled with the item's text."""
+    added: set[str] = set()
+    result: list[Draft] = []
+    for d in drafts:
+        if d.ground == "new_item" and d.value:
+            added.add(d.value)
+        if d.action in _BOX_ACTIONS and d.target in added and d.scope is None and d.role is None:
+            d = d.but(target=None, scope=Scope(kind="row", text=d.target))
+        result.append(d)
+    return result
+
+
+def _groups(drafts: list[Draft]) -> dict[int, tuple[str, ...]]:
+    """Items added together ("create A, B and C"), for "the last one" to choose from."""
+    groups: dict[int, tuple[str, ...]] = {}
+    index = 0
+    while index < len(drafts):
+        draft = drafts[index]
+        if draft.ground == "new_item" and draft.action == "fill":
+            members = [
+                d.value or ""
+                for d in drafts[index:]
+                if d.ground == "new_item" and d.action == "fill" and d.source == draft.source
+            ]
+            end = index
+            while end < len(drafts) and drafts[end].source == draft.source:
+                end += 1
+            groups[end] = tuple(members)
+            index = end
         else:
-            drafts += [Draft("assert_text", value=phrase) for phrase in clause.quoted_phrases()]
-    steps = number(drafts)
-    return TestPlan(
-        url=url, goal=goal, steps=steps, total_steps=len(steps), source="rules", errors=errors
-    )
+            index += 1
+    return groups
 
 
-Piece = tuple[Clause, list[Draft]]
+def _secret_claims(drafts: list[Draft]) -> list[str]:
+    secrets = {d.value for d in drafts if d.secret and d.value}
+    return [
+        SECRET_CLAIM.format(words=_mask(d.source or d.action, secrets))
+        for d in drafts
+        if d.action in _ASSERTING and (d.value in secrets or d.target in secrets)
+    ]
 
 
-def _read_compound(clause: Clause, ctx: Context) -> tuple[list[Piece], list[str]]:
-    """Read a clause as one or more actions joined by "and" / ","; also return, as written,
-    the stretches nobody understood.
-
-    Splits are preferred to reading the whole, leftmost first, but a split only counts when
-    every piece is understood; otherwise the clause is read whole ("click Terms and
-    Conditions"). When even that fails, the understood pieces are kept and the rest is
-    reported, so "click 'A' and frobnicate" plans the click and names "frobnicate".
-    Results are memoised by offset so long clauses stay cheap.
-    """
-    text = clause.masked
-    joints = [(found.start(), found.end()) for found in ACTION_JOINER.finditer(text)]
-    memo: dict[int, list[Piece] | None] = {}
-
-    def piece(start: int, end: int) -> Piece | None:
-        return _read_piece(clause.with_text(tidy(text[start:end])), ctx)
-
-    def read_from(start: int) -> list[Piece] | None:
-        if start in memo:
-            return memo[start]
-        result: list[Piece] | None = None
-        for joint_start, joint_end in joints:
-            if joint_start > start and (head := piece(start, joint_start)) is not None:
-                rest = read_from(joint_end)
-                if rest is not None:
-                    result = [head, *rest]
-                    break
-        if result is None:
-            whole = piece(start, len(text))
-            result = [whole] if whole is not None else None
-        memo[start] = result
-        return result
-
-    def salvage(start: int) -> tuple[list[Piece], list[str]]:
-        complete = read_from(start)
-        if complete is not None:
-            return complete, []
-        later = [joint for joint in joints if joint[0] > start]
-        for joint_start, joint_end in later:
-            if (head := piece(start, joint_start)) is not None:
-                pieces, unread = salvage(joint_end)
-                return [head, *pieces], unread
-        for joint_start, joint_end in later:
-            if (rest := read_from(joint_end)) is not None:
-                return rest, [clause.written(tidy(text[start:joint_start]))]
-        return [], [clause.written(tidy(text[start:]))]
-
-    return salvage(0)
+def _hide_secrets(drafts: list[Draft]) -> list[Draft]:
+    """A password typed in the goal is not repeated in any step's `source`."""
+    secrets = {d.value for d in drafts if d.secret and d.value}
+    if not secrets:
+        return drafts
+    return [
+        d.but(source=_mask(d.source, secrets)) if d.source and HIDDEN not in d.source else d
+        for d in drafts
+    ]
 
 
-def _read_piece(clause: Clause, ctx: Context) -> Piece | None:
-    if not clause.masked:
-        return None
-    exact = EXACT_WORDING.search(clause.masked) is not None
-    if exact:
-        clause = clause.with_text(tidy(EXACT_WORDING.sub(" ", clause.masked)))
-    for reader in READERS:
-        drafts = reader(clause, ctx)
-        if drafts:
-            if exact:
-                drafts = [replace(d, exact=_can_be_exact(d)) for d in drafts]
-            return clause, drafts
-    return None
-
-
-def _repeat_previous(previous: Draft, clause: Clause) -> list[Draft]:
-    """A clause of bare quoted names repeats the previous action on each of them."""
-    names = clause.literal_list(clause.masked)
-    if not names or previous.action not in REPEATABLE_ACTIONS:
-        return []
-    if previous.action in ("assert_text", "assert_no_text"):
-        return [Draft(previous.action, value=name) for name in names]
-    return [Draft(previous.action, target=name) for name in names]
-
-
-def _opens_a_url(clause: Clause, ctx: Context) -> bool:
-    """A goal that starts with "go to /pricing" or "open https://…" needs no extra opening
-    navigation: loading the check's URL first would only load a page twice."""
-    found = NAVIGATE.fullmatch(clause.masked)
-    if not found:
-        return False
-    return resolve_url(clause, found.group("where"), ctx.base_url) is not None
-
-
-def _can_be_exact(draft: Draft) -> bool:
-    """Exact matching applies to names and compared text, not to URLs, keys or durations."""
-    if draft.action == "wait":
-        return draft.target is not None
-    return draft.action in EXACT_ACTIONS
+def _mask(text: str, secrets: set[str]) -> str:
+    for secret in sorted(secrets, key=len, reverse=True):
+        text = text.replace(secret, HIDDEN)
+    return text

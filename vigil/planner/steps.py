@@ -5,29 +5,31 @@ How each action uses PlanStep's fields is the table beside PlanStep in vigil/mod
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from vigil.models import WAIT_FOR_LOAD, Action, PlanStep
+from vigil.models import WAIT_FOR_LOAD, Action, CountOp, Ground, PlanStep, Scope, SortOrder
+from vigil.pipeline.vocabulary import ordinal_word
 
-ORDINAL_WORDS = (
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-)
 ROLE_WORDS = {"img": "image", "menuitem": "menu item", "radio": "radio button"}
+COUNT_WORDS: dict[CountOp, str] = {
+    "eq": "exactly",
+    "ge": "at least",
+    "le": "at most",
+    "gt": "more than",
+    "lt": "fewer than",
+}
+GROUND_WORDS: dict[Ground, str] = {
+    "new_item": "the new-item input",
+    "search": "the search box",
+    "page": "the current page",
+}
 
 
 @dataclass(frozen=True)
 class Draft:
     """A step without its number. `secret` keeps a password out of the description;
-    `note` replaces the generated description when the step needs explaining."""
+    `note` replaces the generated description when the step needs explaining; `source` is
+    the words of the goal the step was read from."""
 
     action: Action
     target: str | None = None
@@ -37,6 +39,22 @@ class Draft:
     exact: bool = False
     secret: bool = False
     note: str | None = None
+    scope: Scope | None = None
+    ground: Ground | None = None
+    column: str | None = None
+    order: SortOrder | None = None
+    count_op: CountOp | None = None
+    negate: bool = False
+    source: str | None = None
+    # A bare "log in" that may only announce the sign-in compound after it (never emitted).
+    announces_login: bool = False
+    # A control that acts on the record at hand ("Save", "Edit", "No, take me back"): never
+    # what a later "it" points back to.
+    control: bool = False
+
+    def but(self, **changes: object) -> Draft:
+        """A copy with some fields changed (dataclasses.replace, typed loosely on purpose)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 def number(drafts: list[Draft]) -> list[PlanStep]:
@@ -50,6 +68,14 @@ def number(drafts: list[Draft]) -> list[PlanStep]:
             role=d.role,
             nth=d.nth,
             exact=d.exact,
+            scope=d.scope,
+            ground=d.ground,
+            column=d.column,
+            order=d.order,
+            count_op=d.count_op,
+            negate=d.negate,
+            secret=d.secret,
+            source=d.source,
         )
         for index, d in enumerate(drafts, start=1)
     ]
@@ -57,16 +83,26 @@ def number(drafts: list[Draft]) -> list[PlanStep]:
 
 def describe(d: Draft) -> str:
     """One sentence a person can check the plan against, e.g.
-    "Click the second button 'Add to cart'"."""
+    "Click the second button 'Add to cart'". A secret value never appears in it."""
     if d.note:
         return d.note
-    element = _element(d)
+    element = _element(d) + _where(d)
     exact = " (exact match)" if d.exact else ""
+    shown = "the password" if d.secret else f"'{d.value}'"
+    no = " not" if d.negate else ""
     match d.action:
         case "navigate":
             return f"Go to {d.value}"
+        case "go_back":
+            return "Go back to the previous page"
+        case "reload":
+            return "Reload the page"
         case "click":
+            if d.order:
+                return f"Sort by {element}, {d.order} (click the column header until it holds)"
             return f"Click {element}{exact}"
+        case "double_click":
+            return f"Double-click {element}{exact}"
         case "hover":
             return f"Hover over {element}{exact}"
         case "check":
@@ -74,34 +110,50 @@ def describe(d: Draft) -> str:
         case "uncheck":
             return f"Uncheck {element}"
         case "fill":
-            typed = "the password" if d.secret else f"'{d.value}'"
-            return f"Type {typed} into {element}"
+            return f"Type {shown} into {element}"
         case "select":
-            return f"Select '{d.value}' in {element}"
+            return f"Select {shown} in {element}"
         case "press":
-            return f"Press {d.value}" + (f" in {element}" if d.target else "")
+            return f"Press {d.value}" + (f" in {element}" if d.target or d.ground else "")
         case "wait":
             return _describe_wait(d, element)
         case "assert_text":
-            return f"Check the page shows '{d.value}'{exact}"
+            return f"Check the page shows {shown}{exact}"
         case "assert_no_text":
-            return f"Check the page does not show '{d.value}'{exact}"
+            return f"Check the page does not show {shown}{exact}"
         case "assert_visible":
+            if d.ground == "page":
+                return f"Check the current page is {_name(d)}"
             return f"Check {element} is visible{exact}"
         case "assert_not_visible":
+            if d.ground == "page":
+                return f"Check the current page is not {_name(d)}"
             return f"Check {element} is not visible{exact}"
         case "assert_value":
             if not d.value:
-                return f"Check {element} is empty"
-            return f"Check {element} holds '{d.value}'{exact}"
+                return f"Check {element} is{no} empty"
+            return f"Check {element} {'does not hold' if d.negate else 'holds'} {shown}{exact}"
+        case "assert_checked" | "assert_unchecked" | "assert_enabled" | "assert_disabled":
+            return f"Check {element} is {d.action.removeprefix('assert_')}"
+        case "assert_count":
+            counted = f"'{d.target}'" if d.target else "the items"
+            op = COUNT_WORDS[d.count_op or "eq"]
+            return f"Check there are{no} {op} {d.value} of {counted}{_where(d)}"
+        case "assert_cell":
+            row = _row(d)
+            column = f" in the '{d.column}' column" if d.column else ""
+            return f"Check {row} {'does not show' if d.negate else 'shows'} {shown}{column}{exact}"
         case "assert_url":
-            verb = "is" if d.exact else "contains"
-            return f"Check the URL {verb} '{d.value}'"
+            return f"Check the URL {_compare_verb(d)} {shown}"
         case "assert_title":
-            verb = "is" if d.exact else "contains"
-            return f"Check the page title {verb} '{d.value}'"
-        case _:
-            return f"{d.action.replace('_', ' ').capitalize()} {element}"
+            return f"Check the page title {_compare_verb(d)} {shown}"
+    return f"{d.action.replace('_', ' ').capitalize()} {element}"  # pragma: no cover
+
+
+def _compare_verb(d: Draft) -> str:
+    if d.exact:
+        return "is not" if d.negate else "is"
+    return "does not contain" if d.negate else "contains"
 
 
 def _describe_wait(d: Draft, element: str) -> str:
@@ -116,9 +168,23 @@ def _describe_wait(d: Draft, element: str) -> str:
     return f"Wait {ms / 1000:g} seconds" if ms > 1000 else f"Wait {ms} milliseconds"
 
 
+def _name(d: Draft) -> str:
+    return f"'{d.target}'" if d.target else "it"
+
+
 def _element(d: Draft) -> str:
-    """ "the second button 'Add to cart'", "the link 'Docs'" or just "'Sign in'"."""
-    name = f"'{d.target}'"
+    """ "the second button 'Add to cart'", "the link 'Docs'", "the search box" or "'Sign in'"."""
+    if d.ground is not None and d.ground != "page" and not d.target:
+        return GROUND_WORDS[d.ground]
+    if d.target is None and d.column is None:
+        words = ["the"]
+        if d.nth is not None:
+            words.append(ordinal_word(d.nth))
+        checkbox = d.action in ("check", "uncheck", "assert_checked", "assert_unchecked")
+        noun = "checkbox" if checkbox else "element"
+        words.append(ROLE_WORDS.get(d.role, d.role) if d.role else noun)
+        return " ".join(words)
+    name = f"'{d.target or d.column}'"
     if d.role is None and d.nth is None:
         return name
     words = ["the"]
@@ -129,13 +195,25 @@ def _element(d: Draft) -> str:
     return " ".join([*words, name])
 
 
-def ordinal_word(nth: int) -> str:
-    if nth == -1:
-        return "last"
-    if 0 <= nth < len(ORDINAL_WORDS):
-        return ORDINAL_WORDS[nth]
-    number = nth + 1
-    suffix = (
-        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    )
-    return f"{number}{suffix}"
+def _where(d: Draft) -> str:
+    """ " in the row for 'INV-204'", " in the dialog", "" when the step has no scope."""
+    scope = d.scope
+    if scope is None or d.action == "assert_cell":
+        return ""
+    match scope.kind:
+        case "row":
+            return f" in the row for '{scope.text}'"
+        case "section":
+            return f" in the '{scope.text}' section"
+        case "dialog":
+            return f" in the '{scope.text}' dialog" if scope.text else " in the dialog"
+        case "near":
+            return f" next to '{scope.text}'"
+
+
+def _row(d: Draft) -> str:
+    if d.scope is not None and d.scope.kind == "row":
+        return f"the row for '{d.scope.text}'"
+    if d.nth is not None:
+        return f"the {ordinal_word(d.nth)} row"
+    return "a row"

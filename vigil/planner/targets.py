@@ -1,8 +1,10 @@
-"""What a step acts on, read from words: elements, keys, durations and URLs.
+"""What a step acts on, read from words: elements, places named in navigation, and URLs.
 
 An element is named the way a person would ("the second 'Add to cart' button", "the Login
-link", "the Email field"). The planner keeps the name and turns the rest into hints the
-executor can use: a role (button, link, …) and a position (`nth`, 0-based, -1 for "last").
+link", "the Email field", "'Edit' in the row for 'INV-204'"). The planner keeps the name and
+turns the rest into hints the executor can use: a role (button, link, …), a position (`nth`,
+0-based, -1 for "last") and a scope (scopes.py). Keys, durations and ordinals are read by
+vigil/pipeline/vocabulary.py, shared with the executor.
 Field words ("field", "box", "dropdown") are dropped without a role, because a field may be a
 textbox, searchbox, spinbutton or combobox and the executor already picks roles by action.
 """
@@ -13,21 +15,12 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from vigil.models import Scope
+from vigil.pipeline.vocabulary import ORDINALS, parse_ordinal
 from vigil.planner.clauses import TOKEN, Clause, has_token
-
-ORDINALS: dict[str, int] = {
-    "first": 0,
-    "second": 1,
-    "third": 2,
-    "fourth": 3,
-    "fifth": 4,
-    "sixth": 5,
-    "seventh": 6,
-    "eighth": 7,
-    "ninth": 8,
-    "tenth": 9,
-    "last": -1,
-}
+from vigil.planner.names import unquoted_name
+from vigil.planner.pronouns import pronoun_subject
+from vigil.planner.scopes import split_scope
 
 # Element nouns and the ARIA role each implies; None = a form-field word, dropped without a role.
 ELEMENT_NOUNS: dict[str, str | None] = {
@@ -46,6 +39,8 @@ ELEMENT_NOUNS: dict[str, str | None] = {
     "radio": "radio",
     "tab": "tab",
     "heading": "heading",
+    "column header": "columnheader",
+    "header": "columnheader",
     "image": "img",
     "option": "option",
     "switch": "switch",
@@ -55,6 +50,9 @@ ELEMENT_NOUNS: dict[str, str | None] = {
     "textbox": None,
     "textarea": None,
     "box": None,
+    "list": None,
+    "select": None,
+    "menu": None,
 }
 
 # Longest nouns first so "radio button" wins over "button".
@@ -72,6 +70,12 @@ _NOUN_THEN_NAME = re.compile(
 )
 # "the 'Add to cart' button", "the Login link": the name, then the noun.
 _NAME_THEN_NOUN = re.compile(rf"^(?P<name>.+?)\s+(?P<noun>{_NOUN})$", re.IGNORECASE)
+# "the first link in the list": the list is where everything is, it narrows nothing.
+_IN_THE_COLLECTION = re.compile(
+    r"\s+(?:in|on|of)\s+the\s+(?:list|table|results|page|grid|screen)$", re.IGNORECASE
+)
+# "First name", "Last name": field names that start with an ordinal word.
+_FIELD_NAMED_BY_ORDINAL = re.compile(r"^(?:first|last)\s+name\b", re.IGNORECASE)
 _NOUN_ALONE = re.compile(rf"^(?:{_NOUN})$", re.IGNORECASE)
 
 # An unquoted name longer than this is more likely a sentence we misread than a label.
@@ -80,29 +84,43 @@ MAX_UNQUOTED_NAME_WORDS = 6
 
 @dataclass(frozen=True)
 class Target:
-    """An element as the goal describes it. `noun` says a word like "button" was present."""
+    """An element as the goal describes it. `noun` says a word like "button" was present;
+    `name` is None only for a bare noun inside a scope ("the checkbox next to 'Spelt'")."""
 
-    name: str
+    name: str | None
     role: str | None = None
     nth: int | None = None
     noun: bool = False
     quoted: bool = False
+    scope: Scope | None = None
 
 
 def parse_target(clause: Clause, fragment: str) -> Target | None:
     """Read an element description; None when the words do not describe one element.
 
     A mix of quoted and unquoted words ("the 'Add' to cart thing") is refused rather than
-    guessed at, and so is a bare noun with no name ("click the button").
+    guessed at, and so is a bare noun with no name and no scope ("click the button").
     """
+    scope: Scope | None = None
+    if split := split_scope(clause, fragment):
+        fragment, scope = split
     text = _strip_articles(fragment.strip())
+    if (owned := _OWNER_PRONOUN.sub("", text)) != text and not _NOUN_ALONE.match(owned):
+        text = owned  # "its status" is the field "status"; "its checkbox" is the item's
     nth: int | None = None
     ordinal = _LEADING_ORDINAL.match(text)
-    if ordinal:
+    if ordinal and not _FIELD_NAMED_BY_ORDINAL.match(text):
         word, number = ordinal.group("word"), ordinal.group("number")
-        nth = ORDINALS[word.lower()] if word else int(number) - 1
+        nth = parse_ordinal(word or f"{number}th")
         text = text[ordinal.end() :]
+    text = _IN_THE_COLLECTION.sub("", text)
     if _NOUN_ALONE.match(text):
+        if scope is not None or (nth is not None and _role(text) is not None):
+            # "the checkbox next to 'Spelt'", "the first link": an element by its kind.
+            return Target(None, _role(text), nth, noun=True, scope=scope)
+        if _role(text) is None and nth is None:
+            # "type hello into the input": the one field there is, by the word for it.
+            return Target(" ".join(text.split()), None, None, noun=True)
         return None
     noun: str | None = None
     name = text
@@ -110,13 +128,21 @@ def parse_target(clause: Clause, fragment: str) -> Target | None:
         noun, name = found.group("noun"), found.group("named") or found.group("literal")
     elif found := _NAME_THEN_NOUN.match(text):
         noun, name = found.group("noun"), found.group("name")
-    resolved = element_name(clause, name)
+    resolved = pronoun_subject(name) or element_name(clause, name)
     if resolved is None:
         return None
-    role = ELEMENT_NOUNS[" ".join(noun.lower().split())] if noun else None
     return Target(
-        resolved, role, nth, noun=noun is not None, quoted=clause.literal(name) is not None
+        resolved,
+        _role(noun) if noun else None,
+        nth,
+        noun=noun is not None,
+        quoted=clause.literal(name) is not None,
+        scope=scope,
     )
+
+
+def _role(noun: str) -> str | None:
+    return ELEMENT_NOUNS[" ".join(noun.lower().split())]
 
 
 def element_name(clause: Clause, fragment: str) -> str | None:
@@ -129,7 +155,21 @@ def element_name(clause: Clause, fragment: str) -> str | None:
     words = _strip_articles(fragment.strip()).split()
     if not words or len(words) > MAX_UNQUOTED_NAME_WORDS:
         return None
-    return " ".join(words)
+    name = " ".join(words)
+    if "," in name or _SWALLOWED_STEP.search(name) or _UNREAD_PLACE.search(name):
+        return None
+    return name
+
+
+# "option in the Size": a place the readers did not take as a scope is not part of a name.
+_UNREAD_PLACE = re.compile(r"\b(?:in|on|into|inside|from)\s+the\b", re.IGNORECASE)
+# A name that runs on into another step ("Textbox and click Submit", "Escape to close the
+# dialog") was cut in the wrong place: refusing it lets the clause split where it should.
+_SWALLOWED_STEP = re.compile(
+    r"\b(?:and|then|to|or)\s+(?:click|press|hit|tap|type|enter|select|choose|pick|verify|check|"
+    r"confirm|ensure|go|open|submit|close|save|log|sign|wait|make|see|fill|delete|remove|add)\b",
+    re.IGNORECASE,
+)
 
 
 def plain_value(clause: Clause, fragment: str) -> str | None:
@@ -141,121 +181,21 @@ def plain_value(clause: Clause, fragment: str) -> str | None:
     return value or None
 
 
+# "The Colossus", "A Wizard of Earthsea": a capitalised article before a capitalised word
+# begins a title, and is kept.
+_TITLE_ARTICLE = re.compile(r"^(?-i:The|A|An)\s+(?-i:[A-Z0-9])")
+_OWNER_PRONOUN = re.compile(r"^(?:its|his|her|their)\s+", re.IGNORECASE)
+
+
+def _is_title(text: str) -> bool:
+    """ "The Colossus" is a title; "The Save button" is an element named Save."""
+    return _TITLE_ARTICLE.match(text) is not None and _NAME_THEN_NOUN.match(text) is None
+
+
 def _strip_articles(text: str) -> str:
-    while found := _ARTICLE_OR_PREPOSITION.match(text):
+    while (found := _ARTICLE_OR_PREPOSITION.match(text)) and not _is_title(text):
         text = text[found.end() :]
     return text
-
-
-# --- keys -----------------------------------------------------------------------------------
-
-# Spoken key names → Playwright key names (which follow KeyboardEvent.key / .code).
-KEY_NAMES: dict[str, str] = {
-    "enter": "Enter",
-    "return": "Enter",
-    "escape": "Escape",
-    "esc": "Escape",
-    "tab": "Tab",
-    "space": "Space",
-    "spacebar": "Space",
-    "space bar": "Space",
-    "backspace": "Backspace",
-    "delete": "Delete",
-    "del": "Delete",
-    "insert": "Insert",
-    "home": "Home",
-    "end": "End",
-    "page up": "PageUp",
-    "pageup": "PageUp",
-    "page down": "PageDown",
-    "pagedown": "PageDown",
-    "up": "ArrowUp",
-    "down": "ArrowDown",
-    "left": "ArrowLeft",
-    "right": "ArrowRight",
-    "up arrow": "ArrowUp",
-    "down arrow": "ArrowDown",
-    "left arrow": "ArrowLeft",
-    "right arrow": "ArrowRight",
-    "arrow up": "ArrowUp",
-    "arrow down": "ArrowDown",
-    "arrow left": "ArrowLeft",
-    "arrow right": "ArrowRight",
-}
-MODIFIER_NAMES: dict[str, str] = {
-    "ctrl": "Control",
-    "control": "Control",
-    "cmd": "Meta",
-    "command": "Meta",
-    "meta": "Meta",
-    "alt": "Alt",
-    "option": "Alt",
-    "shift": "Shift",
-}
-_FUNCTION_KEY = re.compile(r"^f(?:[1-9]|1[0-2])$", re.IGNORECASE)
-_KEY_WORD = re.compile(r"\s+key$", re.IGNORECASE)
-
-
-def parse_key(text: str) -> str | None:
-    """A key or chord in Playwright's spelling ("ctrl+a" → "Control+a"), or None."""
-    text = _KEY_WORD.sub("", _strip_articles(text.strip()))
-    parts = [" ".join(p.split()) for p in text.split("+")]
-    *modifiers, key = parts
-    resolved = [MODIFIER_NAMES.get(m.lower()) for m in modifiers]
-    if None in resolved or not key:
-        return None
-    if key.lower() in KEY_NAMES:
-        main = KEY_NAMES[key.lower()]
-    elif _FUNCTION_KEY.match(key):
-        main = key.upper()
-    elif len(key) == 1 and modifiers:
-        main = key
-    else:
-        return None
-    return "+".join([*(m for m in resolved if m), main])
-
-
-# --- durations ------------------------------------------------------------------------------
-
-_NUMBER_WORDS = {
-    "a": 1.0,
-    "an": 1.0,
-    "one": 1.0,
-    "half a": 0.5,
-    "two": 2.0,
-    "three": 3.0,
-    "four": 4.0,
-    "five": 5.0,
-    "ten": 10.0,
-}
-_UNIT_MS = {
-    "ms": 1,
-    "millisecond": 1,
-    "msec": 1,
-    "s": 1000,
-    "sec": 1000,
-    "second": 1000,
-    "m": 60_000,
-    "min": 60_000,
-    "minute": 60_000,
-}
-_DURATION = re.compile(
-    r"^(?:about\s+|around\s+)?(?P<amount>\d+(?:\.\d+)?|half\s+a|an?|one|two|three|four|five|ten)"
-    r"\s*(?P<unit>ms|milliseconds?|msecs?|s|secs?|seconds?|m|mins?|minutes?)$",
-    re.IGNORECASE,
-)
-
-
-def parse_duration_ms(text: str) -> int | None:
-    """Milliseconds for "2 seconds", "500ms", "1.5 s", "half a second"; None otherwise."""
-    found = _DURATION.match(text.strip())
-    if not found:
-        return None
-    amount_text = " ".join(found.group("amount").lower().split())
-    amount = _NUMBER_WORDS.get(amount_text) or float(amount_text)
-    unit = found.group("unit").lower()
-    unit = unit[:-1] if unit.endswith("s") and unit not in ("ms", "s") else unit
-    return round(amount * _UNIT_MS[unit])
 
 
 # --- URLs -----------------------------------------------------------------------------------
@@ -295,3 +235,95 @@ def resolve_url(clause: Clause, fragment: str, base: str) -> Destination | None:
 
 def looks_like_url_or_path(text: str) -> bool:
     return bool(_ABSOLUTE.match(text) or _RELATIVE.match(text))
+
+
+# --- places named in navigation -------------------------------------------------------------
+
+# Words that say what kind of place a name is, not which: "the Invoices page", "the Archived
+# tab", "the product list". Dropped, so "Invoices" is matched against link and tab names.
+_PLACE_NOISE = re.compile(
+    r"\s+(?:page|pages|list|listing|tab|view|table|record|records|screen|section|area|"
+    r"overview|panel|menu|link|button|entry|details|detail\s+page|home|database|folder)$",
+    re.IGNORECASE,
+)
+_ROW_WORD = re.compile(r"(?:row|line|entry|item|record)?", re.IGNORECASE)
+_OWNER_WORDS = re.compile(r"^(?:my|our|your|his|her|their|the)\s+", re.IGNORECASE)
+# "Priya's profile": the owner names the link; a generic noun after it adds nothing.
+_POSSESSIVE = re.compile(r"^(?P<owner>.+?)(?:'s|\u2019s|')\s+(?P<thing>.+)$")
+_GENERIC_THINGS = re.compile(
+    r"^(?:profile|page|details|detail|record|row|entry|card|account|item|info|information)$",
+    re.IGNORECASE,
+)
+
+
+# "the book Cosmos", "ticket 'Laptop fan'", "customer Ana Souza": a record's kind, then its
+# name; the kind is dropped, the name is what the link says.
+_NOUN_THEN_RECORD = re.compile(r"^(?P<noun>(?-i:[a-z])[\w-]*)\s+(?P<name>\S.*)$", re.IGNORECASE)
+_NOT_A_RECORD_KIND = re.compile(
+    r"^(?:page|tab|link|button|step|section|menu|and|or|then|to|of|for|in|on|with|at|by|new|"
+    r"next|previous|last|first|top|bottom|all|every|each|some|any|this|that|these|those)$",
+    re.IGNORECASE,
+)
+
+
+_ROW_OF_NAME = re.compile(
+    r"(?:row|record|entry)\s+(?:for|of)\s+(?P<name>.+)|(?P<owner>its|their|his|her)\s+(?:row|record)"
+    r"|(?P<named>[^\ue000]+?)(?:'s|\u2019s)\s+row",
+    re.IGNORECASE,
+)
+
+
+def _record_name(clause: Clause, found: re.Match[str]) -> str | None:
+    if _NOT_A_RECORD_KIND.match(found.group("noun")):
+        return None
+    literal = clause.literal(found.group("name"))
+    if literal is not None:
+        return literal if literal.strip() else None
+    return unquoted_name(clause, found.group("name"))
+
+
+def place_target(clause: Clause, fragment: str) -> Target | None:
+    """What "go to …" names when it is not a URL: "Orders", "the Invoices page", "Priya's
+    profile from the Team list", "the row for 'INV-204'"."""
+    scope: Scope | None = None
+    if split := split_scope(clause, fragment):
+        fragment, scope = split
+    text = _strip_articles(fragment.strip())
+    if scope is not None and scope.kind == "row" and _ROW_WORD.fullmatch(text):
+        return Target(scope.text, scope=scope)  # "open the row for 'INV-204'"
+    literal = clause.literal(text)
+    if literal is None:
+        literal = clause.literal(_PLACE_NOISE.sub("", text))
+    if literal is not None:
+        return Target(literal, quoted=True, scope=scope) if literal.strip() else None
+    if (row := _ROW_OF_NAME.fullmatch(text)) and scope is None:
+        # "open the row for Carrot Cake", "open its row": the record that row shows.
+        owner = row.group("owner") or row.group("name") or row.group("named")
+        subject = pronoun_subject(owner)
+        record = subject or unquoted_name(clause, owner) or clause.literal(owner)
+        if record:
+            return Target(record, scope=Scope(kind="row", text=record))
+    if (named := _NOUN_THEN_RECORD.match(text)) and (record := _record_name(clause, named)):
+        return Target(record, quoted=has_token(text), scope=scope)
+    if has_token(text):
+        found = _POSSESSIVE.match(text)
+        owner = clause.literal(found.group("owner")) if found else None
+        if found and owner and _GENERIC_THINGS.match(found.group("thing")):
+            return Target(owner, quoted=True, scope=scope)
+        return None
+    if found := _POSSESSIVE.match(text):
+        owner, thing = found.group("owner"), _PLACE_NOISE.sub("", found.group("thing"))
+        if _GENERIC_THINGS.match(thing):
+            text = owner
+        elif pronoun_subject(owner) is None and scope is None:
+            scope, text = Scope(kind="row", text=owner), thing
+        else:
+            text = thing
+    if not _is_title(text):
+        text = _OWNER_WORDS.sub("", text)
+    while (stripped := _PLACE_NOISE.sub("", text)) != text and stripped:
+        text = stripped
+    if _LEADING_ORDINAL.match(f"{text} "):
+        return None  # "the second page" is a position, not a name
+    name = element_name(clause, text)
+    return Target(name, scope=scope) if name else None

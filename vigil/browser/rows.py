@@ -1,0 +1,301 @@
+"""Claims and actions over rows and columns: `assert_cell`, `assert_count`, and a click on
+a column header with an `order` ("sort by date, newest first").
+
+Sorting clicks the header until the column reads in the wanted order, at most
+`MAX_SORT_CLICKS` times, and the proof is the column itself, read after the click — not the
+header's arrow, which a broken sort can still flip.
+"""
+
+from __future__ import annotations
+
+from playwright.async_api import Locator
+
+from vigil.browser import counts, table, wording
+from vigil.browser.scope import Scoped
+from vigil.browser.step_base import (
+    Deadline,
+    Look,
+    StepEnv,
+    StepOutcome,
+    in_scope,
+    retrying,
+)
+from vigil.browser.table import Table
+from vigil.models import PlanStep
+from vigil.pipeline.vocabulary import ordinal_word
+
+MAX_SORT_CLICKS = 3
+
+# The row the scope marked: its table's headers (when it is a table row) and its cells.
+_ROW_JS = r"""(row) => {
+  const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
+  /*CELL*/
+  const t = row.closest('table, [role=table], [role=grid], [role=treegrid]');
+  const cellsOf = (r) => [...r.querySelectorAll('th, td, [role=cell], [role=gridcell], ' +
+    '[role=columnheader], [role=rowheader]')].filter((c) => c.closest('tr, [role=row]') === r);
+  let headers = [];
+  if (t && row.matches('tr, [role=row]')) {
+    const head = [...t.querySelectorAll('tr, [role=row]')].find((r) => cellsOf(r).length &&
+      cellsOf(r).every((c) => c.tagName === 'TH' || c.getAttribute('role') === 'columnheader'));
+    if (head) headers = cellsOf(head).map((c) => clean(c.innerText));
+  }
+  const cells = row.matches('tr, [role=row]') ? cellsOf(row).map(cellText) : [];
+  return [headers, cells, clean(row.innerText)];
+}""".replace("/*CELL*/", table.CELL_TEXT_JS)
+
+
+def _contains(actual: str, wanted: str, exact: bool) -> bool:
+    """Quotes and dashes count as typed (see wording.fold)."""
+    a, w = wording.fold(actual), wording.fold(wanted)
+    return a == w if exact else w.casefold() in a.casefold()
+
+
+async def _row(step: PlanStep, env: StepEnv, scoped: Scoped | None) -> Table | str:
+    """The one row the step means, as a one-row Table (headers may be empty)."""
+    if scoped is not None and scoped.kind == "row":
+        headers, cells, text = await scoped.marked.evaluate(_ROW_JS)
+        row = [str(c) for c in cells] or [str(text)]
+        return Table(scoped.marked, [str(h) for h in headers], [row], scoped.how)
+    root = scoped.root if scoped is not None else env.page
+    found = await table.find_table(root, step.column)
+    if isinstance(found, str):
+        listed = await counts.count(root, None)
+        if not listed.texts or step.column:
+            return found
+        found = Table(None, [], [[t] for t in listed.texts], "")
+    if step.nth is None:
+        return found  # every row: the claim holds when some row satisfies it
+    index = step.nth if step.nth >= 0 else len(found.rows) + step.nth
+    if not 0 <= index < len(found.rows):
+        return f"the table has {len(found.rows)} rows; the step wants the {ordinal_word(step.nth)}"
+    row = found.rows[index]
+    how = f"the {ordinal_word(step.nth)} row '{' | '.join(row)}'"
+    return Table(found.locator, found.headers, [row], how)
+
+
+async def assert_cell(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    wanted = step.value or ""
+    want = not step.negate
+
+    async def attempt(look: Look) -> StepOutcome | str:
+        scoped = await in_scope(step, env)
+        if isinstance(scoped, str):
+            return scoped
+        found = await _row(step, env, scoped)
+        if isinstance(found, str):
+            return found
+        col = found.column(step.column) if step.column else None
+        if step.column and col is None and found.locator is not None:
+            # "its requester" on a detail page: the row is one field of a record table.
+            record = await table.record_around(found.locator, step.column)
+            if record is not None:
+                found, col = record, record.column(step.column)
+        if step.column and col is None:
+            if found.headers:
+                heads = ", ".join(f"'{h}'" for h in found.headers if h)
+                return f"no column '{step.column}' (columns: {heads})"
+            col = None  # a list item has no columns: the item's text must hold the value
+        texts = [r[col] if col is not None and col < len(r) else " | ".join(r) for r in found.rows]
+        hits = [t for t in texts if _contains(t, wanted, step.exact)]
+        where = f"column '{found.headers[col]}' of " if col is not None else ""
+        which = found.note or "a row of the table"
+        if bool(hits) == want:
+            if want and col is None:
+                return StepOutcome(True, f"{which} contains '{wanted}'")
+            if want:
+                return StepOutcome(True, f"{where}{which} holds '{hits[0]}'")
+            return StepOutcome(True, f"{where}{which} does not hold '{wanted}'")
+        if want:
+            shown = texts[0] if len(texts) == 1 else table.shown(texts)
+            elsewhere = await _elsewhere(found, col, wanted, step.exact)
+            return f"{where}{which} holds '{shown}', not '{wanted}'{elsewhere}"
+        return f"{where}{which} holds '{hits[0]}', which it should not"
+
+    return await retrying(env, dl, attempt, env.retries)
+
+
+async def _elsewhere(row: Table, col: int | None, wanted: str, exact: bool) -> str:
+    """Where else in the table the wanted value is ("; '3.80' is in row 'Rye | …'"): the
+    value in another row is the most common way a cell claim goes wrong."""
+    if row.locator is None or len(row.rows) != 1:
+        return ""
+    tbl = row.locator.locator(
+        "xpath=ancestor-or-self::*[self::table or @role='table' or @role='grid'][1]"
+    )
+    if not await tbl.count():
+        return ""
+    _, rows_ = await table.read(tbl.first)
+    for other in rows_:
+        if other == row.rows[0]:
+            continue
+        cell = other[col] if col is not None and col < len(other) else " | ".join(other)
+        if _contains(cell, wanted, exact):
+            return f"; '{wanted}' is in row '{table.shown(other, 4)}'"
+    return ""
+
+
+async def assert_count(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    value = (step.value or "").strip()
+    if not value.isdigit():
+        raise ValueError(f"an assert_count step needs a whole number, not '{value}'")
+    wanted = int(value)
+    op = step.count_op or "eq"
+    want = not step.negate
+    words = counts.op_words(op)
+
+    async def attempt(look: Look) -> StepOutcome | str:
+        scoped = await in_scope(step, env)
+        if isinstance(scoped, str):
+            return scoped
+        root = scoped.root if scoped is not None and scoped.anchor is None else env.page
+        got = await counts.count(root, step.target)
+        where = f" {scoped.phrase}" if scoped is not None else ""
+        note = f" ({got.note})" if got.note else ""
+        claim = f"{words} {wanted}"
+        if counts.holds(got.n, op, wanted) == want and (
+            got.n > 0 or look.last or await look.settled()
+        ):
+            verb = "as wanted" if want else f"not {claim}, as wanted"
+            return StepOutcome(True, f"counted {got.n} {got.what}{where}, {verb}{note}")
+        listed = f": {table.shown(got.texts)}" if got.texts else ""
+        wrong = claim if want else f"not {claim}"
+        return f"counted {got.n} {got.what}{where}{listed}; expected {wrong}{note}"
+
+    return await retrying(env, dl, attempt, env.retries)
+
+
+async def _header(step: PlanStep, env: StepEnv, scoped: Scoped | None) -> tuple[Table, int] | str:
+    name = step.column or step.target or ""
+    root = scoped.root if scoped is not None and scoped.anchor is None else env.page
+    found = await table.find_table(root, name)
+    if isinstance(found, str):
+        return found
+    index = found.column(name)
+    if index is None:
+        return f"no column '{name}'"
+    return found, index
+
+
+async def sort_by(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    """Click the column's header until the column reads in `step.order`.
+
+    1. Read the column; when the header already says it is sorted that way (`aria-sort`)
+       and the values agree, nothing is clicked.
+    2. Otherwise click the header (its button when it has one) and read the column again
+       until it is in order or the page has settled; repeat up to MAX_SORT_CLICKS times.
+    """
+    order = step.order or "ascending"
+    name = step.column or step.target or ""
+    scoped = await in_scope(step, env)
+    if isinstance(scoped, str):
+        return StepOutcome(False, scoped)
+    values: list[str] = []
+    header_says: str | None = None
+
+    async def read(look: Look) -> StepOutcome | str:
+        nonlocal values, header_says
+        found = await _header(step, env, scoped)
+        if isinstance(found, str):
+            return found
+        tbl, index = found
+        values = tbl.values(index)
+        header_says = await _aria_sort(tbl, index)
+        return StepOutcome(True, "")
+
+    first = await retrying(env, dl, read, env.retries)
+    if not first.passed:
+        return first
+    found = await _header(step, env, scoped)
+    if not isinstance(found, str):
+        name = found[0].headers[found[1]] or name  # as the page spells it
+    kind, _ = table.sort_keys(values)
+    if header_says == order and table.in_order(values, order):
+        return StepOutcome(
+            True, f"column '{name}' already reads in {order} order ({kind}): {table.shown(values)}"
+        )
+
+    async def sorted_now(look: Look) -> StepOutcome | str:
+        found = await read(look)
+        if isinstance(found, str):
+            return found
+        if table.in_order(values, order) and header_says in (None, "none", order):
+            return StepOutcome(True, "")
+        return f"column '{name}' reads {table.shown(values)}"
+
+    for clicks in range(1, MAX_SORT_CLICKS + 1):
+        found = await _header(step, env, scoped)
+        if isinstance(found, str):
+            return StepOutcome(False, found)
+        tbl, index = found
+        header = _header_cell(tbl, index)
+        if header is None:
+            return StepOutcome(False, f"column '{name}' has no header to click")
+        control = header.locator("button, a, [role=button]")
+        await env.settle()
+        await (control.first if await control.count() else header).click(timeout=dl.ms())
+        if (await retrying(env, dl, sorted_now, env.retries)).passed:
+            kind, _ = table.sort_keys(values)
+            return StepOutcome(
+                True,
+                f"clicked header '{name}' {clicks} time(s) until the column read in {order} order "
+                f"({kind}): {table.shown(values)}",
+            )
+    return StepOutcome(
+        False,
+        f"clicked header '{name}' {MAX_SORT_CLICKS} times but the column never read in {order} "
+        f"order: {table.shown(values)}",
+    )
+
+
+async def sort_once(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome | None:
+    """ "sort by title" with no order: click the column's header once, as the person would,
+    and say which order the column reads in afterwards. None when no table on the page has
+    that column, so the caller clicks the target by name instead."""
+    name = step.column or step.target or ""
+    scoped = await in_scope(step, env)
+    if isinstance(scoped, str):
+        return StepOutcome(False, scoped)
+    found = await _header(step, env, scoped)
+    if isinstance(found, str):
+        return None
+    tbl, index = found
+    before = tbl.values(index)
+    name = tbl.headers[index] or name
+    header = _header_cell(tbl, index)
+    if header is None:
+        return None
+    control = header.locator("button, a, [role=button]")
+    await env.settle()
+    await (control.first if await control.count() else header).click(timeout=dl.ms())
+    after = before
+
+    async def changed(look: Look) -> StepOutcome | str:
+        nonlocal after
+        now = await _header(step, env, scoped)
+        if isinstance(now, str):
+            return now
+        after = now[0].values(now[1])
+        if after != before:
+            return StepOutcome(True, "")
+        return "the column still reads as before"
+
+    await retrying(env, dl, changed, env.retries)
+    kind, _ = table.sort_keys(after)
+    reads = next((o for o in ("ascending", "descending") if table.in_order(after, o)), None)
+    order = f"{reads} order ({kind})" if reads else "no order"
+    return StepOutcome(
+        True, f"clicked header '{name}'; the column now reads in {order}: {table.shown(after)}"
+    )
+
+
+async def _aria_sort(tbl: Table, index: int) -> str | None:
+    header = _header_cell(tbl, index)
+    if header is None or not await header.count():
+        return None
+    return await header.get_attribute("aria-sort")
+
+
+def _header_cell(tbl: Table, index: int) -> Locator | None:
+    if tbl.locator is None:
+        return None
+    return tbl.locator.locator("th, [role=columnheader]").nth(index)

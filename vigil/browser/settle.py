@@ -1,0 +1,118 @@
+"""Whether the page has settled: the signal that lets a failing claim fail at once.
+
+A claim that does not hold yet may hold a moment later (late JavaScript, an XHR still in
+flight, a timer about to render results), so a miss is looked at again. Waiting a fixed
+few seconds before every failure would make a broken site slow to report and every failing
+goal cost the same long wait; instead the page says when it is quiet: the document has
+loaded, no fetch/XHR is in flight, no short timer is pending, and the DOM has not changed
+for a moment. A miss on a quiet page, confirmed by one more look, is final.
+
+Timers longer than `LONG_TIMER_MS` (session refresh), timers re-armed by a timer with a
+delay of `LOOP_TIMER_MS` or more (a ticking clock, polling), intervals, and requests open
+for longer than `LONG_TIMER_MS` (long polls, streams) do not count: they would keep a page
+"busy" forever. A page that never settles still ends at the retry
+budget, exactly as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+
+# How long the DOM must be unchanged before the page counts as quiet: about three frames,
+# enough for rendering that follows a change in requestAnimationFrame or a microtask. Work
+# that takes longer shows as a pending timer or request, which is tracked on its own.
+QUIET_MS = 50
+LONG_TIMER_MS = 5000
+LOOP_TIMER_MS = 100
+
+# Installed in every document before the page's own scripts (an init script).
+ACTIVITY_JS = """(() => {
+  if (window.__vigilBusy !== undefined) return;
+  const timers = new Set();
+  const requests = new Map();  // id -> start time; a long poll stops counting after LONG_MS
+  let next = 0;
+  window.__vigilBusy = () => {
+    const now = performance.now();
+    let open = 0;
+    for (const t0 of requests.values()) if (now - t0 < LONG_MS) open += 1;
+    return timers.size + open;
+  };
+  const setT = window.setTimeout, clearT = window.clearTimeout;
+  let inTimer = false;
+  window.setTimeout = function (fn, ms, ...args) {
+    const delay = Number(ms) || 0;
+    if (typeof fn !== 'function') return setT.call(window, fn, ms, ...args);
+    // A timer re-armed from a timer with a real delay is a polling loop (a clock, a refresh),
+    // not work about to finish: it does not count. Every callback marks that it runs in a
+    // timer, so the loop stays untracked from one round to the next.
+    const tracked = delay <= LONG_MS && !(inTimer && delay >= LOOP_MS);
+    let id;
+    const run = function () {
+      timers.delete(id);
+      const outer = inTimer;
+      inTimer = true;
+      try { return fn.apply(this, args); } finally { inTimer = outer; }
+    };
+    id = setT.call(window, run, ms);
+    if (tracked) timers.add(id);
+    return id;
+  };
+  window.clearTimeout = function (id) {
+    timers.delete(id);
+    return clearT.call(window, id);
+  };
+  const track = () => { const id = next++; requests.set(id, performance.now());
+    return () => requests.delete(id); };
+  const fetchOrig = window.fetch;
+  if (fetchOrig) {
+    window.fetch = function (...args) {
+      const done = track();
+      const p = fetchOrig.apply(this, args);
+      p.then(done, done);
+      return p;
+    };
+  }
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (...args) {
+    this.addEventListener('loadend', track(), {once: true});
+    return send.apply(this, args);
+  };
+})();""".replace("LONG_MS", str(LONG_TIMER_MS)).replace("LOOP_MS", str(LOOP_TIMER_MS))
+
+_STATE_JS = """(quiet) => {
+  const busy = window.__vigilBusy ? window.__vigilBusy() : 0;
+  const last = window.__vigilLastChange ?? 0;
+  const changes = window.__vigilChanges ?? -1;
+  const since = performance.now() - last;
+  const idle = document.readyState === 'complete' && busy === 0;
+  return [idle && since >= quiet, changes, idle ? Math.max(0, quiet - since) : -1];
+}"""
+
+
+@dataclass(frozen=True)
+class PageState:
+    """`settled`: nothing is loading or about to change; `changes`: the DOM change count, so
+    two looks can tell that nothing happened between them."""
+
+    settled: bool
+    changes: int
+    quiet_in_s: float | None = None  # when only the quiet window is left: how long it is
+
+    def next_look_s(self, pause: float) -> float:
+        """How long to wait before the next look: no longer than the quiet window needs."""
+        if self.quiet_in_s is None or self.settled:
+            return pause
+        return min(pause, self.quiet_in_s + 0.005)
+
+
+async def page_state(page: Page) -> PageState:
+    """The page's state now; a page mid-navigation is not settled."""
+    try:
+        settled, changes, quiet_in = await page.evaluate(_STATE_JS, QUIET_MS)
+    except PlaywrightError:
+        return PageState(False, -1)
+    left = None if quiet_in < 0 else float(quiet_in) / 1000
+    return PageState(bool(settled), int(changes), left)

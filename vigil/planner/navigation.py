@@ -1,0 +1,108 @@
+"""Moving around: open a URL, go to a place by its name, go back, reload.
+
+"go to /pricing" and "open https://…" navigate; "go to Orders" or "open the Invoices page"
+click the link, tab or button whose name fits best, which the executor chooses on the live
+page; "the homepage" is the check's own URL.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vigil.planner.clauses import Clause
+from vigil.planner.context import Context
+from vigil.planner.steps import Draft
+from vigil.planner.targets import place_target, resolve_url
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    return re.compile(text, re.IGNORECASE)
+
+
+NAVIGATE = _pattern(
+    r"(?:(?:go|navigate|browse|head|jump|get|move|return|come)\s+(?:back\s+|over\s+|straight\s+)?"
+    r"to|goto|open(?:\s+up)?|visit|load|switch\s+to|proceed\s+to|take\s+me\s+to|"
+    r"bring\s+up|pull\s+up|show\s+me)"
+    r"\s+(?P<where>.+)"
+)
+HOME = _pattern(
+    r"(?:the\s+)?(?:home\s*page|start\s+page|landing\s+page|front\s+page|main\s+page|"
+    r"site|website|web\s+site|app|application|url|page|it)"
+)
+GO_BACK = _pattern(
+    r"(?:go|navigate|head|step)\s+back(?:\s+(?:one\s+page|a\s+page|to\s+the\s+previous\s+page))?"
+    r"|(?:press|click|hit|use)\s+(?:the\s+)?(?:browser(?:'s)?\s+)?back(?:\s+button)?"
+    r"|return\s+to\s+the\s+previous\s+page|back"
+)
+RELOAD = _pattern(r"(?:reload|refresh|re-?load)(?:\s+(?:the|this)\s+(?:page|browser|tab))?")
+_ABSOLUTE_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+PLACE_NOTE = "Go to '{name}' (the link, tab or button named so)"
+
+
+def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
+    if GO_BACK.fullmatch(clause.masked):
+        return [Draft("go_back")]
+    if RELOAD.fullmatch(clause.masked):
+        return [Draft("reload")]
+    found = NAVIGATE.fullmatch(clause.masked)
+    if not found:
+        # A goal line that is only a URL ("https://shop.example/cart") means: open it.
+        bare = clause.literal(clause.masked)
+        if bare is not None and _ABSOLUTE_URL.match(bare):
+            return [Draft("navigate", value=bare)]
+        return None
+    where = found.group("where")
+    destination = resolve_url(clause, where, ctx.base_url)
+    if destination is not None:
+        return [Draft("navigate", value=destination.url)]
+    if HOME.fullmatch(where.strip()):
+        return [Draft("navigate", value=ctx.base_url)]
+    if (listed := FROM_A_LIST.fullmatch(where)) and (steps := _open_from(clause, listed)):
+        return steps
+    if numbered := PAGE_NUMBER.fullmatch(where):
+        # "go to page 2": the pagination link that says "2".
+        number = numbered.group("number")
+        note = f"Go to page {number} (the pagination link '{number}')"
+        return [Draft("click", target=number, role="link", exact=True, note=note)]
+    target = place_target(clause, where)
+    if target is None or target.name is None:
+        return None
+    if not target.quoted and ": " in target.name:
+        return None  # "open Agents: Keiko is …" runs on into a claim; a name has no colon
+    note = PLACE_NOTE.format(name=target.name)
+    if target.scope is not None:
+        note = f"Open '{target.name}' (in {target.scope.kind} '{target.scope.text}')"
+    return [Draft("click", target=target.name, scope=target.scope, note=note)]
+
+
+# "open Beloved from the Books list": go to the list, then open the record there. Read as
+# two steps because the list is usually somewhere else than where the goal stands.
+FROM_A_LIST = _pattern(
+    r"(?P<what>.+?)\s+from\s+(?:the\s+|my\s+)?(?P<place>[^\s].*?)\s+(?:list|table|listing|page)"
+)
+
+
+PAGE_NUMBER = _pattern(r"(?:the\s+)?(?:results\s+)?page\s+(?:number\s+)?(?P<number>\d+)")
+
+
+def _open_from(clause: Clause, found: re.Match[str]) -> list[Draft] | None:
+    place = place_target(clause, found.group("place"))
+    record = place_target(clause, found.group("what"))
+    if place is None or record is None or not place.name or not record.name:
+        return None
+    if place.scope is not None or record.scope is not None:
+        return None
+    return [
+        Draft("click", target=place.name, note=PLACE_NOTE.format(name=place.name)),
+        Draft("click", target=record.name, note=PLACE_NOTE.format(name=record.name)),
+    ]
+
+
+def opens_a_url(clause: Clause, ctx: Context) -> bool:
+    """A goal that starts with "go to /pricing" or "open https://…" needs no extra opening
+    navigation: loading the check's URL first would only load a page twice."""
+    found = NAVIGATE.fullmatch(clause.masked)
+    if not found:
+        bare = clause.literal(clause.masked)
+        return bare is not None and _ABSOLUTE_URL.match(bare) is not None
+    return resolve_url(clause, found.group("where"), ctx.base_url) is not None
