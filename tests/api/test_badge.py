@@ -18,7 +18,12 @@ ANONYMOUS = {"Authorization": ""}
 async def _create(client: httpx.AsyncClient, name: str, public: bool) -> str:
     response = await client.post(
         "/api/tests",
-        json={"name": name, "url": "https://a.example", "goal": "x", "public_badge": public},
+        json={
+            "name": name,
+            "url": "https://a.example",
+            "goal": "verify 'x'",
+            "public_badge": public,
+        },
     )
     assert response.status_code == 201, response.text
     return str(response.json()["id"])

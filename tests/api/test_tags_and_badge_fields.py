@@ -36,7 +36,9 @@ async def test_tags_and_public_badge_are_created_stored_as_strings_and_updated(
 async def test_a_check_without_the_new_fields_reads_with_their_defaults(
     client: httpx.AsyncClient, redis: Redis
 ) -> None:
-    created = await client.post("/api/tests", json={"url": "https://a.example", "goal": "x"})
+    created = await client.post(
+        "/api/tests", json={"url": "https://a.example", "goal": "verify 'x'"}
+    )
     test_id = created.json()["id"]
     await redis.hdel(keys.test(test_id), "tags", "public_badge")  # written before they existed
 
@@ -47,7 +49,7 @@ async def test_a_check_without_the_new_fields_reads_with_their_defaults(
 
 async def test_bad_tags_get_a_422_naming_the_field(client: httpx.AsyncClient) -> None:
     response = await client.post(
-        "/api/tests", json={"url": "https://a.example", "goal": "x", "tags": ["a,b"]}
+        "/api/tests", json={"url": "https://a.example", "goal": "verify 'x'", "tags": ["a,b"]}
     )
 
     assert response.status_code == 422

@@ -8,10 +8,6 @@ from pathlib import Path
 
 import pytest
 import redis as sync_redis
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
-from starlette.responses import Response
 from typer.testing import CliRunner, Result
 
 from tests.conftest import TOKEN
@@ -193,7 +189,11 @@ def test_export_then_apply_finds_no_changes(server: str, tmp_path: Path) -> None
     with api(server) as client:  # a check made in the UI, with a multi-line goal
         made = client.post(
             "/api/tests",
-            json={"name": "From the UI", "url": "https://ui.example", "goal": "a\n\nb 'c'"},
+            json={
+                "name": "From the UI",
+                "url": "https://ui.example",
+                "goal": "verify 'a'\n\nverify 'c'",
+            },
         )
         assert made.status_code == 201
 
@@ -217,32 +217,19 @@ def test_export_then_apply_finds_no_changes(server: str, tmp_path: Path) -> None
         assert "No changes: 3 check(s) up to date." in again.stdout
 
 
-def _refuse_unread_goals(app: FastAPI) -> None:
-    """Stands in for the server's rule-mode check of goals (DESIGN §4: a goal with unread
-    clauses answers 422 naming them) with the answer shape the API uses for 422s."""
-
-    async def refuse(request: Request, call_next: RequestResponseEndpoint) -> Response:
-        if request.method in ("POST", "PATCH") and b"frobnicate" in await request.body():
-            message = "goal: could not understand: 'frobnicate the widget'"
-            return JSONResponse({"detail": message, "errors": [message]}, status_code=422)
-        return await call_next(request)
-
-    app.add_middleware(BaseHTTPMiddleware, dispatch=refuse)
-
-
 def test_a_goal_the_server_refuses_is_reported_at_its_line_and_nothing_stays_applied(
     settings: Settings, redis_url: str, tmp_path: Path
 ) -> None:
     sync_redis.Redis.from_url(redis_url).flushdb()
     path = write(tmp_path, CHECKS)
     refused = "---\nname: A\nurl: https://a.example\ngoal: |\n  frobnicate the widget\n"
-    with live_server(settings, redis_url, wrap=_refuse_unread_goals) as base:
+    with live_server(settings, redis_url) as base:
         assert vigil(base, tmp_path, "apply", str(path), HOOK_TOKEN="t").exit_code == 0
         before = stored(base)
         # One update, one create, then the refused create.
         path.write_text(
             CHECKS.replace("retries: 2", "retries: 3")
-            + "---\nname: New\nurl: https://new.example\ngoal: x\n"
+            + "---\nname: New\nurl: https://new.example\ngoal: verify 'x'\n"
             + refused
         )
 
@@ -251,7 +238,7 @@ def test_a_goal_the_server_refuses_is_reported_at_its_line_and_nothing_stays_app
 
     assert out.exit_code == 1
     assert (
-        f"vigil: {path}: document 4, line 24: goal: could not understand: 'frobnicate the widget'"
+        f"vigil: {path}: document 4, line 24: goal: could not understand 'frobnicate the widget'"
     ) in out.stderr
     assert "undone: deleted 'New'" in out.stdout
     assert "undone: restored 'Checkout'" in out.stdout

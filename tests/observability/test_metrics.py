@@ -62,7 +62,7 @@ async def test_metrics_count_runs_outcomes_durations_failures_and_deliveries(
             json={
                 "name": "Shop",
                 "url": "https://a.example",
-                "goal": "x",
+                "goal": "verify 'x'",
                 "retries": 0,
                 "alert_webhook": receiver.url,
             },
@@ -70,7 +70,7 @@ async def test_metrics_count_runs_outcomes_durations_failures_and_deliveries(
         other = await client.post(
             "/api/tests",
             headers=auth,
-            json={"name": "Never run", "url": "https://b.example", "goal": "x"},
+            json={"name": "Never run", "url": "https://b.example", "goal": "verify 'x'"},
         )
         test_id, other_id = created.json()["id"], other.json()["id"]
         outcomes = [
@@ -149,7 +149,7 @@ async def test_a_failing_streak_shows_in_consecutive_failures(services: Services
     ) as client:
         created = await client.post(
             "/api/tests",
-            json={"name": "Down", "url": "https://a.example", "goal": "x", "retries": 0},
+            json={"name": "Down", "url": "https://a.example", "goal": "verify 'x'", "retries": 0},
         )
         test_id = created.json()["id"]
         for _ in range(3):
@@ -170,7 +170,7 @@ async def test_a_failing_streak_shows_in_consecutive_failures(services: Services
 async def test_a_scheduled_check_that_stopped_running_shows_as_overdue(
     client: httpx.AsyncClient, redis: Redis
 ) -> None:
-    body = {"url": "https://a.example", "goal": "x", "schedule": "*/5 * * * *"}
+    body = {"url": "https://a.example", "goal": "verify 'x'", "schedule": "*/5 * * * *"}
     late = (await client.post("/api/tests", json={**body, "name": "Late"})).json()
     fresh = await client.post("/api/tests", json={**body, "name": "Fresh"})
     paused = (await client.post("/api/tests", json={**body, "name": "Paused"})).json()

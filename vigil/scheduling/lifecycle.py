@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from vigil.errors import SchedulerUnavailable
 from vigil.models import Check, CheckCreate, CheckUpdate, TestStatus, iso
+from vigil.planner.readable import require_readable_goal
 from vigil.services import Services
 from vigil.store import checks
 
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 
 async def create_test(services: Services, spec: CheckCreate) -> Check:
     redis, scheduler = services.redis, services.scheduler
+    require_readable_goal(services.settings, spec.url, spec.goal)
     test = await checks.create_check(redis, spec)
     try:
         fields = await scheduler.prepare(None, test)
@@ -40,6 +42,10 @@ async def update_test(services: Services, test_id: str, changes: CheckUpdate) ->
     redis, scheduler = services.redis, services.scheduler
     before = await checks.get_check(redis, test_id)
     values = changes.model_dump(exclude_unset=True, exclude_none=True)
+    if "goal" in values or "url" in values:
+        require_readable_goal(
+            services.settings, values.get("url", before.url), values.get("goal", before.goal)
+        )
     fields = await scheduler.prepare(before, before.model_copy(update=values))
     test = await checks.update_check(redis, test_id, changes)
     if fields:

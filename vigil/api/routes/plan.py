@@ -8,40 +8,15 @@ It only plans (no browser, no Redis), so it is cheap enough to call on every pau
 
 from __future__ import annotations
 
-import re
-
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field
-from rapidfuzz import fuzz, process
 
 from vigil.api.deps import require_token
 from vigil.models import PlanStep, Url
-from vigil.planner.rule_planner import plan_goal
+from vigil.planner.suggestions import plan_with_suggestions
 from vigil.validation import MAX_GOAL
 
 router = APIRouter(tags=["plan"])
-
-# Phrasings the rule planner reads (README "A first check"); the suggestions for an unread
-# clause are the nearest of these, so they are always sentences that would plan.
-KNOWN_PHRASINGS = (
-    "go to /pricing",
-    "click 'Sign in'",
-    "click the second 'Add to cart' button",
-    "type 'demo' into the Password field",
-    "select 'Germany' from Country",
-    "check 'I agree'",
-    "press Enter",
-    "hover over 'Menu'",
-    "wait until 'Loaded' appears",
-    "wait 2 seconds",
-    "verify the page shows 'Welcome'",
-    "'Error' should not appear",
-    "the title should contain 'Shop'",
-    "the Email field should contain 'a@b.c'",
-    "the URL should contain '/dashboard'",
-    "log in as demo / secret",
-)
-_UNREAD = re.compile(r"^could not understand: '(?P<clause>.*)'$", re.S)
 
 
 class PlanRequest(BaseModel):
@@ -66,11 +41,6 @@ class PlanResponse(BaseModel):
     unread: list[UnreadClause]
 
 
-def suggestions_for(clause: str, limit: int = 3) -> list[str]:
-    found = process.extract(clause, KNOWN_PHRASINGS, scorer=fuzz.token_set_ratio, limit=limit)
-    return [phrase for phrase, _score, _index in found]
-
-
 @router.post(
     "/api/plan",
     response_model=PlanResponse,
@@ -80,10 +50,6 @@ def suggestions_for(clause: str, limit: int = 3) -> list[str]:
 async def plan(body: PlanRequest) -> PlanResponse:
     if not body.goal:
         return PlanResponse(steps=[], errors=[], unread=[])
-    planned = plan_goal(body.url, body.goal)
-    unread = [
-        UnreadClause(clause=found["clause"], suggestions=suggestions_for(found["clause"]))
-        for error in planned.errors
-        if (found := _UNREAD.match(error))
-    ]
+    planned, suggestions = plan_with_suggestions(body.url, body.goal)
+    unread = [UnreadClause(clause=s.clause, suggestions=s.closest) for s in suggestions]
     return PlanResponse(steps=planned.steps, errors=planned.errors, unread=unread)
