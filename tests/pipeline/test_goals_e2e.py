@@ -46,6 +46,16 @@ GOALS = {
     "the login compound with a wrong password does not get in": Goal(
         "/login", "log in as demo / wrong and verify the page shows 'Welcome'", False, 5, "Welcome"
     ),
+    "a slow server-side search is waited for before its results are read": Goal(
+        "/people", "search for 'Carl' and check that Carl Sagan is listed", True
+    ),
+    "a slow search's results are read, not the list it replaces": Goal(
+        "/people",
+        "search for 'Carl' and check that Richard Dawkins is listed",
+        False,
+        3,
+        "Richard Dawkins",
+    ),
     "the title names the shop": Goal("/", "the title should contain 'Demo Shop'", True),
     "the homepage has the shop name": Goal("/", "Check that the homepage has 'Demo Shop'", True),
     "a link leads to the second page": Goal(

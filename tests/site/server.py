@@ -96,6 +96,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(200, self._page("dashboard.html", user=user))
         elif path == "/orders" or path.startswith("/orders/"):
             self._orders(path)
+        elif path == "/people":
+            self._people()
         elif path == "/logout":
             self._send(303, b"", headers={"Location": "/", "Set-Cookie": "session=; Max-Age=0"})
         elif path == "/broken":
@@ -113,6 +115,27 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.close()
         else:
             self._send(404, b"<!doctype html><title>Not found</title><h1>Not found</h1>")
+
+    def _people(self) -> None:
+        """A directory searched on the server, slowly: the results page arrives well after
+        the search is submitted, while the unfiltered list is still on screen."""
+        query = parse_qs(urlsplit(self.path).query).get("q", [""])[0]
+        if query:
+            self.server.stopping.wait(SLOW_SEARCH_S)
+        shown = [p for p in PEOPLE if query.casefold() in p.casefold()]
+        items = "".join(f"<li>{html.escape(p)}</li>" for p in shown)
+        heading = f"Results for {html.escape(query)}" if query else "Everyone"
+        # As in many admin sites: a filter-as-you-type box in the side menu (a searchbox,
+        # no form) before the page's own search, a plain text field with a Search button.
+        body = (
+            "<!doctype html><title>People</title>"
+            "<nav><input type='search' placeholder='Start typing to filter…'>"
+            "<a href='/'>Home</a> <a href='/people'>People</a></nav>"
+            "<main><h1>People</h1><form action='/people'><input type='text' name='q' "
+            "id='searchbar'> <input type='submit' value='Search'></form>"
+            f"<h2>{heading}</h2><ul>{items}</ul></main>"
+        )
+        self._send(200, body.encode())
 
     def _orders(self, path: str) -> None:
         """The signed-in landing's order history and one page per invoice; anonymous visitors
@@ -154,6 +177,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.flush()
         self.server.stopping.wait(HOLD_S)
         self.close_connection = True
+
+
+PEOPLE = ("Carl Sagan", "Richard Dawkins", "Ursula K. Le Guin")
+SLOW_SEARCH_S = 0.8
 
 
 class DemoServer(ThreadingHTTPServer):

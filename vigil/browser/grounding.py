@@ -7,7 +7,9 @@ Preferences, when several elements fit (said in the step details):
   "New", "Create"); without one, an "Add …"/"New …" control opens a form whose first empty
   field is used (see steps.py). Then document order.
 - `search`: a searchbox (`type=search`, role searchbox), then a field whose name,
-  placeholder, label or id says search/find/look up, then a field inside a search landmark.
+  placeholder, label or id says search/find/look up, then a field inside a search landmark;
+  a field that submits (in a search landmark or a form with a submit control) is preferred,
+  and one in the navigation or a sidebar (a menu filter) comes last.
 - `page`: the title, the main heading or the URL names the page.
 """
 
@@ -48,10 +50,18 @@ _SCORE_JS = r"""(els, purpose) => {
       (el.labels && el.labels[0] ? el.labels[0].innerText : '') ||
       el.getAttribute('name') || el.id || '').trim();
     if (purpose === 'search') {
-      if (el.type === 'search' || el.getAttribute('role') === 'searchbox') return [3, name];
-      if (SEARCH.test(w)) return [2, name];
-      if (el.closest('[role=search], search')) return [1, name];
-      return [0, name];
+      let s = 0;
+      if (el.type === 'search' || el.getAttribute('role') === 'searchbox') s = 6;
+      else if (SEARCH.test(w)) s = 4;
+      else if (el.closest('[role=search], search')) s = 2;
+      if (!s) return [0, name];
+      // The page's search submits (a search landmark, or a form with a submit control); a
+      // filter-as-you-type box in the navigation or a sidebar only narrows the menu.
+      const form = el.closest('form');
+      if (el.closest('[role=search], search') ||
+          (form && form.querySelector('button, input[type=submit]'))) s += 2;
+      if (el.closest('nav, aside, [role=navigation], [role=complementary]')) s -= 3;
+      return [Math.max(s, 1), name];
     }
     if (SEARCH.test(w) || el.type === 'search') return [0, name];
     if (NEW.test(w)) return [3, name];
