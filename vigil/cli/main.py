@@ -6,6 +6,7 @@ import typer
 
 from vigil.cli import tests_cmd
 from vigil.cli.apply import apply, export
+from vigil.cli.plan import plan
 from vigil.cli.run import run
 from vigil.cli.serve import serve
 from vigil.cli.worker import worker
@@ -18,6 +19,7 @@ app = typer.Typer(
 app.command("serve")(serve)
 app.command("worker")(worker)
 app.command("run")(run)
+app.command("plan")(plan)
 app.add_typer(tests_cmd.app, name="tests")
 app.command("apply")(apply)
 app.command("export")(export)
