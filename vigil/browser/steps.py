@@ -137,12 +137,14 @@ async def _act(
     env: StepEnv,
     dl: Deadline,
     intent: Intent,
-    verb: str,
+    verb: str | Callable[[], str],
     act: Callable[[Locator, float], Awaitable[str | None]],
     look: Callable[[Locator, float], Awaitable[None]] | None = None,
 ) -> StepOutcome:
     """Find the target, then `act` on it. `look` only reads the element (its type, its
-    options), so it runs before `settle`, while the previous screenshot is still taken."""
+    options), so it runs before `settle`, while the previous screenshot is still taken.
+    `verb` may be a function, worded once `look` has seen the element (a password field's
+    value is never shown)."""
 
     async def attempt(seen: Look) -> StepOutcome | str:
         found = await find(step, env, intent)
@@ -163,7 +165,7 @@ async def _act(
             )
         if problem:
             return StepOutcome(False, problem)
-        return StepOutcome(True, said(found, verb))
+        return StepOutcome(True, said(found, verb if isinstance(verb, str) else verb()))
 
     return await retrying(env, dl, attempt, env.retries)
 
@@ -246,19 +248,20 @@ async def _fill(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
         if step.ground in ("new_item", "search"):
             await loc.press("Enter", timeout=ms)  # an entry or a search is submitted
 
-    verb = "typed '\x00' into"
-    if step.ground == "new_item":
-        verb = "added '\x00' with"
-    elif step.ground == "search":
-        verb = "searched for '\x00' in"
+    def verb() -> str:
+        # A password never reaches details, events or stored runs.
+        shown = "•" * 8 if secret else value
+        if step.ground == "new_item":
+            return f"added '{shown}' with"
+        if step.ground == "search":
+            return f"searched for '{shown}' in"
+        return f"typed '{shown}' into"
+
     outcome = await _act(step, env, dl, "fill", verb, act, look)
     if step.ground == "new_item" and not outcome.passed and not step.target:
         outcome = await _add_through_form(step, env, dl, outcome)
     elif step.ground and outcome.passed:
         outcome.details += " (then pressed Enter)"
-    # A password never reaches details, events or stored runs.
-    shown = "•" * 8 if secret else value
-    outcome.details = outcome.details.replace("\x00", shown)
     return outcome
 
 
@@ -281,7 +284,8 @@ async def _add_through_form(
             return f"clicked {control.how} but no form field appeared"
         await field.locator.fill(step.value or "", timeout=dl.ms())
         await field.locator.press("Enter", timeout=dl.ms())
-        return StepOutcome(True, f"added '\x00' with {control.how}, then {field.how} + Enter")
+        shown = "•" * 8 if step.secret else step.value or ""
+        return StepOutcome(True, f"added '{shown}' with {control.how}, then {field.how} + Enter")
 
     return await retrying(env, dl, attempt, env.retries)
 
