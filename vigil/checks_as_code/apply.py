@@ -43,7 +43,8 @@ def _detail(response: httpx.Response) -> tuple[str, list[str]]:
 
 
 def _located(action: Action, message: str) -> Problem | None:
-    """'goal: could not understand …' -> the goal's line in the file."""
+    """'goal: could not understand …' -> the goal's line in the file: the API's 422 lines
+    always start with the field they are about."""
     if action.declared is None:
         return None
     source = action.declared.source
@@ -52,8 +53,6 @@ def _located(action: Action, message: str) -> Problem | None:
     if sep and api_name in API_FIELDS:
         name = FILE_NAMES.get(api_name, api_name)
         return source.problem(name, rest)
-    if "goal" in message.lower():  # e.g. "could not understand part of the goal: …"
-        return source.problem("goal", message)
     return source.problem("", message)
 
 
