@@ -91,7 +91,9 @@ class LLMPlanner:
         if self.mode == "auto" and not _needs_model(ruled):
             return ruled
         redactor = Redactor(goal, ruled.steps)
-        draft = ruled.steps if self.mode == "auto" else [_opening(url)]
+        # The rules' steps as the draft; when they read nothing at all there are none, and
+        # the model's steps go after opening the check's URL.
+        draft = ruled.steps if self.mode == "auto" and ruled.steps else [_opening(url)]
         # Rules that read nothing beyond opening the page leave the whole goal to the model,
         # which must then add steps or a judgement: an empty answer would pass a goal that
         # asks for more than the page loading.
