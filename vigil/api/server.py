@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import socket
 import sys
 from collections.abc import Iterator
 from urllib.parse import urlencode, urlsplit
@@ -24,7 +25,17 @@ from vigil.store.embedded import EmbeddedRedis
 
 class _Server(uvicorn.Server):
     """uvicorn re-raises SIGINT/SIGTERM after serving, which would kill the process before
-    the embedded Redis is stopped; Vigil installs its own handlers instead."""
+    the embedded Redis is stopped; Vigil installs its own handlers instead. `listening` is
+    set once the socket is bound, so the URL is printed only when it can be used."""
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        super().__init__(config)
+        self.listening = asyncio.Event()
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        if self.started:
+            self.listening.set()
 
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
@@ -79,12 +90,18 @@ async def serve_forever(settings: Settings, *, worker: bool = True) -> None:
         )
         server = _Server(config)
         base = f"http://{_browse_host(settings.host)}:{settings.port}"
-        # As Jupyter does: opening this URL logs the browser in (the token becomes a cookie).
-        print(f"Vigil is running: {dashboard_url(base, token)}")
-        print(f"API token: {token}   (send 'Authorization: Bearer <token>')")
-        print(f"API docs: {base}/docs")
-        sys.stdout.flush()
-        await server.serve()
+        serving = asyncio.create_task(server.serve())
+        listening = asyncio.create_task(server.listening.wait())
+        # The URL is printed once the socket listens, so whoever reads it can use it at once.
+        await asyncio.wait({serving, listening}, return_when=asyncio.FIRST_COMPLETED)
+        listening.cancel()
+        if server.listening.is_set():
+            # As Jupyter does: opening this URL logs the browser in (the token becomes a cookie).
+            print(f"Vigil is running: {dashboard_url(base, token)}")
+            print(f"API token: {token}   (send 'Authorization: Bearer <token>')")
+            print(f"API docs: {base}/docs")
+            sys.stdout.flush()
+        await serving
     finally:
         if worker_task is not None:  # the API has stopped; let running checks finish
             stop_worker.set()
