@@ -25,6 +25,8 @@ from vigil.store import checks, keys
 
 log = logging.getLogger(__name__)
 
+_MAX_LISTED = 10_000
+
 
 @dataclass
 class ReconcileReport:
@@ -123,10 +125,13 @@ class DocketScheduler:
             pipe.zcard(self.docket.queue_key)
             pipe.zcount(self.docket.queue_key, "-inf", now)
             pipe.xlen(self.docket.stream_key)
-            pipe.xpending(self.docket.stream_key, self.docket.worker_group_name)
+            # Running fires are bounded by the workers' concurrency, so listing them is cheap.
+            pipe.xpending_range(
+                self.docket.stream_key, self.docket.worker_group_name, "-", "+", _MAX_LISTED
+            )
             planned, due, streamed, pending = await pipe.execute(raise_on_error=False)
         # Before any worker created the consumer group, XPENDING answers NOGROUP: none running.
-        running = int(pending["pending"]) if isinstance(pending, dict) else 0
+        running = len(pending) if isinstance(pending, list) else 0
         return QueueDepth(
             scheduled=int(planned) - int(due),
             waiting=int(due) + max(0, int(streamed) - running),
