@@ -234,7 +234,8 @@ async def measure(
 
 async def main(only: str | None = None, *, scripts_only: bool = False) -> list[str]:
     ensure_installed()
-    goals = [g for g in all_goals() if only is None or g.id.startswith(only)]
+    prefixes = only.split(",") if only else [""]
+    goals = [g for g in all_goals() if any(g.id.startswith(p) for p in prefixes)]
     with tempfile.TemporaryDirectory(prefix="vigil-realapps-") as workdir:
         t0 = time.perf_counter()
         apps = await asyncio.to_thread(start_all, Path(workdir))
