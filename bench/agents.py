@@ -60,14 +60,14 @@ async def main() -> list[str]:
     settings = load_settings({}, VIGIL_MODEL="test")
     pool = BrowserPool(settings)
     slow = SlowModel()
-    planner, evaluator = build_agents(
+    agents = build_agents(
         settings,
         RulePlanner(),
         PageSnapshots(pool),
         model=FunctionModel(slow.answer),
         cache=MemoryPlanCache(),
     )
-    pipeline = Pipeline(planner, PlaywrightExecutor(settings, pool=pool), evaluator)
+    pipeline = Pipeline(agents.planner, PlaywrightExecutor(settings, pool=pool), agents.evaluator)
     lines = ["agents: first (model-planned) run vs cached replay, model latency 300 ms/call"]
     try:
         await run_adhoc(pipeline, server.url + "/", "the page shows 'Welcome'", "cli")  # warm-up

@@ -59,11 +59,11 @@ async def test_over_budget_is_an_error_run_saying_so(
 ) -> None:
     script = Script(MISSING_VALUE)
     settings = pipeline_settings(model="test", llm_max_calls=2)
-    planner, evaluator = build_agents(
+    agents = build_agents(
         settings, RulePlanner(), PageSnapshots(browser_pool), model=script.model()
     )
     outcome = await run_adhoc(
-        Pipeline(planner, executor, evaluator),
+        Pipeline(agents.planner, executor, agents.evaluator),
         f"{demo_site}/form",
         "sign up for the newsletter and make sure it worked",
         "cli",
@@ -79,11 +79,11 @@ async def test_over_budget_is_an_error_run_saying_so(
 async def test_the_token_budget_is_enforced(demo_site: str, browser_pool: BrowserPool) -> None:
     script = Script(MISSING_VALUE)
     settings = pipeline_settings(model="test", llm_max_tokens=100)
-    planner, _ = build_agents(
+    agents = build_agents(
         settings, RulePlanner(), PageSnapshots(browser_pool), model=script.model()
     )
     with pytest.raises(ModelError) as caught:
-        await planner.plan(
+        await agents.planner.plan(
             f"{demo_site}/form", "sign up for the newsletter and make sure it worked"
         )
     assert caught.value.reason == "budget"
