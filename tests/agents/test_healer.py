@@ -261,3 +261,21 @@ async def test_the_call_budget_covers_healing(demo_site: str, browser_pool: Brow
     assert isinstance(outcome.exception, ModelError) and outcome.exception.reason == "budget"
     assert outcome.record is not None and outcome.record.outcome == "error"
     assert outcome.record.llm_calls == 2 and script.calls == 2
+
+
+async def test_a_secret_typed_earlier_never_reaches_the_healer(
+    demo_site: str, browser_pool: BrowserPool
+) -> None:
+    url = f"{demo_site}/form"
+    fixed = plan(
+        url,
+        step("navigate", value=url),
+        step("fill", "Message", "hunter2-secret", secret=True),
+        step("click", OLD_NAME),
+    )
+    script = Picker("Send")
+    outcome = await run_adhoc(adhoc_pipeline(browser_pool, fixed, script.model()), url, GOAL, "cli")
+    assert outcome.record is not None and outcome.record.outcome == "healed"
+    sent = script.text_sent()
+    assert "textbox" in sent and "Message" in sent  # the snapshot with the field was sent
+    assert "hunter2-secret" not in sent

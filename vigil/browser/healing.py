@@ -163,7 +163,15 @@ class Healing:
                 return outcome, None
             self.left -= 1
             snapshot, candidates = await heal_view(page)
-            request = HealRequest(self.goal, step, outcome.details, snapshot, candidates)
+            # A field typed into earlier may show its value in the snapshot: no credential
+            # of the plan reaches the model (the step's own value travels as a placeholder).
+            request = HealRequest(
+                self.goal,
+                step,
+                masked(outcome.details, self.secrets),
+                masked(snapshot, self.secrets),
+                candidates,
+            )
             decision = await self.healer.heal(request)
             repaired = _repaired(step, decision, candidates)
             if isinstance(repaired, str):
