@@ -8,6 +8,7 @@ from tests.agents.scripts import Script
 from tests.agents.test_planner import MISSING_VALUE
 from tests.pipeline.plans import pipeline_settings
 from vigil.agents.evaluator import LLMEvaluator
+from vigil.agents.healer import LLMHealer
 from vigil.agents.planner import LLMPlanner
 from vigil.agents.wiring import build_agents
 from vigil.browser.executor import BrowserPool, PlaywrightExecutor
@@ -25,6 +26,8 @@ async def test_vigil_model_test_runs_end_to_end_without_crashing(demo_site: str)
     try:
         assert isinstance(pipeline.planner, LLMPlanner)
         assert isinstance(pipeline.evaluator, LLMEvaluator)
+        assert isinstance(pipeline.executor, PlaywrightExecutor)
+        assert isinstance(pipeline.executor.healer, LLMHealer)
         outcome = await run_adhoc(
             pipeline,
             f"{demo_site}/form",
@@ -41,6 +44,7 @@ def test_without_a_model_the_rule_pipeline_is_built() -> None:
     pipeline = build_pipeline(pipeline_settings(), prewarm=False)
     assert isinstance(pipeline.planner, RulePlanner)
     assert isinstance(pipeline.evaluator, RuleEvaluator)
+    assert isinstance(pipeline.executor, PlaywrightExecutor) and pipeline.executor.healer is None
 
 
 def test_vigil_planner_rules_keeps_the_rule_planner_with_a_model() -> None:
@@ -97,4 +101,5 @@ class _NoSnapshots:
 def test_the_mode_line_says_which_pipeline_runs() -> None:
     assert "rule planner" in pipeline_mode(pipeline_settings())
     assert "LLM mode with test" in pipeline_mode(pipeline_settings(model="test"))
+    assert "up to 3 per run" in pipeline_mode(pipeline_settings(model="test"))
     assert "TinyFish" in pipeline_mode(pipeline_settings(executor="tinyfish"))
