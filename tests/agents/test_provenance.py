@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from pydantic_ai.exceptions import ModelHTTPError
 
 from tests.agents.scripts import Script
 from tests.agents.test_planner import NEWSLETTER
@@ -84,6 +85,40 @@ async def test_the_model_plan_says_which_steps_the_model_added(
     # Without `model`, the same server still answers from the rules alone, with no call.
     preview = await client.post("/api/plan", json={"url": f"{demo_site}/form", "goal": GOAL})
     assert preview.json()["source"] == "rules" and script.calls == 1
+
+
+async def test_a_model_plan_of_an_unreachable_page_is_a_422_naming_the_url(
+    llm_client: tuple[httpx.AsyncClient, Script],
+) -> None:
+    client, script = llm_client
+    answer = await client.post(
+        "/api/plan", json={"url": "http://127.0.0.1:9/", "goal": GOAL, "model": True}
+    )
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["detail"].startswith("url: ")
+    assert script.calls == 0
+
+
+async def test_a_provider_failure_while_planning_is_a_502_saying_so(
+    demo_site: str, settings: Settings, services: Services, browser_pool: BrowserPool
+) -> None:
+    refused = Script(ModelHTTPError(401, "test-model"))
+    planner = LLMPlanner(refused.model(), RulePlanner(), PageSnapshots(browser_pool))
+    pipe = Pipeline(
+        planner, PlaywrightExecutor(settings, pool=browser_pool), LLMEvaluator(refused.model())
+    )
+    llm_settings = load_settings({}, **{**settings.model_dump(), "model": "test"})
+    app = create_app(Services(llm_settings, services.redis, services.raw_redis, pipeline=pipe))
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app),
+        base_url="http://vigil.test",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    ) as client:
+        answer = await client.post(
+            "/api/plan", json={"url": f"{demo_site}/form", "goal": GOAL, "model": True}
+        )
+    assert answer.status_code == 502, answer.text
+    assert "refused the API key" in answer.json()["detail"]
 
 
 async def test_vigil_plan_marks_each_step_with_who_planned_it(

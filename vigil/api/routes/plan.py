@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field
 
 from vigil.api.deps import ServicesDep, require_token
-from vigil.errors import InvalidInput
+from vigil.errors import BrowserUnavailable, InvalidInput, ModelError, PipelineError
 from vigil.models import PlanStep, TestPlan, Url
 from vigil.planner.suggestions import plan_with_suggestions
 from vigil.validation import MAX_GOAL
@@ -72,7 +72,12 @@ async def plan(body: PlanRequest, services: ServicesDep) -> PlanResponse:
         raise InvalidInput(
             "model", "this server plans with rules only (set VIGIL_MODEL to plan with a model)"
         )
-    planned = await services.pipeline.planner.plan(body.url, body.goal)
+    try:
+        planned = await services.pipeline.planner.plan(body.url, body.goal)
+    except (ModelError, BrowserUnavailable):
+        raise  # the model or the browser failed, not the request: 502 / 503
+    except PipelineError as exc:  # the start page could not be loaded for its snapshot
+        raise InvalidInput("url", str(exc)) from None
     # The model answers for every clause the rules could not read, or the plan keeps errors.
     return _response(planned, unread if planned.errors else [])
 
