@@ -274,13 +274,14 @@ class Navigation(BaseModel):
 class Heal(BaseModel):
     """A step the LLM healer repaired during a run (DESIGN §4): `before` and `after` say how
     the step named its element; `step` is the repaired step, which replaces the plan's in
-    the plan cache. It may type a secret, so it never leaves the process as JSON."""
+    the plan cache. It may type a secret, so it never leaves the process as JSON (and is
+    None in a Heal read back from JSON)."""
 
     step_number: int
     before: str
     after: str
     reason: str
-    step: PlanStep = Field(exclude=True, repr=False)
+    step: PlanStep | None = Field(default=None, exclude=True, repr=False)
 
 
 class BrowserResult(BaseModel):

@@ -136,7 +136,7 @@ class LLMEvaluator:
 
 def healed_plan(plan: TestPlan, heals: list[Heal]) -> TestPlan:
     """The plan with each healed step replaced by its repair."""
-    by_number = {h.step_number: h.step for h in heals}
+    by_number = {h.step_number: h.step for h in heals if h.step is not None}
     steps = [by_number.get(s.step_number, s) for s in plan.steps]
     return plan.model_copy(update={"steps": steps})
 
