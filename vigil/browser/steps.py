@@ -146,11 +146,16 @@ async def _act(
     `verb` may be a function, worded once `look` has seen the element (a password field's
     value is never shown)."""
 
+    missed = False  # the last look found no element to act on
+
     async def attempt(seen: Look) -> StepOutcome | str:
+        nonlocal missed
+        missed = False
         found = await find(step, env, intent)
         if isinstance(found, str):
             found = await _revealed(step, env, dl, intent, found)
         if isinstance(found, str):
+            missed = True
             return found
         try:
             if look is not None:
@@ -167,7 +172,9 @@ async def _act(
             return StepOutcome(False, problem)
         return StepOutcome(True, said(found, verb if isinstance(verb, str) else verb()))
 
-    return await retrying(env, dl, attempt, env.retries)
+    outcome = await retrying(env, dl, attempt, env.retries)
+    outcome.unresolved = missed and not outcome.passed
+    return outcome
 
 
 # [options, whether the element can offer a choice at all]: a list labelled "Team" is not a
