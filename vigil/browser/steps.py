@@ -54,6 +54,8 @@ _NET_ERRORS = {
     "ERR_CERT_DATE_INVALID": "TLS certificate has expired or is not yet valid",
     "ERR_TOO_MANY_REDIRECTS": "too many redirects",
     "ERR_UNSAFE_PORT": "the browser refuses this port as unsafe",
+    "ERR_TUNNEL_CONNECTION_FAILED": "could not connect (the egress proxy found no way through)",
+    "ERR_CONNECTION_FAILED": "connection failed",
 }
 
 
@@ -79,7 +81,8 @@ async def _navigate(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
         return StepOutcome(False, f"{url} did not finish loading within {env.timeout_s:g} s")
     except PlaywrightError as exc:
         check_alive(env)
-        return StepOutcome(False, f"could not load {url}: {describe_net_error(first_line(exc))}")
+        reason = env.network_failure(url) or first_line(exc)
+        return StepOutcome(False, f"could not load {url}: {describe_net_error(reason)}")
     if response is None:
         return StepOutcome(True, f"at {env.page.url}")
     if response.status >= 400:
