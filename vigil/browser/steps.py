@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from urllib.parse import urljoin
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Locator
+from playwright.async_api import Locator, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from vigil.browser import checks, grounding, rows, states, wording
@@ -71,6 +71,11 @@ def describe_net_error(message: str) -> str:
     return f"{text} (net::{code})" if text else f"net::{code}"
 
 
+def _proxy_refused(response: Response) -> bool:
+    """Whether this answer is the egress proxy's refusal rather than the site's own."""
+    return response.headers.get("x-vigil-egress") == "refused"
+
+
 async def _navigate(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     current = env.page.url if env.page.url.startswith("http") else env.base_url
     url = urljoin(current, (step.value or step.target or env.base_url).strip())
@@ -86,6 +91,9 @@ async def _navigate(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     if response is None:
         return StepOutcome(True, f"at {env.page.url}")
     if response.status >= 400:
+        refused = env.network_failure(response.url) if _proxy_refused(response) else None
+        if refused is not None:  # the egress proxy answered: the site was never asked
+            return StepOutcome(False, f"could not load {url}: {refused}")
         reason = f" {response.status_text}" if response.status_text else ""
         return StepOutcome(False, f"{url} answered HTTP {response.status}{reason}")
     return StepOutcome(True, f"loaded {env.page.url} (HTTP {response.status})")

@@ -175,6 +175,10 @@ class EgressProxy:
         """Pass one plain-HTTP request on and its response back; False to close the
         browser's connection (the request could not be relayed)."""
         parts = urlsplit(request.target.decode("ascii", "replace"))
+        if parts.netloc.count(":") > 1 and not parts.netloc.startswith("["):
+            # httpx writes an IPv6 target without its brackets; its Host header has them.
+            host = dict(request.headers).get(b"host", b"").decode("ascii", "replace")
+            parts = parts._replace(netloc=host)
         try:
             port = parts.port or 80
         except ValueError:
