@@ -16,11 +16,14 @@ import pytest
 from tests.alert_receiver import Receiver
 from tests.alerts.test_delivery import failure_alert
 from tests.api.run_helpers import api
+from tests.conftest import TOKEN
 from tests.egress.network import METADATA_IP, SECRET, FakeNetwork, Site
 from tests.egress.test_browser import BLOCKED, PAGES
 from tests.pipeline.plans import pipeline_settings
 from vigil.alerts.dispatch import AlertDispatcher, default_notifier_factory
 from vigil.alerts.webhook import WebhookOptions
+from vigil.api.app import create_app
+from vigil.auth import csrf_value
 from vigil.browser.executor import BrowserPool, PlaywrightExecutor
 from vigil.models import CheckCreate
 from vigil.pipeline.evaluator import RuleEvaluator
@@ -167,3 +170,14 @@ async def test_a_webhook_on_a_loopback_receiver_gets_nothing_with_private_networ
             else:
                 await notifier.send(failure_alert(services.settings))
             assert len(receiver.requests) == expected
+
+
+async def test_the_web_form_refuses_a_metadata_url_like_the_api(services: Services) -> None:
+    transport = httpx.ASGITransport(app=create_app(services))
+    async with httpx.AsyncClient(transport=transport, base_url="http://vigil.test") as browser:
+        assert (await browser.get("/", params={"token": TOKEN})).status_code == 303
+        form = {"url": "http://0xA9FEA9FE/latest", "goal": GOAL, "csrf": csrf_value(TOKEN)}
+        answer = await browser.post("/tests/new", data=form)
+    assert answer.status_code == 422
+    assert "cloud metadata address" in answer.text
+    assert await services.redis.dbsize() == 0

@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from tests.egress.network import METADATA_IP, SECRET, FakeNetwork, Site, metadata_server
+from vigil.egress.policy import Egress
 from vigil.egress.proxy import EgressProxy
 
 
@@ -175,3 +176,18 @@ async def test_a_host_that_does_not_resolve_is_reported_as_chromium_would(
     failure = proxy.failure_for("nowhere.test", 80)
     assert failure is not None and failure.code == "ERR_NAME_NOT_RESOLVED"
     assert proxy.refusals == [] and net.connects == []
+
+
+async def test_a_name_with_several_addresses_is_reached_on_the_first_that_answers(
+    site: Site,
+) -> None:
+    """`localhost` resolves to ::1 and 127.0.0.1 with the real resolver; the site listens on
+    127.0.0.1 only, so the proxy goes on to the next judged address."""
+    proxy = EgressProxy(Egress())
+    await proxy.start()
+    try:
+        async with httpx.AsyncClient(proxy=proxy.url, trust_env=False) as client:
+            response = await client.get(f"http://localhost:{site.port}/local")
+    finally:
+        await proxy.aclose()
+    assert response.status_code == 200 and site.hits == ["GET /local"]
