@@ -171,3 +171,15 @@ async def test_with_private_networks_blocked_a_loopback_site_gets_no_hit() -> No
     assert "blocked: localhost resolves to" in results[0].steps[0].details
     assert "blocked: 127.0.0.1 is a private or loopback address" in results[1].steps[0].details
     assert counted.hits == []
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "chrome://version", "data:text/html,hi"])
+async def test_a_goal_cannot_open_a_page_that_bypasses_the_proxy(
+    egress_executor: PlaywrightExecutor, net: FakeNetwork, url: str
+) -> None:
+    result = await egress_executor.execute(
+        plan("http://127.0.0.1:9/", step("navigate", value=url)), discard_events
+    )
+    assert not result.success
+    assert result.steps[0].details == f"could not load {url}: only http(s) pages can be opened"
+    assert "root:" not in result.model_dump_json()

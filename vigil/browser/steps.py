@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Response
@@ -79,6 +79,9 @@ def _proxy_refused(response: Response) -> bool:
 async def _navigate(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     current = env.page.url if env.page.url.startswith("http") else env.base_url
     url = urljoin(current, (step.value or step.target or env.base_url).strip())
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        # file://, chrome://, data: … never pass the egress proxy: a goal may not open them.
+        return StepOutcome(False, f"could not load {url}: only http(s) pages can be opened")
     await env.settle()
     try:
         response = await env.page.goto(url, wait_until="load", timeout=dl.ms())
