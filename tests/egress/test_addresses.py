@@ -6,6 +6,7 @@ import ipaddress
 
 import pytest
 
+from vigil.checks_as_code.loader import load_text
 from vigil.egress.addresses import METADATA, PRIVATE, host_address, refusal
 from vigil.egress.policy import Egress, Refused
 from vigil.validation import check_url
@@ -110,3 +111,20 @@ def test_check_url_refuses_a_literal_metadata_address(url: str) -> None:
 def test_check_url_leaves_names_and_private_addresses_to_the_run() -> None:
     for url in ("http://127.0.0.1:8080/", "http://10.0.0.5/", "https://example.com/"):
         assert check_url(url) == url
+
+
+def test_checks_as_code_locates_a_refused_url_and_alert_on_their_lines() -> None:
+    text = (
+        "name: Meta\n"
+        "url: http://169.254.169.254/latest\n"
+        "goal: verify the page shows 'x'\n"
+        "alert: ntfy://0xA9FEA9FE/topic\n"
+    )
+    declared, problems = load_text(text, "checks.yaml", {})
+    assert declared == []
+    assert [str(p) for p in problems] == [
+        "checks.yaml: document 1, line 2: url: blocked: 169.254.169.254 is a cloud metadata "
+        "address; Vigil never sends requests there",
+        "checks.yaml: document 1, line 4: alert: blocked: 169.254.169.254 is a cloud metadata "
+        "address; Vigil never sends requests there",
+    ]
