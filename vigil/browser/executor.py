@@ -193,17 +193,20 @@ class BrowserPool:
                 proxy={"server": server},
             )
         except BaseException:
-            await proxy.aclose()
+            proxy.close()
             raise
         try:
             # Part of opening, so a pre-opened context has it ready before its run starts.
             await ctx.add_init_script(script=CHANGE_COUNTER_JS)
             await ctx.add_init_script(script=ACTIVITY_JS)
             return _Opened(ctx, await ctx.new_page(), proxy)
-        except BaseException:
+        except PlaywrightError:
             with contextlib.suppress(PlaywrightError, TimeoutError):
                 await asyncio.wait_for(ctx.close(), 5)
             await proxy.aclose()
+            raise
+        except BaseException:  # cancelled (e.g. a dropped spare): the context goes with it
+            proxy.close()
             raise
 
     async def _take_spare(self, inst: _Instance) -> _Opened | None:
