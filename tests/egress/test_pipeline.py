@@ -181,3 +181,24 @@ async def test_the_web_form_refuses_a_metadata_url_like_the_api(services: Servic
     assert answer.status_code == 422
     assert "cloud metadata address" in answer.text
     assert await services.redis.dbsize() == 0
+
+
+async def test_the_setting_reaches_the_browser_of_a_pipeline_built_from_settings(
+    services: Services,
+) -> None:
+    """VIGIL_BLOCK_PRIVATE_NETWORKS=true, the pipeline the composition root builds, a real
+    run through execute_run: the loopback site, reached by name, gets no hit at all."""
+    settings = services.settings.model_copy(update={"block_private_networks": True})
+    svc = Services(settings, services.redis, services.raw_redis)
+    counted = Site()
+    try:
+        with counted.running():
+            spec = CheckCreate(url=f"http://localhost:{counted.port}/", goal=GOAL)
+            test = await create_check(svc.redis, spec)
+            outcome = await execute_run(svc, test.id, "manual")
+    finally:
+        await svc.pipeline.aclose()
+    assert outcome.record is not None and outcome.record.outcome == "failed"
+    assert "blocked: localhost resolves to" in outcome.record.details
+    assert "private or loopback address" in outcome.record.details
+    assert counted.hits == []
