@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 from croniter import croniter
 
+from vigil.egress.addresses import host_address, refusal
+
 MAX_GOAL = 4000
 
 
@@ -24,7 +26,19 @@ def check_url(value: str) -> str:
         parts.port  # noqa: B018 - accessing .port validates it
     except ValueError as exc:
         raise ValueError(f"has an invalid port ({exc})") from None
+    refuse_literal(parts.hostname, block_private=False)
     return value
+
+
+def refuse_literal(host: str, *, block_private: bool) -> None:
+    """Refuse a host that spells a refused address (in any spelling the browser reads as
+    one, e.g. http://2852039166/). Metadata addresses are refused always; the private ranges
+    only when the caller says VIGIL_BLOCK_PRIVATE_NETWORKS is on. A name is judged when it
+    is resolved, at run or delivery time (DESIGN §6 "Egress")."""
+    address = host_address(host)
+    reason = None if address is None else refusal(address, block_private=block_private)
+    if reason is not None:
+        raise ValueError(f"blocked: {address} is {reason}; Vigil never sends requests there")
 
 
 def check_goal(value: str) -> str:
@@ -63,9 +77,14 @@ def check_alert_target(value: str) -> str:
         raise ValueError("must be an http(s) URL or an Apprise URL such as slack://…")
     import apprise  # imported here: it is slow to import and only needed for this branch
 
-    if apprise.Apprise.instantiate(value) is None:
+    from vigil.egress.targets import plugin_hosts
+
+    plugin = apprise.Apprise.instantiate(value)
+    if plugin is None:
         raise ValueError(
             f"'{scheme}://' is not a recognised alert target "
             "(use http(s) or an Apprise URL such as slack://, discord://, mailto://)"
         )
+    for target in plugin_hosts(plugin):
+        refuse_literal(target.host, block_private=False)
     return value

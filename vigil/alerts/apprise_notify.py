@@ -7,23 +7,13 @@ never blocks the event loop that is serving the API and running checks.
 from __future__ import annotations
 
 import asyncio
-from urllib.parse import urlsplit, urlunsplit
 
 import apprise
 
 from vigil.alerts.payload import Alert
-from vigil.egress import check_egress
+from vigil.egress.policy import Egress, check_host
+from vigil.egress.targets import alert_hosts
 from vigil.errors import DeliveryError
-
-# Apprise schemes that post to a host the user names; the others talk to fixed services.
-_GENERIC_HTTP = {"json": "http", "jsons": "https", "xml": "http", "xmls": "https",
-                 "form": "http", "forms": "https"}  # fmt: skip
-
-
-def _egress_url(url: str) -> str | None:
-    parts = urlsplit(url)
-    scheme = _GENERIC_HTTP.get(parts.scheme.lower())
-    return urlunsplit(parts._replace(scheme=scheme)) if scheme else None
 
 
 def _notify(url: str, alert: Alert, timeout_s: float) -> str | None:
@@ -54,17 +44,23 @@ class AppriseNotifier:
         attempts: int = 2,
         backoff_s: float = 1.0,
         block_private_networks: bool = False,
+        egress: Egress | None = None,
     ) -> None:
         self.url = url
         self._timeout_s = timeout_s
         self._attempts = attempts
         self._backoff_s = backoff_s
-        self._block_private = block_private_networks
+        self._egress = egress or Egress(block_private=block_private_networks)
 
     async def send(self, alert: Alert) -> None:
-        egress = _egress_url(self.url)
-        if egress:
-            await check_egress(egress, block_private=self._block_private)
+        """Judge every host the target will contact (targets.py), then deliver.
+
+        Apprise opens its own connections and resolves names again, so a DNS server that
+        answers differently the second time could still steer it; network-level egress
+        filtering closes that gap for deployments that need it (README "Egress").
+        """
+        for target in alert_hosts(self.url):
+            await check_host(target.host, target.port, self._egress)
         reason = "no attempt made"
         for attempt in range(1, self._attempts + 1):
             failure = await asyncio.to_thread(_notify, self.url, alert, self._timeout_s)

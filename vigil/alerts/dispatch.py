@@ -72,6 +72,7 @@ def default_notifier_factory(
             timeout_s=webhook.timeout_s,
             backoff_s=webhook.backoff_s,
             block_private_networks=webhook.block_private_networks,
+            egress=webhook.egress,
         )
 
     return notifier_for

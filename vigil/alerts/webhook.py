@@ -3,6 +3,10 @@
 Retries are for what can get better by waiting: 5xx, 429 and a connection that failed or
 timed out. Any other 4xx means the receiver rejected this payload and will again, so it fails
 at once. Redirects are not followed: a redirect could lead past the egress check.
+
+The POST goes through an egress proxy (vigil/egress/proxy.py) that resolves the host, judges
+every address and connects to a judged one, so a DNS answer that changes after the check
+(rebinding) cannot steer the request to a refused address.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from standardwebhooks.webhooks import EmptyWebhookSecretError
 
 from vigil import __version__
 from vigil.alerts.payload import Alert
-from vigil.egress import check_egress
+from vigil.egress.policy import Egress, check_host
+from vigil.egress.proxy import EgressProxy
+from vigil.egress.targets import alert_hosts
 from vigil.errors import DeliveryError
 
 _RETRY_AFTER_CAP_S = 30.0
@@ -40,6 +46,7 @@ class WebhookOptions:
     attempts: int = 3
     backoff_s: float = 1.0  # doubled after each failed attempt
     block_private_networks: bool = False
+    egress: Egress | None = None  # default: the policy with block_private_networks
 
 
 class WebhookNotifier:
@@ -49,12 +56,24 @@ class WebhookNotifier:
         self._options = options
 
     async def send(self, alert: Alert) -> None:
-        await check_egress(self.url, block_private=self._options.block_private_networks)
+        opts = self._options
+        egress = opts.egress or Egress(block_private=opts.block_private_networks)
+        for target in alert_hosts(self.url):  # a clear, permanent refusal before any attempt
+            await check_host(target.host, target.port, egress)
+        proxy = EgressProxy(egress)
+        try:
+            await self._post(alert, await proxy.start(), proxy)
+        finally:
+            await proxy.aclose()
+
+    async def _post(self, alert: Alert, proxy_url: str, proxy: EgressProxy) -> None:
         body = json.dumps(alert.payload, separators=(",", ":")).encode()
         opts = self._options
         delay = opts.backoff_s
         last = "no attempt made"
-        async with httpx.AsyncClient(timeout=opts.timeout_s, follow_redirects=False) as client:
+        async with httpx.AsyncClient(
+            timeout=opts.timeout_s, follow_redirects=False, proxy=proxy_url, trust_env=False
+        ) as client:
             for attempt in range(1, opts.attempts + 1):
                 wait = delay
                 try:
@@ -64,8 +83,12 @@ class WebhookNotifier:
                 except httpx.TimeoutException:
                     last = f"timed out after {opts.timeout_s:g} s"
                 except httpx.TransportError as exc:
+                    if proxy.refusals:
+                        raise DeliveryError(str(proxy.refusals[-1]), permanent=True) from None
                     last = f"connection failed: {type(exc).__name__}: {exc}".rstrip(": ")
                 else:
+                    if proxy.refusals:  # the name now resolves somewhere refused
+                        raise DeliveryError(str(proxy.refusals[-1]), permanent=True)
                     status = response.status_code
                     if status < 300:
                         return

@@ -7,6 +7,12 @@ relaunches a browser that crashed or was killed, and recycles it every
 
 A run during which Chromium dies raises PipelineError: that is Vigil failing (`error`), not
 the site failing (`failed`), and the next run gets a fresh browser.
+
+Every context reaches the network only through its own egress proxy (vigil/egress/proxy.py),
+which judges every request of the run against the egress policy. A request it refused fails
+the step during which it happened, with the proxy's "blocked: …" reason: a page that reaches
+for a refused address is either misconfigured or hostile, and reporting it as passing would
+hide that.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ import os
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from functools import partial
+from urllib.parse import urlsplit
 
 from playwright.async_api import (
     Browser,
@@ -33,6 +41,8 @@ from vigil.browser.settle import ACTIVITY_JS
 from vigil.browser.step_base import masked, secrets_of
 from vigil.browser.steps import PageGone, StepEnv, StepOutcome, perform
 from vigil.config import Settings
+from vigil.egress.policy import Egress
+from vigil.egress.proxy import EgressProxy
 from vigil.errors import BrowserUnavailable, PipelineError
 from vigil.models import BrowserResult, Heal, PlanStep, StepResult, TestPlan
 from vigil.pipeline.ports import EventSink, StepHealer
@@ -46,6 +56,10 @@ LAUNCH_ARGS = [
     "--no-first-run",
     "--disable-quic",
     "--disable-dev-shm-usage",
+    # WebRTC could send UDP straight to any address, past the egress proxy: UDP only through a
+    # proxy (an HTTP proxy carries none), so it cannot.
+    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+    "--webrtc-ip-handling-policy=disable_non_proxied_udp",
 ]
 VIEWPORT = {"width": 1280, "height": 720}
 
@@ -61,12 +75,30 @@ class _Instance:
 
 
 @dataclass
+class _Opened:
+    """A browser context with its page and the egress proxy all its requests go through."""
+
+    context: BrowserContext
+    page: Page
+    proxy: EgressProxy
+
+    async def close(self) -> None:
+        try:
+            with contextlib.suppress(PlaywrightError, asyncio.TimeoutError):
+                await asyncio.wait_for(self.context.close(), 10)
+        finally:
+            await self.proxy.aclose()
+
+
+@dataclass
 class Lease:
-    """One run's fresh browser context, its page, and the browser they live in."""
+    """One run's fresh browser context, its page, the browser they live in, and the egress
+    proxy that saw (and judged) every request of the run."""
 
     context: BrowserContext
     page: Page
     browser: Browser
+    proxy: EgressProxy
 
 
 class BrowserPool:
@@ -77,9 +109,12 @@ class BrowserPool:
     by exactly one run and closed after it. A one-shot process (`vigil run`) turns it off.
     """
 
-    def __init__(self, settings: Settings, *, prewarm: bool = True) -> None:
+    def __init__(
+        self, settings: Settings, *, prewarm: bool = True, egress: Egress | None = None
+    ) -> None:
         self._prewarm = prewarm
-        self._spare: tuple[_Instance, asyncio.Task[tuple[BrowserContext, Page]]] | None = None
+        self.egress = egress or Egress(block_private=settings.block_private_networks)
+        self._spare: tuple[_Instance, asyncio.Task[_Opened]] | None = None
         self._path = settings.chromium_path
         self._recycle = settings.browser_recycle_runs
         self._sem = asyncio.Semaphore(settings.concurrency)
@@ -146,23 +181,36 @@ class BrowserPool:
         if inst.retired and inst.active == 0:
             self._close_later(inst.browser)
 
-    @staticmethod
-    async def _open(browser: Browser) -> tuple[BrowserContext, Page]:
-        ctx = await browser.new_context(
-            viewport=VIEWPORT,  # type: ignore[arg-type]
-            service_workers="block",
-        )
+    async def _open(self, browser: Browser) -> _Opened:
+        proxy = EgressProxy(self.egress)
+        server = await proxy.start()
+        try:
+            # Playwright adds `<-loopback>` to the bypass list, so loopback goes through the
+            # proxy too. There is no fallback to a direct connection: with the proxy gone,
+            # requests fail.
+            ctx = await browser.new_context(
+                viewport=VIEWPORT,  # type: ignore[arg-type]
+                service_workers="block",
+                proxy={"server": server},
+            )
+        except BaseException:
+            proxy.close()
+            raise
         try:
             # Part of opening, so a pre-opened context has it ready before its run starts.
             await ctx.add_init_script(script=CHANGE_COUNTER_JS)
             await ctx.add_init_script(script=ACTIVITY_JS)
-            return ctx, await ctx.new_page()
+            return _Opened(ctx, await ctx.new_page(), proxy)
         except PlaywrightError:
             with contextlib.suppress(PlaywrightError, TimeoutError):
                 await asyncio.wait_for(ctx.close(), 5)
+            await proxy.aclose()
+            raise
+        except BaseException:  # cancelled (e.g. a dropped spare): the context goes with it
+            proxy.close()
             raise
 
-    async def _take_spare(self, inst: _Instance) -> tuple[BrowserContext, Page] | None:
+    async def _take_spare(self, inst: _Instance) -> _Opened | None:
         """The pre-opened context, if it belongs to `inst` and survived; else None.
 
         A spare of a browser that died is dropped without being awaited: Playwright calls
@@ -174,15 +222,15 @@ class BrowserPool:
         owner, task = spare
         if owner is not inst or not inst.browser.is_connected():
             task.cancel()
+            task.add_done_callback(_close_spare_proxy)
             return None
         try:
-            ctx, page = await asyncio.wait_for(task, 10)
+            opened = await asyncio.wait_for(task, 10)
         except (PlaywrightError, TimeoutError):
             return None
-        if inst.browser.is_connected() and not page.is_closed():
-            return ctx, page
-        with contextlib.suppress(PlaywrightError, TimeoutError):
-            await asyncio.wait_for(ctx.close(), 5)
+        if inst.browser.is_connected() and not opened.page.is_closed():
+            return opened
+        await opened.close()
         return None
 
     def _make_spare(self, inst: _Instance) -> None:
@@ -200,12 +248,12 @@ class BrowserPool:
         """
         await self._sem.acquire()
         inst: _Instance | None = None
-        opened: tuple[BrowserContext, Page] | None = None
+        opened: _Opened | None = None
         try:
             inst = await self._acquire()
             opened = await self._take_spare(inst) or await self._open(inst.browser)
             self._make_spare(inst)
-            yield Lease(opened[0], opened[1], inst.browser)
+            yield Lease(opened.context, opened.page, inst.browser, opened.proxy)
         except PlaywrightError as exc:
             if inst is not None and not inst.browser.is_connected():
                 raise PipelineError(f"Chromium stopped unexpectedly: {exc}") from exc
@@ -213,21 +261,16 @@ class BrowserPool:
         finally:
             self._finish_later(inst, opened)
 
-    def _finish_later(
-        self, inst: _Instance | None, opened: tuple[BrowserContext, Page] | None
-    ) -> None:
+    def _finish_later(self, inst: _Instance | None, opened: _Opened | None) -> None:
         task = asyncio.get_running_loop().create_task(self._finish(inst, opened))
         self._finishing.add(task)
         task.add_done_callback(self._finishing.discard)
 
-    async def _finish(
-        self, inst: _Instance | None, opened: tuple[BrowserContext, Page] | None
-    ) -> None:
+    async def _finish(self, inst: _Instance | None, opened: _Opened | None) -> None:
         """Close a run's context, then give its browser use and concurrency slot back."""
         try:
             if opened is not None:
-                with contextlib.suppress(PlaywrightError, asyncio.TimeoutError):
-                    await asyncio.wait_for(opened[0].close(), 10)
+                await opened.close()
         finally:
             if inst is not None:
                 self._release(inst)
@@ -241,7 +284,7 @@ class BrowserPool:
             if spare is not None:
                 spare[1].cancel()
                 with contextlib.suppress(PlaywrightError, asyncio.CancelledError, TimeoutError):
-                    await asyncio.wait_for(spare[1], 5)
+                    await (await asyncio.wait_for(spare[1], 5)).proxy.aclose()
             if self._current is not None:
                 await self._close_browser(self._current.browser)
                 self._current = None
@@ -251,6 +294,13 @@ class BrowserPool:
                 with contextlib.suppress(Exception):
                     await self._pw.stop()
                 self._pw = None
+
+
+def _close_spare_proxy(task: asyncio.Task[_Opened]) -> None:
+    """A dropped spare of a dead browser: its context went with the browser, its proxy's
+    socket has to be closed here."""
+    if not task.cancelled() and task.exception() is None:
+        task.result().proxy.close()
 
 
 def _step_message(
@@ -301,7 +351,15 @@ class PlaywrightExecutor:
             if self.screenshots:
                 shots.prepare()
             secrets = secrets_of(plan.steps)
-            env = StepEnv(page, plan.url, self.step_timeout_s, settle=shots.settle, secrets=secrets)
+            env = StepEnv(
+                page,
+                plan.url,
+                self.step_timeout_s,
+                settle=shots.settle,
+                secrets=secrets,
+                network_failure=partial(_network_failure, lease.proxy),
+            )
+            seen = 0  # refusals of the proxy already charged to a step
             healing = (
                 Healing(self.healer, plan.goal, self.max_heals, secrets)
                 if self.healer is not None
@@ -318,6 +376,7 @@ class PlaywrightExecutor:
                         "step_start", _step_message(step, secrets), step_number=step.step_number
                     )
                     result = await self._step(step, env, browser, healing)
+                    result, seen = _charge_refusals(result, lease.proxy, seen)
                     if self.screenshots:
                         await shots.take(
                             result,
@@ -335,6 +394,8 @@ class PlaywrightExecutor:
                         break  # later steps build on this one; running them would mislead
                 # The title is read while the last screenshot is still being captured.
                 (final_url, title), _ = await asyncio.gather(_final_state(page), shots.settle())
+                if results:  # a request refused after the last step still fails the run
+                    results[-1], seen = _charge_refusals(results[-1], lease.proxy, seen)
             finally:
                 shots.cancel()
         success = len(results) == len(plan.steps) and all(r.passed for r in results)
@@ -398,6 +459,42 @@ class PlaywrightExecutor:
                 ) from exc
             outcome = StepOutcome(False, f"{step.action} failed: {exc}")
         return outcome
+
+
+def _network_failure(proxy: EgressProxy, url: str) -> str | None:
+    """Why the proxy could not reach `url`'s host, in the words a direct connection's error
+    would have had (so a refused connection still says "connection refused")."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return None
+    failure = proxy.failure_for(parts.hostname or "", port)
+    if failure is None:
+        return None
+    return str(failure.refused) if failure.refused else f"net::{failure.code}"
+
+
+def _charge_refusals(result: StepResult, proxy: EgressProxy, seen: int) -> tuple[StepResult, int]:
+    """Fail `result` for the requests the egress proxy refused since the last step.
+
+    Whatever asked for it (the document, a redirect, an image, a fetch, a WebSocket), the
+    page reached for an address Vigil must not contact; nothing was sent there, and the
+    step says so in the policy's words ("blocked: … is a cloud metadata address").
+    """
+    fresh = proxy.refusals[seen:]
+    if not fresh:
+        return result, seen
+    reasons = list(dict.fromkeys(str(r) for r in fresh))
+    blocked = "; ".join(reasons)
+    if blocked in result.details:
+        details = result.details
+    elif result.passed:
+        details = f"{blocked} (a request made by the page during this step; nothing was sent)"
+    else:
+        details = f"{blocked}; {result.details}"
+    changed = result.model_copy(update={"passed": False, "details": details, "error": details})
+    return changed, len(proxy.refusals)
 
 
 def _reads_next(steps: list[PlanStep], i: int) -> bool:

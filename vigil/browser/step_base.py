@@ -50,11 +50,17 @@ async def _nothing_pending() -> None:
     return None
 
 
+def _no_failure(url: str) -> str | None:
+    return None
+
+
 @dataclass
 class StepEnv:
     """What a step runs against. `settle` is awaited before the step changes the page (the
     executor uses it to finish the previous step's screenshot first); `crashed` is set by
-    the executor when the renderer crashes."""
+    the executor when the renderer crashes. `network_failure(url)` is why the egress proxy
+    could not reach that URL's host (`net::ERR_…` as Chromium would have said without a
+    proxy, or the policy's `blocked: …`), or None."""
 
     page: Page
     base_url: str
@@ -63,6 +69,7 @@ class StepEnv:
     settle: Callable[[], Awaitable[None]] = _nothing_pending
     crashed: bool = False
     secrets: frozenset[str] = frozenset()
+    network_failure: Callable[[str], str | None] = _no_failure
 
 
 class Deadline:

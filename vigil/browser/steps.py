@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Locator
+from playwright.async_api import Locator, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from vigil.browser import checks, grounding, rows, states, wording
@@ -54,6 +54,8 @@ _NET_ERRORS = {
     "ERR_CERT_DATE_INVALID": "TLS certificate has expired or is not yet valid",
     "ERR_TOO_MANY_REDIRECTS": "too many redirects",
     "ERR_UNSAFE_PORT": "the browser refuses this port as unsafe",
+    "ERR_TUNNEL_CONNECTION_FAILED": "could not connect (the egress proxy found no way through)",
+    "ERR_CONNECTION_FAILED": "connection failed",
 }
 
 
@@ -69,9 +71,17 @@ def describe_net_error(message: str) -> str:
     return f"{text} (net::{code})" if text else f"net::{code}"
 
 
+def _proxy_refused(response: Response) -> bool:
+    """Whether this answer is the egress proxy's refusal rather than the site's own."""
+    return response.headers.get("x-vigil-egress") == "refused"
+
+
 async def _navigate(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     current = env.page.url if env.page.url.startswith("http") else env.base_url
     url = urljoin(current, (step.value or step.target or env.base_url).strip())
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        # file://, chrome://, data: … never pass the egress proxy: a goal may not open them.
+        return StepOutcome(False, f"could not load {url}: only http(s) pages can be opened")
     await env.settle()
     try:
         response = await env.page.goto(url, wait_until="load", timeout=dl.ms())
@@ -79,10 +89,14 @@ async def _navigate(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
         return StepOutcome(False, f"{url} did not finish loading within {env.timeout_s:g} s")
     except PlaywrightError as exc:
         check_alive(env)
-        return StepOutcome(False, f"could not load {url}: {describe_net_error(first_line(exc))}")
+        reason = env.network_failure(url) or first_line(exc)
+        return StepOutcome(False, f"could not load {url}: {describe_net_error(reason)}")
     if response is None:
         return StepOutcome(True, f"at {env.page.url}")
     if response.status >= 400:
+        refused = env.network_failure(response.url) if _proxy_refused(response) else None
+        if refused is not None:  # the egress proxy answered: the site was never asked
+            return StepOutcome(False, f"could not load {url}: {refused}")
         reason = f" {response.status_text}" if response.status_text else ""
         return StepOutcome(False, f"{url} answered HTTP {response.status}{reason}")
     return StepOutcome(True, f"loaded {env.page.url} (HTTP {response.status})")

@@ -11,17 +11,35 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from vigil.errors import SchedulerUnavailable
+from vigil.errors import InvalidInput, SchedulerUnavailable
 from vigil.models import Check, CheckCreate, CheckUpdate, TestStatus, iso
 from vigil.planner.readable import require_readable_goal
 from vigil.services import Services
 from vigil.store import checks
+from vigil.validation import refuse_literal
 
 log = logging.getLogger(__name__)
 
 
+def _egress_allowed(services: Services, url: str | None, alert_webhook: str | None) -> None:
+    """With VIGIL_BLOCK_PRIVATE_NETWORKS, a URL or alert target naming a private or loopback
+    address literally is refused now (422) instead of failing every run; metadata addresses
+    the validators refuse always (vigil/validation.py)."""
+    if not services.settings.block_private_networks:
+        return
+    from vigil.egress.targets import alert_hosts
+
+    for field, value in (("url", url), ("alert_webhook", alert_webhook)):
+        for target in alert_hosts(value) if value else []:
+            try:
+                refuse_literal(target.host, block_private=True)
+            except ValueError as exc:
+                raise InvalidInput(field, str(exc)) from None
+
+
 async def create_test(services: Services, spec: CheckCreate) -> Check:
     redis, scheduler = services.redis, services.scheduler
+    _egress_allowed(services, spec.url, spec.alert_webhook)
     require_readable_goal(services.settings, spec.url, spec.goal)
     test = await checks.create_check(redis, spec)
     try:
@@ -42,6 +60,7 @@ async def update_test(services: Services, test_id: str, changes: CheckUpdate) ->
     redis, scheduler = services.redis, services.scheduler
     before = await checks.get_check(redis, test_id)
     values = changes.model_dump(exclude_unset=True, exclude_none=True)
+    _egress_allowed(services, values.get("url"), values.get("alert_webhook"))
     if "goal" in values or "url" in values:
         require_readable_goal(
             services.settings, values.get("url", before.url), values.get("goal", before.goal)
