@@ -1,12 +1,18 @@
 """The per-test run lock (`lock:run:{test_id}`): one run of a test at a time, across processes.
 
-The lock expires on its own (a crashed process cannot hold it forever) and is released only by
-its holder: after an expiry another run may hold it, and deleting that run's lock would let a
-third run start beside it.
+The lock is short (VIGIL_RUN_LOCK_TTL, 30 s) and renewed by a heartbeat while its run lives,
+so a crashed process frees its test within one TTL however long the check's own timeout is
+(a lock sized to the whole run would strand the test for minutes, hours for long checks). It
+is released, and renewed, only by its holder (token compare in Lua): after an expiry another
+run may hold it, and deleting or extending that run's lock would let a third run start beside
+it.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -15,9 +21,12 @@ from redis.asyncio import Redis
 
 from vigil.errors import Conflict
 from vigil.store import keys
+from vigil.store.redis import UNAVAILABLE
 from vigil.store.scripts import LuaScript
 
-# Take the lock, or take it over from a holder with the same owner token.
+log = logging.getLogger(__name__)
+
+# Take the lock (SET NX PX), or take it over from a holder with the same owner token.
 _ACQUIRE = LuaScript("""
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
 if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -27,27 +36,57 @@ end
 return 0
 """)
 
+# Extend the lock only if it is still ours.
+_RENEW = LuaScript("""
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+""")
+
 # Release the lock only if it is still ours.
 _RELEASE = LuaScript("""
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 """)
 
+# Renewals per TTL: two can fail (a Redis blip) before the lock runs out.
+_BEATS_PER_TTL = 3
+
 
 @asynccontextmanager
 async def run_lock(
     redis: Redis, test_id: str, *, ttl_s: float, owner: str | None = None
 ) -> AsyncIterator[None]:
-    """Hold the run lock of `test_id` for the block (at most `ttl_s`).
+    """Hold the run lock of `test_id` for the block, renewing it every `ttl_s / 3`.
 
     `owner` names a run that may be attempted again elsewhere (a redelivered schedule fire):
     a holder with the same owner is taken over, so the redelivery of a run whose process died
     does not wait for the dead run's lock to expire. Raises Conflict if another run holds it."""
     key = keys.run_lock(test_id)
     token = owner or secrets.token_hex(16)
-    if not await _ACQUIRE(redis, [key], [token, int(ttl_s * 1000)]):
+    ttl_ms = max(1, int(ttl_s * 1000))
+    if not await _ACQUIRE(redis, [key], [token, ttl_ms]):
         raise Conflict(f"a run of test '{test_id}' is already in progress")
+    heartbeat = asyncio.create_task(_heartbeat(redis, key, token, ttl_ms))
     try:
         yield
     finally:
-        await _RELEASE(redis, [key], [token])
+        heartbeat.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await heartbeat
+        try:
+            await _RELEASE(redis, [key], [token])
+        except UNAVAILABLE:  # it expires within one TTL on its own
+            log.warning("could not release the run lock of test %s (Redis unavailable)", test_id)
+
+
+async def _heartbeat(redis: Redis, key: str, token: str, ttl_ms: int) -> None:
+    """Keep the lock alive while the run lives. A failed renewal is retried at the next beat;
+    a lock found lost (expired and taken) is reported and no longer renewed."""
+    while True:
+        await asyncio.sleep(ttl_ms / 1000 / _BEATS_PER_TTL)
+        try:
+            if not await _RENEW(redis, [key], [token, ttl_ms]):
+                log.warning("run lock %s was lost (expired while Redis was away?)", key)
+                return
+        except UNAVAILABLE:
+            log.warning("could not renew run lock %s (Redis unavailable)", key)
