@@ -150,6 +150,7 @@ async def _execute_run(
         return RunOutcome(test_id, run_id, record=previous, duplicate=True)
 
     dispatcher = dispatcher or AlertDispatcher(services.redis, services.settings)
+    _build_pipeline(services)
     # A short lock renewed while the run lives: a crashed process frees it within one TTL.
     lock_s = services.settings.run_lock_ttl_s
     # An idempotent run holds the lock under its run id, so the redelivery of a fire whose
@@ -166,6 +167,15 @@ async def _execute_run(
         else:
             outcome.alert = await deliver_recorded(dispatcher, pending)
     return outcome
+
+
+def _build_pipeline(services: Services) -> None:
+    """Build the pipeline (the first run of a process imports Playwright, which takes seconds
+    and blocks the loop) before the lock is taken: a blocked loop cannot renew the lock."""
+    try:
+        services.pipeline  # noqa: B018 (a property that builds on first use)
+    except Exception:  # a pipeline that cannot be built: _attempt stores that as an error run
+        log.debug("building the pipeline failed; the run will record why", exc_info=True)
 
 
 async def run_adhoc(

@@ -4,7 +4,9 @@ page can be held back, and Settings with short timeouts so each fault resolves i
 
 from __future__ import annotations
 
+import asyncio
 import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +15,7 @@ import httpx
 import pytest
 import redis
 
+from tests.alert_receiver import Receiver
 from tests.conftest import TOKEN
 from tests.faults.site import SlowSite
 from tests.live_server import api, live_server
@@ -98,3 +101,28 @@ def vigil_api(settings: Settings, redis_url: str) -> Iterator[httpx.Client]:
     """A real Vigil API (uvicorn in a thread, the real pipeline) and a client for it."""
     with live_server(settings, redis_url) as base, api(base) as client:
         yield client
+
+
+@contextmanager
+def receiver_in_thread(receiver: Receiver) -> Iterator[Receiver]:
+    """tests/alert_receiver.py's Receiver on an event loop of its own, for a sync test."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        asyncio.run_coroutine_threadsafe(receiver.__aenter__(), loop).result(timeout=10)
+        yield receiver
+    finally:
+        asyncio.run_coroutine_threadsafe(_close(receiver), loop).result(timeout=10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+        loop.close()
+
+
+async def _close(receiver: Receiver) -> None:
+    """Close the receiver and end its stalled handlers (they close their sockets as they go)."""
+    await receiver.__aexit__(None, None, None)
+    handlers = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    for task in handlers:
+        task.cancel()
+    await asyncio.gather(*handlers, return_exceptions=True)

@@ -36,9 +36,15 @@ end
 return 0
 """)
 
-# Extend the lock only if it is still ours.
+# Extend the lock if it is still ours; take it back if it expired and nobody took it (a
+# stalled process or a Redis blip missed a beat); 0 if another run holds it now.
 _RENEW = LuaScript("""
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+local holder = redis.call('GET', KEYS[1])
+if holder == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+if not holder then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
 return 0
 """)
 
@@ -81,12 +87,12 @@ async def run_lock(
 
 async def _heartbeat(redis: Redis, key: str, token: str, ttl_ms: int) -> None:
     """Keep the lock alive while the run lives. A failed renewal is retried at the next beat;
-    a lock found lost (expired and taken) is reported and no longer renewed."""
+    a lock another run took after it expired is reported and left to that run."""
     while True:
         await asyncio.sleep(ttl_ms / 1000 / _BEATS_PER_TTL)
         try:
             if not await _RENEW(redis, [key], [token, ttl_ms]):
-                log.warning("run lock %s was lost (expired while Redis was away?)", key)
+                log.warning("run lock %s expired and another run holds it now", key)
                 return
         except UNAVAILABLE:
             log.warning("could not renew run lock %s (Redis unavailable)", key)

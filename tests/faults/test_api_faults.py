@@ -1,6 +1,7 @@
 """Redis restarted, killed and frozen under a real Vigil API (uvicorn in a thread, the real
 pipeline with Chromium, a redis-server of the module's own): no run is lost or stored twice,
-and an outage is a quick JSON 503, never a plain 500 or a hang (issue #14).
+and an outage is a quick JSON 503, never a plain 500 or a hang; a webhook receiver that hangs
+neither holds run-now nor goes unrecorded (issue #14).
 
 One server serves the module (a Chromium launch per test would cost more than the faults);
 each test makes its own check and puts Redis back up before the next (conftest `redis_up`).
@@ -20,7 +21,8 @@ import httpx
 import pytest
 import redis
 
-from tests.faults.conftest import fault_settings, kill, vigil_api
+from tests.alert_receiver import Receiver
+from tests.faults.conftest import fault_settings, kill, receiver_in_thread, vigil_api
 from tests.faults.site import SlowSite
 from tests.scheduling.procs import RedisServer
 from vigil.store import keys
@@ -187,3 +189,45 @@ def test_a_frozen_redis_gets_quick_503s_and_all_is_well_after_it_thaws(
     }
     assert health.status_code == 200 and health.json()["redis"] == "ok"
     assert listing.status_code == 200 and len(listing.json()) >= 1
+
+
+def test_a_hanging_webhook_neither_holds_run_now_nor_goes_unrecorded(
+    client: httpx.Client, peek: redis.Redis, slow_site: SlowSite
+) -> None:
+    slow_site.delay_s = 0
+    with receiver_in_thread(Receiver(delay_s=30)) as hook:
+        created = client.post(
+            "/api/tests",
+            json={
+                "name": "shop",
+                "url": slow_site.url,
+                "goal": "check that the page says 'Closed for good'",  # fails
+                "retries": 0,
+                "alert_webhook": hook.url,
+            },
+        )
+        assert created.status_code == 201, created.text
+        test_id = created.json()["id"]
+        ran = client.post(f"/api/tests/{test_id}/run", timeout=60)
+        # Read at once: no delivery attempt has ended yet (each waits 1 s for the receiver).
+        [pending] = client.get(f"/api/tests/{test_id}/incidents").json()
+        incident = pending
+        deadline = time.monotonic() + 30
+        while incident["delivery_attempts"] == 0:
+            assert time.monotonic() < deadline, "the delivery outcome was never recorded"
+            time.sleep(0.2)
+            [incident] = client.get(f"/api/tests/{test_id}/incidents").json()
+        reached = len(hook.requests)
+
+    assert ran.status_code == 200, ran.text
+    assert ran.json()["result"]["passed"] is False
+    # run-now answered while the alert was still pending ...
+    assert (pending["alert_sent"], pending["delivery_attempts"]) == (False, 0)
+    assert pending["run_id"] == ran.json()["run_id"]
+    # ... which reached the receiver, timed out, and was recorded on the incident.
+    assert reached >= 1
+    assert incident["alert_sent"] is False
+    assert incident["delivery_attempts"] == 1
+    assert "timed out" in incident["delivery_error"]
+    assert incident["delivery_at"] is not None
+    assert peek.zcard(keys.results(test_id)) == 1
