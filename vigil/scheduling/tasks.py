@@ -26,6 +26,7 @@ from vigil.runs import execute_run
 from vigil.scheduling.cadence import schedule_run_id
 from vigil.scheduling.scheduler import wants_schedule
 from vigil.store import checks
+from vigil.store.redis import is_unavailable
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -106,7 +107,9 @@ class FireTasks:
                 if retry.attempt < FIRE_ATTEMPTS:
                     raise  # pydocket retries this same fire (same run id) after the delay
                 log.warning("fire of test %s at %s skipped: a run was in progress", test_id, when)
-            except Exception:
+            except Exception as exc:
+                if is_unavailable(exc):  # Redis went away before the run: same as above
+                    retry.after(_store_retry_delay(retry.attempt))
                 if retry.attempt < FIRE_ATTEMPTS:
                     raise
                 log.exception(
