@@ -65,13 +65,12 @@ def test_a_server_killed_mid_run_frees_its_test_within_the_lock_ttl(
         assert peek.exists(keys.run_lock(test_id))
         busy = client.post(f"/api/tests/{test_id}/run")
         assert busy.status_code == 409
+        ttl_ms = int(str(peek.pttl(keys.run_lock(test_id))))
+        assert 0 < ttl_ms <= LOCK_TTL_S * 1000  # short, not the run's 300 s budget
         first.proc.kill()  # SIGKILL: no cleanup of any kind
         killed_at = time.monotonic()
     first.kill()
     slow_site.delay_s = 0
-
-    ttl_ms = peek.pttl(keys.run_lock(test_id))
-    assert 0 < int(str(ttl_ms)) <= LOCK_TTL_S * 1000  # short, not the run's 300 s budget
     while peek.exists(keys.run_lock(test_id)):
         assert time.monotonic() - killed_at < LOCK_TTL_S + 1, "the dead run's lock outlived its TTL"
         time.sleep(0.05)
