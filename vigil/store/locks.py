@@ -11,7 +11,6 @@ it.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import secrets
 from collections.abc import AsyncIterator
@@ -72,24 +71,37 @@ async def run_lock(
     ttl_ms = max(1, int(ttl_s * 1000))
     if not await _ACQUIRE(redis, [key], [token, ttl_ms]):
         raise Conflict(f"a run of test '{test_id}' is already in progress")
-    heartbeat = asyncio.create_task(_heartbeat(redis, key, token, ttl_ms))
+    stop = asyncio.Event()
+    heartbeat = asyncio.create_task(_heartbeat(redis, key, token, ttl_ms, stop))
     try:
         yield
     finally:
+        # Both: a cancel that meets a socket timeout can surface as that timeout instead
+        # (and be taken for a Redis blip); the event ends the loop either way.
+        stop.set()
         heartbeat.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await heartbeat
+        await asyncio.wait({heartbeat})
+        if not heartbeat.cancelled() and heartbeat.exception() is not None:
+            log.error(
+                "the run lock heartbeat of test %s failed", test_id, exc_info=heartbeat.exception()
+            )
         try:
             await _RELEASE(redis, [key], [token])
         except UNAVAILABLE:  # it expires within one TTL on its own
             log.warning("could not release the run lock of test %s (Redis unavailable)", test_id)
 
 
-async def _heartbeat(redis: Redis, key: str, token: str, ttl_ms: int) -> None:
-    """Keep the lock alive while the run lives. A failed renewal is retried at the next beat;
-    a lock another run took after it expired is reported and left to that run."""
+async def _heartbeat(redis: Redis, key: str, token: str, ttl_ms: int, stop: asyncio.Event) -> None:
+    """Keep the lock alive until `stop`. A failed renewal is retried at the next beat; a lock
+    another run took after it expired is reported and left to that run."""
+    every_s = ttl_ms / 1000 / _BEATS_PER_TTL
     while True:
-        await asyncio.sleep(ttl_ms / 1000 / _BEATS_PER_TTL)
+        try:
+            async with asyncio.timeout(every_s):
+                await stop.wait()
+            return
+        except TimeoutError:
+            pass  # time for a beat
         try:
             if not await _RENEW(redis, [key], [token, ttl_ms]):
                 log.warning("run lock %s expired and another run holds it now", key)
