@@ -126,6 +126,31 @@ class Settings(BaseSettings):
     # real processes for several cycles without waiting real minutes). 0 = use the cron.
     test_fire_every_s: float = Field(0.0, ge=0, validation_alias=_env("VIGIL_TEST_FIRE_EVERY"))
 
+    # --- Redis outages (issue #14; vigil/store/redis.py) ----------------------------------------
+    # Every Redis call waits at most this long for a connection or an answer, so a frozen Redis
+    # gives a 503 in seconds instead of hanging requests; blocking reads of the live view use a
+    # connection of their own whose timeout sits above the block time (DESIGN §8).
+    redis_timeout_s: float = Field(2.0, gt=0, le=60, validation_alias=_env("VIGIL_REDIS_TIMEOUT"))
+    # A call that loses its connection (Redis restarted, a dropped socket) is retried this many
+    # times with exponential backoff before it fails.
+    redis_retries: int = Field(3, ge=0, le=20, validation_alias=_env("VIGIL_REDIS_RETRIES"))
+    # How long a finished run keeps retrying its store step (record, timings, incident,
+    # screenshots, uptime) while Redis is away, before run-now answers 503 and a scheduled
+    # fire is handed back to the queue for redelivery.
+    store_retry_s: float = Field(
+        10.0, ge=0, le=600, validation_alias=_env("VIGIL_STORE_RETRY_WINDOW")
+    )
+    # The per-test run lock lives this long unless the running process renews it (every third
+    # of it): a crashed process frees its tests within one TTL.
+    run_lock_ttl_s: float = Field(30.0, ge=1, le=3600, validation_alias=_env("VIGIL_RUN_LOCK_TTL"))
+    # Alerts are delivered after run-now has answered; shutting down waits this long for
+    # deliveries still in flight, then records the rest as not delivered.
+    # One webhook attempt waits this long for the receiver (DESIGN §6: 10 s).
+    webhook_timeout_s: float = Field(
+        10.0, gt=0, le=120, validation_alias=_env("VIGIL_WEBHOOK_TIMEOUT")
+    )
+    alert_drain_s: float = Field(15.0, ge=0, le=600, validation_alias=_env("VIGIL_ALERT_DRAIN"))
+
     @field_validator("public_url")
     @classmethod
     def _public_url(cls, v: str | None) -> str | None:

@@ -36,6 +36,12 @@ class Conflict(VigilError):
     """The request clashes with current state, e.g. a run already in progress (HTTP 409)."""
 
 
+class StoreUnavailable(VigilError):
+    """Redis did not answer, even after retries with backoff (HTTP 503). Raised at the store
+    boundary so that callers decide without knowing redis-py's exceptions: a run-now answers
+    503 (the run was not stored), a scheduled fire raises so the queue redelivers it."""
+
+
 class InvalidInput(VigilError):
     """Input that passed parsing but is still wrong (HTTP 422). `field` names what to fix."""
 

@@ -338,6 +338,10 @@ class IncidentRecord(BaseModel):
     started_at: str
     alert_sent: bool = False
     delivery_error: str | None = None
+    # Alerts are delivered after the run is stored (issue #14): how many times Vigil tried,
+    # and when the last try ended. 0 and None while the delivery is still pending.
+    delivery_attempts: int = 0
+    delivery_at: str | None = None
 
 
 class RecentRun(BaseModel):

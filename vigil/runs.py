@@ -22,8 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from vigil.alerts.background import deliver_recorded
 from vigil.alerts.dispatch import AlertDispatcher, DeliveryReport, PendingAlert
-from vigil.errors import AlreadyStored, InvalidInput, ModelError, RunTimeout, VigilError
+from vigil.errors import InvalidInput, ModelError, RunTimeout, VigilError
 from vigil.logs import bind_run_id, log_context
 from vigil.models import (
     BrowserResult,
@@ -44,18 +45,16 @@ from vigil.store.checks import get_check
 from vigil.store.events import EventLog
 from vigil.store.locks import run_lock
 from vigil.store.metrics import record_run
-from vigil.store.results import store_run_result, stored_run
-from vigil.store.screenshots import store_screenshots
+from vigil.store.persist import store_run
+from vigil.store.results import stored_run
 from vigil.validation import check_goal, check_url
 
 log = logging.getLogger(__name__)
 
 # Triggers that honour `paused`; a person pressing "run now" on a paused test means it.
 _SCHEDULED: frozenset[TriggeredBy] = frozenset({"schedule", "qstash"})
-# Beyond the pipeline's own timeout: a backstop in case a hung call ignores it, and slack in
-# the lock for storing and deciding alerts.
+# Beyond the pipeline's own timeout: a backstop in case a hung call ignores it.
 _BACKSTOP_S = 15
-_LOCK_SLACK_S = 30
 _RUN_ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 # The test id an ad-hoc run's record carries: it belongs to no stored test.
 ADHOC_TEST_ID = "adhoc"
@@ -106,18 +105,26 @@ async def execute_run(
     *,
     run_id: str | None = None,
     dispatcher: AlertDispatcher | None = None,
+    alert_in_background: bool = False,
 ) -> RunOutcome:
     """Run a stored test now, store the run, alert per policy.
 
     `run_id` is given by idempotent triggers (a schedule fire, a QStash message): if that run
     was stored already, the stored run is returned and nothing runs or alerts again.
+    With `alert_in_background` (run-now), the alert is delivered after this returns, as a
+    task of `services.deliveries`, and `alert` stays None; otherwise it is delivered before.
     Raises NotFound (unknown or deleted test), Conflict (a run of the test is in progress),
-    InvalidInput (malformed run id). Every log line written meanwhile carries the test id
-    and, once known, the run id.
+    InvalidInput (malformed run id), StoreUnavailable (Redis stayed away: the run was not
+    stored). Every log line written meanwhile carries the test id and, once known, the run id.
     """
     with log_context(test_id=test_id, run_id=run_id):
         return await _execute_run(
-            services, test_id, triggered_by, run_id=run_id, dispatcher=dispatcher
+            services,
+            test_id,
+            triggered_by,
+            run_id=run_id,
+            dispatcher=dispatcher,
+            alert_in_background=alert_in_background,
         )
 
 
@@ -128,6 +135,7 @@ async def _execute_run(
     *,
     run_id: str | None = None,
     dispatcher: AlertDispatcher | None = None,
+    alert_in_background: bool = False,
 ) -> RunOutcome:
     """execute_run's body (inside its log context)."""
     test = await get_check(services.redis, test_id)
@@ -142,7 +150,9 @@ async def _execute_run(
         return RunOutcome(test_id, run_id, record=previous, duplicate=True)
 
     dispatcher = dispatcher or AlertDispatcher(services.redis, services.settings)
-    lock_s = (test.timeout_s + _BACKSTOP_S) * (test.retries + 1) + _LOCK_SLACK_S
+    _build_pipeline(services)
+    # A short lock renewed while the run lives: a crashed process frees it within one TTL.
+    lock_s = services.settings.run_lock_ttl_s
     # An idempotent run holds the lock under its run id, so the redelivery of a fire whose
     # worker died mid-run takes over its own lock instead of waiting for it to expire; the
     # run marker still lets only one of them store.
@@ -152,8 +162,20 @@ async def _execute_run(
             return RunOutcome(test_id, run_id, record=previous, duplicate=True)
         outcome, pending = await _run_and_store(services, test, triggered_by, run_id, dispatcher)
     if pending is not None and not outcome.duplicate:
-        outcome.alert = await _deliver(dispatcher, pending)
+        if alert_in_background:
+            services.deliveries.submit(dispatcher, pending)
+        else:
+            outcome.alert = await deliver_recorded(dispatcher, pending)
     return outcome
+
+
+def _build_pipeline(services: Services) -> None:
+    """Build the pipeline (the first run of a process imports Playwright, which takes seconds
+    and blocks the loop) before the lock is taken: a blocked loop cannot renew the lock."""
+    try:
+        services.pipeline  # noqa: B018 (a property that builds on first use)
+    except Exception:  # a pipeline that cannot be built: _attempt stores that as an error run
+        log.debug("building the pipeline failed; the run will record why", exc_info=True)
 
 
 async def run_adhoc(
@@ -242,23 +264,24 @@ async def _run_and_store(
         browser_result=attempts.browser_result,
         result=attempts.result or _error_result(record),
     )
-    if attempts.result is not None:
-        await store_screenshots(
-            services.raw_redis,
-            run_id,
-            attempts.result.step_results,
-            ttl_s=services.settings.screenshot_ttl_s,
-        )
-        record.step_results = attempts.result.step_results  # now with their `screenshot` flags
-    try:
-        outcome.incident = await store_run_result(
-            services.redis, test, record, results_keep=services.settings.results_keep
-        )
-    except AlreadyStored:
+    settings = services.settings
+    # Screenshots and record as one unit, retried while Redis is away (StoreUnavailable after
+    # VIGIL_STORE_RETRY_WINDOW); it sets the steps' `screenshot` flags the record carries.
+    stored = await store_run(
+        services.redis,
+        services.raw_redis,
+        test,
+        record,
+        results_keep=settings.results_keep,
+        screenshot_ttl_s=settings.screenshot_ttl_s,
+        retry_s=settings.store_retry_s,
+    )
+    if stored.duplicate:
         # Only possible if our lock expired and a redelivery stored the same run meanwhile.
         outcome.duplicate = True
-        outcome.record = await stored_run(services.redis, test.id, run_id) or record
+        outcome.record = stored.record
         return outcome, None
+    outcome.incident = stored.incident
     try:
         await record_run(services.redis, record)
     except Exception:  # a lost count must not turn a stored run into a 500
@@ -367,11 +390,3 @@ def _error_result(record: RunRecord) -> TestResult:
         error=record.error,
         duration_ms=record.duration_ms,
     )
-
-
-async def _deliver(dispatcher: AlertDispatcher, pending: PendingAlert) -> DeliveryReport | None:
-    try:
-        return await dispatcher.deliver(pending)
-    except Exception:  # recording the attempt failed (Redis gone?); the run itself is stored
-        log.exception("recording the alert delivery of run %s failed", pending.alert.run_id)
-        return None

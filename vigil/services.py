@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from redis.asyncio import Redis
 
+from vigil.alerts.background import BackgroundDeliveries
 from vigil.config import Settings
 from vigil.errors import ConfigError
 from vigil.scheduling.scheduler import OffScheduler, Scheduler
@@ -41,10 +42,19 @@ class Services:
         self._pipeline = pipeline
         # Where test changes are scheduled (VIGIL_SCHEDULER); the server sets the configured one.
         self.scheduler: Scheduler = OffScheduler()
+        # Alerts delivered after their run was answered; awaited (bounded) on close.
+        self.deliveries = BackgroundDeliveries()
 
     @classmethod
     def connect(cls, settings: Settings, redis_url: str) -> Services:
-        return cls(settings, connect(redis_url), connect(redis_url, decode=False))
+        """Clients whose calls time out after VIGIL_REDIS_TIMEOUT and retry a dropped
+        connection VIGIL_REDIS_RETRIES times with backoff (vigil/store/redis.py)."""
+        timeout_s, retries = settings.redis_timeout_s, settings.redis_retries
+        return cls(
+            settings,
+            connect(redis_url, timeout_s=timeout_s, retries=retries),
+            connect(redis_url, decode=False, timeout_s=timeout_s, retries=retries),
+        )
 
     @property
     def pipeline(self) -> Pipeline:
@@ -57,6 +67,8 @@ class Services:
         return self._pipeline
 
     async def aclose(self) -> None:
+        # First, while Redis is still open: the deliveries record their outcome there.
+        await self.deliveries.drain(self.settings.alert_drain_s)
         if self._pipeline is not None:
             await self._pipeline.aclose()
         await self.scheduler.aclose()

@@ -136,6 +136,8 @@ async def test_a_failed_run_opens_an_incident_and_counts_as_down(redis: Redis) -
         "started_at": record.started_at,
         "alert_sent": False,
         "delivery_error": None,
+        "delivery_attempts": 0,  # pending: the delivery comes after the store
+        "delivery_at": None,
     }
     assert await redis.hget(keys.test(test_id), "last_result") == "failed"
     day = keys.uptime(test_id, T0.date())

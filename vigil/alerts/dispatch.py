@@ -48,6 +48,7 @@ class DeliveryReport:
     event: AlertEvent
     sent: bool
     error: str | None = None
+    at: str | None = None  # when the attempt ended
 
 
 def default_notifier_factory(
@@ -58,7 +59,10 @@ def default_notifier_factory(
     # imports it (through vigil.runs) but never alerts, and httpx and Apprise load slowly.
     from vigil.alerts.webhook import WebhookNotifier, WebhookOptions
 
-    webhook = options or WebhookOptions(block_private_networks=settings.block_private_networks)
+    webhook = options or WebhookOptions(
+        timeout_s=settings.webhook_timeout_s,
+        block_private_networks=settings.block_private_networks,
+    )
 
     def notifier_for(target: str) -> Notifier:
         if urlsplit(target).scheme.lower() in ("http", "https"):
@@ -124,7 +128,16 @@ class AlertDispatcher:
         except Exception as exc:  # a notifier bug must not lose the record of the attempt
             log.exception("alert delivery for test %s crashed", alert.test_id)
             error = f"unexpected {type(exc).__name__}: {exc}"
-        report = DeliveryReport(alert.event, sent=error is None, error=error)
+        return await self._conclude(pending, error)
+
+    async def abandon(self, pending: PendingAlert, reason: str) -> DeliveryReport:
+        """Record a delivery that will not finish (the process is shutting down) as not
+        delivered, so the incident says so instead of staying pending forever."""
+        return await self._conclude(pending, reason)
+
+    async def _conclude(self, pending: PendingAlert, error: str | None) -> DeliveryReport:
+        alert = pending.alert
+        report = DeliveryReport(alert.event, sent=error is None, error=error, at=iso(utc_now()))
         if error is not None:
             log.warning("alert %s for test %s not delivered: %s", alert.event, alert.test_id, error)
             event = alert.event
@@ -149,13 +162,14 @@ class AlertDispatcher:
                     alert.run_id,
                     sent=report.sent,
                     delivery_error=report.error,
+                    at=report.at,
                 )
         last = {
             "event": report.event,
             "run_id": alert.run_id,
             "sent": report.sent,
             "error": report.error,
-            "at": iso(utc_now()),
+            "at": report.at,
         }
         await set_fields(
             self._redis, alert.test_id, {keys.ALERT_LAST_DELIVERY_FIELD: json.dumps(last)}

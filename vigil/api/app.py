@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 
 from vigil import __version__
-from vigil.api import errors
+from vigil.api import errors, store_errors
 from vigil.auth import resolve_token
 from vigil.services import Services
 from vigil.web.routes import install as install_dashboard
@@ -52,6 +52,7 @@ def create_app(services: Services, *, close_services: bool = False) -> FastAPI:
     app.state.services = services
     app.state.api_token = resolve_token(services.settings)
     errors.install(app)
+    store_errors.install(app)  # a Redis outage is a JSON 503 (issue #14)
     for name in ROUTE_MODULES:
         router: APIRouter = importlib.import_module(name).router
         app.include_router(router)

@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from docket import Perpetual, Retry, Timeout
 
-from vigil.errors import Conflict, NotFound
+from vigil.errors import Conflict, NotFound, StoreUnavailable
 from vigil.models import Check, utc_now
 from vigil.runs import execute_run
 from vigil.scheduling.cadence import schedule_run_id
 from vigil.scheduling.scheduler import wants_schedule
 from vigil.store import checks
+from vigil.store.redis import is_unavailable
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -35,9 +36,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # A fire that finds a run of its test in progress (someone pressed "run now") waits and tries
-# again, a few times, before giving up that one fire; Redis errors are retried the same way.
+# again, a few times, before giving up that one fire; other errors are retried the same way.
 FIRE_ATTEMPTS = 4
 FIRE_RETRY_DELAY = timedelta(seconds=5)
+# A fire whose run could not be stored (Redis stayed away) is never given up: it is run again
+# under the same run id (stored at most once) with a growing wait, up to this between tries.
+STORE_RETRY_MAX_DELAY = timedelta(minutes=1)
 # Beyond a test's own run budget: storing, deciding and delivering alerts.
 _ALERT_SLACK_S = 90.0
 _BACKSTOP_S = 15.0
@@ -71,7 +75,8 @@ class FireTasks:
             test_id: str,
             fire_at: float,
             perpetual: Perpetual = Perpetual(),
-            retry: Retry = Retry(attempts=FIRE_ATTEMPTS, delay=FIRE_RETRY_DELAY),
+            # Unbounded here; the body bounds every kind of failure but an outage itself.
+            retry: Retry = Retry(attempts=None, delay=FIRE_RETRY_DELAY),
             deadline: Timeout = Timeout(task_timeout),
         ) -> None:
             services = scheduler.services
@@ -95,10 +100,21 @@ class FireTasks:
             except NotFound:
                 perpetual.cancel()
                 return
+            except StoreUnavailable:
+                # Redelivered later by pydocket, same run id: never dropped, stored once.
+                retry.after(_store_retry_delay(retry.attempt))
             except Conflict:
                 if retry.attempt < FIRE_ATTEMPTS:
                     raise  # pydocket retries this same fire (same run id) after the delay
                 log.warning("fire of test %s at %s skipped: a run was in progress", test_id, when)
+            except Exception as exc:
+                if is_unavailable(exc):  # Redis went away before the run: same as above
+                    retry.after(_store_retry_delay(retry.attempt))
+                if retry.attempt < FIRE_ATTEMPTS:
+                    raise
+                log.exception(
+                    "fire of test %s at %s given up after %d attempts", test_id, when, retry.attempt
+                )
             # The successor set above stands. An edit made during the run replaced this key
             # (superseding it), and a pause made during the run is seen by the next fire,
             # which then ends the chain without running (and the reconciler cancels it).
@@ -114,6 +130,12 @@ class FireTasks:
             await scheduler.reconcile()
 
         return vigil_reconcile
+
+
+def _store_retry_delay(attempt: int) -> timedelta:
+    """5 s, 10 s, 20 s, … up to STORE_RETRY_MAX_DELAY between tries of an unstored fire."""
+    delay: timedelta = FIRE_RETRY_DELAY * 2 ** min(attempt - 1, 16)
+    return min(delay, STORE_RETRY_MAX_DELAY)
 
 
 def _follow(

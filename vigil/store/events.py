@@ -1,13 +1,36 @@
-"""The per-test event stream (`events:{test_id}`) behind the live view (DESIGN §2)."""
+"""The per-test event stream (`events:{test_id}`) behind the live view (DESIGN §2).
+
+Events are the live view's, not the run's record: an event that cannot be written while Redis
+is away is dropped (with a warning) rather than turning a run of a healthy site into an error,
+and after such a failure the writer stays quiet for a moment instead of making every step of
+the run wait out its own timeout. An event is written only while the test exists, so a run
+whose test was deleted under it does not recreate `events:{id}` as a key nobody deletes.
+"""
 
 from __future__ import annotations
 
+import logging
+import time
 from typing import cast
 
 from redis.asyncio import Redis
 
 from vigil.models import Event, EventType, iso, utc_now
 from vigil.store import keys
+from vigil.store.redis import UNAVAILABLE
+from vigil.store.scripts import LuaScript
+
+log = logging.getLogger(__name__)
+
+# KEYS: test hash, stream. ARGV: MAXLEN, then field/value pairs. XADD only while the test lives.
+_ADD = LuaScript("""
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*', unpack(ARGV, 2))
+return 1
+""")
+
+# After a failed write, later events of the run are skipped for this long.
+_QUIET_AFTER_FAILURE_S = 5.0
 
 
 class EventLog:
@@ -16,8 +39,9 @@ class EventLog:
 
     def __init__(self, redis: Redis, test_id: str, run_id: str) -> None:
         self._redis = redis
-        self._key = keys.events(test_id)
+        self._keys = [keys.test(test_id), keys.events(test_id)]
         self.run_id = run_id
+        self._quiet_until = 0.0
 
     async def __call__(
         self,
@@ -37,12 +61,16 @@ class EventLog:
             fields["step_number"] = str(step_number)
         if passed is not None:
             fields["passed"] = "true" if passed else "false"
-        await self._redis.xadd(
-            self._key,
-            fields,  # type: ignore[arg-type]
-            maxlen=keys.EVENTS_MAXLEN,
-            approximate=True,
-        )
+        if time.monotonic() < self._quiet_until:
+            return
+        args: list[str | int | float] = [keys.EVENTS_MAXLEN]
+        for name, value in fields.items():
+            args += [name, value]
+        try:
+            await _ADD(self._redis, self._keys, args)
+        except UNAVAILABLE as exc:
+            self._quiet_until = time.monotonic() + _QUIET_AFTER_FAILURE_S
+            log.warning("event %s of run %s dropped: %s", type, self.run_id, exc.__class__.__name__)
 
 
 def _event(entry_id: str, fields: dict[str, str]) -> Event:

@@ -44,10 +44,17 @@ def incident_for(record: RunRecord) -> IncidentRecord | None:
 
 
 async def mark_alert_sent(
-    redis: Redis, test_id: str, run_id: str, *, sent: bool, delivery_error: str | None
+    redis: Redis,
+    test_id: str,
+    run_id: str,
+    *,
+    sent: bool,
+    delivery_error: str | None,
+    at: str | None = None,
 ) -> IncidentRecord:
-    """Record a delivery attempt on the run's incident. Raises NotFound if the incident is
-    gone (trimmed away, or the test deleted)."""
+    """Record a delivery attempt (ended at `at`) on the run's incident: its outcome, and one
+    more attempt counted. Raises NotFound if the incident is gone (trimmed away, or the test
+    deleted)."""
     key = keys.incidents(test_id)
     for _ in range(_ATTEMPTS):
         members = cast(list[str], await redis.lrange(key, 0, -1))
@@ -56,8 +63,14 @@ async def mark_alert_sent(
         )
         if current is None:
             break
-        updated = IncidentRecord.model_validate_json(current).model_copy(
-            update={"alert_sent": sent, "delivery_error": delivery_error}
+        incident = IncidentRecord.model_validate_json(current)
+        updated = incident.model_copy(
+            update={
+                "alert_sent": sent,
+                "delivery_error": delivery_error,
+                "delivery_attempts": incident.delivery_attempts + 1,
+                "delivery_at": at,
+            }
         )
         if await _REPLACE(redis, [key], [current, updated.model_dump_json()]):
             return updated

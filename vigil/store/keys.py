@@ -70,6 +70,8 @@ def uptime_field(name: str, hour: int | None = None) -> str:
 
 
 def run_lock(test_id: str) -> str:
+    """SET NX PX with VIGIL_RUN_LOCK_TTL (30 s), renewed by the holder's heartbeat while its
+    run lives (store/locks.py): a crashed process frees the test within one TTL."""
     return f"lock:run:{test_id}"
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 from typing import cast
 
 import anyio
-from redis.asyncio import ConnectionPool, Redis
+from redis.asyncio import Redis
 
 from vigil.errors import NotFound
 from vigil.models import Event
 from vigil.store import keys
 from vigil.store.events import read_events
-from vigil.store.redis import XREAD_BLOCK_MS
+from vigil.store.redis import XREAD_BLOCK_MS, blocking_client
 
 CLIENT_NAME = "vigil-live"
 # Events read per XREAD; a reconnect after a long gap catches up in batches of this size.
@@ -30,15 +30,9 @@ class EventTail:
 
     def __init__(self, shared: Redis, test_id: str) -> None:
         self.test_id = test_id
-        source = shared.connection_pool
-        kwargs = {**source.connection_kwargs, "client_name": CLIENT_NAME}
-        pool = ConnectionPool(connection_class=source.connection_class, max_connections=1, **kwargs)
-        self._redis = Redis.from_pool(pool)
-        timeout = kwargs.get("socket_timeout")
-        # A socket timeout shorter than the block would cut every quiet XREAD short (§8).
+        # Not the shared client's few-second socket timeout: it would cut a quiet XREAD (§8).
+        self._redis = blocking_client(shared, client_name=CLIENT_NAME)
         self.max_block_ms = XREAD_BLOCK_MS
-        if timeout is not None and timeout * 1000 <= XREAD_BLOCK_MS:
-            self.max_block_ms = int(timeout * 1000 * 0.8)
         self._closed = False
 
     async def last_id(self) -> str:
@@ -52,8 +46,9 @@ class EventTail:
         return newest[0][0] if newest else "0-0"
 
     async def read(self, after: str, *, block_ms: int) -> list[Event]:
-        """Entries after `after`, oldest first; waits up to `block_ms` (capped below the
-        socket timeout) when there are none yet."""
+        """Entries after `after`, oldest first; waits up to `block_ms` (capped at
+        XREAD_BLOCK_MS, which the connection's socket timeout outlasts) when there are none
+        yet."""
         block = max(1, min(block_ms, self.max_block_ms))
         return await read_events(
             self._redis, self.test_id, after=after, count=BATCH, block_ms=block

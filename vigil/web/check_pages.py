@@ -147,7 +147,7 @@ async def test_action(
         elif action == "resume":
             await lifecycle.set_status(services, test_id, "active")
         elif action == "run":
-            outcome = await execute_run(services, test_id, "manual")
+            outcome = await execute_run(services, test_id, "manual", alert_in_background=True)
             return RedirectResponse(f"/tests/{test_id}?run={outcome.run_id}", status_code=303)
         else:
             return _not_found(request, test_id)

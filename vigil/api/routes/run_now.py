@@ -1,4 +1,9 @@
-"""`POST /api/tests/{id}/run`: run a stored check now, store it, alert (DESIGN §3)."""
+"""`POST /api/tests/{id}/run`: run a stored check now, store it, alert (DESIGN §3).
+
+It answers once the run is stored; the alert, if the policy sends one, is delivered after that
+in the background (a slow receiver cannot hold the caller) and its outcome is recorded on the
+run's incident. If Redis stays away the answer is a 503 saying the run was not stored.
+"""
 
 from __future__ import annotations
 
@@ -24,10 +29,14 @@ class RunResponse(BaseModel):
 
 @router.post(
     "/{test_id}/run",
-    responses={404: {"description": "unknown test"}, 409: {"description": "a run is in progress"}},
+    responses={
+        404: {"description": "unknown test"},
+        409: {"description": "a run is in progress"},
+        503: {"description": "Redis is unavailable; the run was not stored"},
+    },
 )
 async def run_now(test_id: str, services: ServicesDep) -> RunResponse:
-    outcome = await execute_run(services, test_id, "manual")
+    outcome = await execute_run(services, test_id, "manual", alert_in_background=True)
     assert outcome.result is not None  # a manual run is never skipped nor a duplicate
     return RunResponse(
         run_id=outcome.run_id,
