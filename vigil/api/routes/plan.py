@@ -9,12 +9,11 @@ It only plans (no browser, no Redis), so it is cheap enough to call on every pau
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from vigil.api.deps import require_token
-from vigil.models import PlanStep, Url
+from vigil.models import GoalDraft, PlanStep, Url
 from vigil.planner.suggestions import plan_with_suggestions
-from vigil.validation import MAX_GOAL
 
 router = APIRouter(tags=["plan"])
 
@@ -24,7 +23,7 @@ class PlanRequest(BaseModel):
 
     url: Url
     # Unlike a stored check, an empty goal is fine here: the preview of an empty form.
-    goal: str = Field(default="", max_length=MAX_GOAL)
+    goal: GoalDraft = ""
 
 
 class UnreadClause(BaseModel):
