@@ -36,9 +36,7 @@ SINGLE_LINE_PATTERN = rf"^[^{_CONTROL}]*$"
 # A name: one line, and something other than whitespace in it.
 NAME_PATTERN = rf"^[^{_CONTROL}]*[^{_CONTROL}{_SPACE}][^{_CONTROL}]*$"
 # A goal: line breaks allowed, and something other than whitespace in it.
-GOAL_PATTERN = (
-    rf"^[^{_TEXT_CONTROL}]*[^{_TEXT_CONTROL}{_SPACE}\t\n\r][^{_TEXT_CONTROL}]*$"
-)
+GOAL_PATTERN = rf"^[^{_TEXT_CONTROL}]*[^{_TEXT_CONTROL}{_SPACE}\t\n\r][^{_TEXT_CONTROL}]*$"
 
 # A goal being written (POST /api/plan previews an empty form too): may be empty.
 GOAL_DRAFT_PATTERN = rf"^[^{_TEXT_CONTROL}]*$"
@@ -103,7 +101,9 @@ _IPV6 = "|".join(
 )
 _HOST = rf"(?:[^{_CONTROL}{_SPACE}\t/?#@\[\]:\\]+|\[(?:{_IPV6})\])"
 _USERINFO = rf"(?:[^{_CONTROL}/?#\[\]]*@)?"
-_PORT = r"(?::0*(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})?)?"
+_PORT = (
+    r"(?::0*(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})?)?"
+)
 _REST = rf"(?:[/?#][^{_CONTROL}]*)?"
 _URL_CORE = rf"[Hh][Tt][Tt][Pp][Ss]?://{_USERINFO}{_HOST}{_PORT}{_REST}"
 URL_PATTERN = rf"^[{_SPACE}]*{_URL_CORE}[{_SPACE}]*$"

@@ -8,13 +8,59 @@ errors are rewritten into one readable line per problem naming the field, so a u
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast
+from typing import Any, cast
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 
 from vigil import errors
+
+
+class ErrorBody(BaseModel):
+    """Every error answer: what went wrong, in words."""
+
+    detail: str
+
+
+class ValidationErrorBody(BaseModel):
+    """A 422: `detail` joins the problems with "; ", `errors` lists them one per field."""
+
+    detail: str = Field(description="every problem, joined with '; '")
+    errors: list[str] = Field(description="one 'field: problem' line per problem")
+
+
+# What each status means on Vigil's routes, for the OpenAPI document.
+_DESCRIPTIONS: dict[int, str] = {
+    401: "missing or invalid API token",
+    404: "unknown test (or run, or screenshot)",
+    409: "a run of this test is already in progress",
+    413: "the request body is larger than VIGIL_MAX_BODY_BYTES",
+    422: "invalid input; each problem names its field",
+    502: "an upstream service failed: QStash refused a schedule change (nothing was "
+    "changed), or the model provider or hosted executor failed the run",
+    503: "a dependency (Redis, the browser) is unavailable",
+    504: "the run exceeded its timeout",
+}
+
+
+def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """`responses=` for a route: each status with its real body model (and, for 401, the
+    WWW-Authenticate header the answer carries)."""
+    documented: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        entry: dict[str, Any] = {
+            "model": ValidationErrorBody if status == 422 else ErrorBody,
+            "description": _DESCRIPTIONS[status],
+        }
+        if status == 401:
+            entry["headers"] = {
+                "WWW-Authenticate": {"required": True, "schema": {"type": "string"}}
+            }
+        documented[status] = entry
+    return documented
+
 
 _STATUS: list[tuple[type[errors.VigilError], int]] = [
     (errors.NotFound, 404),
@@ -26,6 +72,9 @@ _STATUS: list[tuple[type[errors.VigilError], int]] = [
     (errors.BrowserUnavailable, 503),
     (errors.RunTimeout, 504),
     (errors.SchedulerUnavailable, 502),
+    # An upstream Vigil depends on (the model provider, the hosted executor) failed.
+    (errors.ModelError, 502),
+    (errors.ExecutorServiceError, 502),
 ]
 
 
@@ -74,4 +123,7 @@ def install(app: FastAPI) -> None:
     async def _vigil(_: Request, exc: errors.VigilError) -> JSONResponse:
         status = status_for(exc)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-        return JSONResponse({"detail": str(exc)}, status_code=status, headers=headers)
+        body: dict[str, object] = {"detail": str(exc)}
+        if status == 422:  # every 422 has the same shape, however it was found
+            body["errors"] = [str(exc)]
+        return JSONResponse(body, status_code=status, headers=headers)

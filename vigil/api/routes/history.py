@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Response
 
 from vigil.api.deps import RedisDep, ServicesDep, require_token
+from vigil.api.errors import responses
 from vigil.api.params import parse_instant
 from vigil.errors import InvalidInput
 from vigil.models import IncidentRecord, RunRecord, utc_now
@@ -22,9 +23,14 @@ from vigil.store.screenshots import get_screenshot
 from vigil.store.uptime import uptime_counts
 from vigil.views import ResultsPage, TimingPoint, Uptime, UptimeWindow, uptime_of
 
-router = APIRouter(prefix="/api", tags=["history"], dependencies=[Depends(require_token)])
+router = APIRouter(
+    prefix="/api",
+    tags=["history"],
+    dependencies=[Depends(require_token)],
+    responses=responses(503),  # everything is read from Redis
+)
 
-_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "unknown test"}}
+_NOT_FOUND: dict[int | str, dict[str, Any]] = responses(404)
 
 
 class JPEGResponse(Response):
@@ -107,7 +113,7 @@ async def incidents(
     return await incidents_of(redis, test_id, limit=limit)
 
 
-@router.get("/runs/{run_id}", responses={404: {"description": "unknown or trimmed run"}})
+@router.get("/runs/{run_id}", responses=responses(404))
 async def get_run(run_id: str, redis: RedisDep) -> RunRecord:
     """One stored run by its id, whichever test it belongs to."""
     return await find_run(redis, run_id)
@@ -121,7 +127,7 @@ async def get_run(run_id: str, redis: RedisDep) -> RunRecord:
             "content": {"image/jpeg": {"schema": {"type": "string", "format": "binary"}}},
             "description": "the JPEG taken after the step",
         },
-        404: {"description": "no such screenshot, or it expired"},
+        **responses(404),
     },
 )
 async def screenshot(

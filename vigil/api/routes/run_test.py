@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict
 
 from vigil.api.deps import ServicesDep, require_token
-from vigil.api.errors import status_for
+from vigil.api.errors import responses, status_for
 from vigil.api.sse import EventStreamResponse, opening
 from vigil.errors import VigilError
 from vigil.models import BrowserResult, EventType, Goal, TestPlan, TestResult, Url, iso, utc_now
@@ -47,6 +47,8 @@ class RunTestResponse(BaseModel):
     response_model=RunTestResponse,
     dependencies=[Depends(require_token)],
     summary="Run a check once without storing it",
+    # A browser that cannot start, a run over its timeout, a model or hosted executor failing.
+    responses=responses(502, 503, 504),
 )
 async def run_test(body: RunTestRequest, services: ServicesDep) -> RunTestResponse:
     """Plans, runs and judges the goal in a real browser. A goal the planner cannot map, a
