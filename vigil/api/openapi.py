@@ -71,11 +71,14 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
             if "requestBody" in operation:
                 answers["413"] = _response(413)
             for status, answer in answers.items():
-                # An error a route declared by description only still has Vigil's body.
-                if status.isdigit() and int(status) >= 400 and "content" not in answer:
-                    answer["content"] = {
-                        "application/json": {"schema": {"$ref": _REF + "ErrorBody"}}
-                    }
+                # Errors are JSON whatever the route's own media type (FastAPI files a
+                # declared error under a JPEG or SVG route's type), and a status declared by
+                # description only still has Vigil's body.
+                content = answer.get("content", {})
+                if status.isdigit() and int(status) >= 400 and "application/json" not in content:
+                    model = ValidationErrorBody if status == "422" else ErrorBody
+                    schema = {"$ref": _REF + model.__name__}
+                    answer["content"] = {"application/json": {"schema": schema}}
     return document
 
 
