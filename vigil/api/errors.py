@@ -11,9 +11,12 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
+from starlette.routing import Match, Route
 
 from vigil import errors
 
@@ -113,7 +116,33 @@ def problem_lines(errors: Sequence[object]) -> list[str]:
     return [_message(dict(cast(dict[str, object], e))) for e in errors]
 
 
+def allowed_methods(app: FastAPI, request: Request) -> list[str]:
+    """Every method some route serves at this path. Starlette's own 405 names only the methods
+    of the first route whose path matched, but FastAPI makes one route per method."""
+    methods: set[str] = set()
+    for route in app.router.routes:
+        if isinstance(route, Route) and route.methods:
+            match, _ = route.matches(request.scope)
+            if match != Match.NONE:
+                methods |= route.methods
+    return sorted(methods)
+
+
 def install(app: FastAPI) -> None:
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, exc: HTTPException) -> Response:
+        if exc.status_code == 405:
+            allow = ", ".join(allowed_methods(app, request))
+            return JSONResponse(
+                {"detail": "Method Not Allowed"}, status_code=405, headers={"Allow": allow}
+            )
+        if exc.status_code == 400 and isinstance(exc.__cause__, UnicodeDecodeError):
+            # FastAPI answers 400 when a JSON body is not UTF-8; it is bad input like any other
+            # malformed JSON (422, naming the body).
+            problem = "body: is not valid JSON (not UTF-8 text)"
+            return JSONResponse({"detail": problem, "errors": [problem]}, status_code=422)
+        return await http_exception_handler(request, exc)
+
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
         problems = problem_lines(exc.errors())

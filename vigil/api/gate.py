@@ -34,13 +34,15 @@ class AuthGate:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and protects(scope["path"]):
-            if not request_authorized(Request(scope)):
-                refusal = JSONResponse(
-                    {"detail": UNAUTHORIZED},
-                    status_code=401,
-                    headers={"WWW-Authenticate": "Bearer"},
-                )
-                await refusal(scope, receive, send)
-                return
+        stranger = (
+            scope["type"] == "http"
+            and protects(scope["path"])
+            and not request_authorized(Request(scope))
+        )
+        if stranger:
+            refusal = JSONResponse(
+                {"detail": UNAUTHORIZED}, status_code=401, headers={"WWW-Authenticate": "Bearer"}
+            )
+            await refusal(scope, receive, send)
+            return
         await self.app(scope, receive, send)

@@ -58,11 +58,11 @@ async def _events(tail: EventTail, *, after: str | None, run_id: str | None) -> 
     "/{test_id}/live",
     response_class=sse.EventStreamResponse,
     responses={
-        200: {
-            "model": Event,
-            "description": "text/event-stream: each event is `id: <stream id>` and "
-            "`data: <Event as JSON>`; comment lines are heartbeats.",
-        },
+        **sse.documented(
+            "each event is `id: <stream id>` and `data: <Event as JSON>`; comment lines are "
+            "heartbeats",
+            Event.model_json_schema(),
+        ),
         **responses(404, 503),
     },
 )

@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict
 
+from vigil.api import sse
 from vigil.api.deps import ServicesDep, require_token
 from vigil.api.errors import responses, status_for
 from vigil.api.sse import EventStreamResponse, opening
@@ -130,7 +131,10 @@ async def _stream(services: ServicesDep, body: RunTestRequest) -> AsyncIterator[
     dependencies=[Depends(require_token)],
     summary="Run a check once without storing it, streaming its steps as they happen",
     response_class=EventStreamResponse,
-    responses={200: {"content": {"text/event-stream": {}}}},
+    responses=sse.documented(
+        "`event: progress` frames, then `event: result` or `event: failure`",
+        {"type": "object"},
+    ),
 )
 async def run_test_stream(body: RunTestRequest, services: ServicesDep) -> EventStreamResponse:
     """`event: progress` frames carry the run's events (plan, each step, evaluation); the
