@@ -221,3 +221,33 @@ async def test_an_update_refuses_a_nul_in_the_name_and_keeps_the_test(
     assert response.status_code == 422
     assert response.json()["errors"] == ["name: must not contain control characters (found U+0000)"]
     assert (await client.get(f"/api/tests/{created['id']}")).json() == created
+
+
+# --- answers FastAPI would word differently ------------------------------------------------
+
+
+async def test_a_body_that_is_not_utf8_is_a_422_like_other_malformed_json(
+    client: httpx.AsyncClient, redis: Redis
+) -> None:
+    response = await client.post(
+        "/api/tests", content=b'{"url": "\xff\xfe"}', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"] == ["body: is not valid JSON (not UTF-8 text)"]
+    assert await redis.dbsize() == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        ("/api/tests", "GET, HEAD, POST"),
+        ("/api/tests/abc12345", "DELETE, GET, HEAD, PATCH"),
+    ],
+)
+async def test_405_lists_every_method_the_path_serves(
+    client: httpx.AsyncClient, path: str, allowed: str
+) -> None:
+    response = await client.put(path, json={})
+    assert response.status_code == 405
+    assert response.headers["allow"] == allowed
+    assert response.json() == {"detail": "Method Not Allowed"}
