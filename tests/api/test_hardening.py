@@ -240,8 +240,8 @@ async def test_a_body_that_is_not_utf8_is_a_422_like_other_malformed_json(
 @pytest.mark.parametrize(
     ("path", "allowed"),
     [
-        ("/api/tests", "GET, HEAD, POST"),
-        ("/api/tests/abc12345", "DELETE, GET, HEAD, PATCH"),
+        ("/api/tests", "GET, POST"),
+        ("/api/tests/abc12345", "DELETE, GET, PATCH"),
     ],
 )
 async def test_405_lists_every_method_the_path_serves(

@@ -14,9 +14,10 @@ from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import iter_route_contexts
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
-from starlette.routing import Match, Route
+from starlette.routing import compile_path
 
 from vigil import errors
 
@@ -116,15 +117,13 @@ def problem_lines(errors: Sequence[object]) -> list[str]:
     return [_message(dict(cast(dict[str, object], e))) for e in errors]
 
 
-def allowed_methods(app: FastAPI, request: Request) -> list[str]:
-    """Every method some route serves at this path. Starlette's own 405 names only the methods
-    of the first route whose path matched, but FastAPI makes one route per method."""
+def allowed_methods(app: FastAPI, path: str) -> list[str]:
+    """Every method some route serves at `path`. Starlette's own 405 names only the methods of
+    the first route whose path matched, but FastAPI makes one route per method."""
     methods: set[str] = set()
-    for route in app.router.routes:
-        if isinstance(route, Route) and route.methods:
-            match, _ = route.matches(request.scope)
-            if match != Match.NONE:
-                methods |= route.methods
+    for route in iter_route_contexts(app.routes):
+        if route.methods and route.path and compile_path(route.path)[0].match(path):
+            methods |= route.methods
     return sorted(methods)
 
 
@@ -132,7 +131,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException) -> Response:
         if exc.status_code == 405:
-            allow = ", ".join(allowed_methods(app, request))
+            allow = ", ".join(allowed_methods(app, request.url.path))
             return JSONResponse(
                 {"detail": "Method Not Allowed"}, status_code=405, headers={"Allow": allow}
             )
