@@ -158,8 +158,9 @@ def _app(redis_url: str, data_dir: Path, pipeline: ScriptedPipeline | None = Non
 
 
 _slot = _Slot()
-# Only /openapi.json is read from this app: it never reaches Redis (port 1 answers nothing).
-_slot.app = _app("redis://127.0.0.1:1/0", Path(tempfile.mkdtemp(prefix="vigil-schema-")))
+# Only /openapi.json is read from this app: it never reaches Redis (port 1 answers nothing)
+# nor its data dir (the token is given, so nothing is written there).
+_slot.app = _app("redis://127.0.0.1:1/0", Path(tempfile.gettempdir()) / "vigil-schema-unused")
 schema = schemathesis.openapi.from_asgi("/openapi.json", _slot, config=_config()).exclude(
     path="/api/tests/{test_id}/live"
 )
