@@ -103,6 +103,8 @@ class Settings(BaseSettings):
         7 * 24 * 3600, ge=60, validation_alias=_env("VIGIL_SCREENSHOT_TTL")
     )
     step_timeout_s: float = Field(10.0, gt=0, le=600, validation_alias=_env("VIGIL_STEP_TIMEOUT"))
+    # The largest request body the API reads (HTTP 413 beyond it); a check is a few KB.
+    max_body_bytes: int = Field(1_048_576, ge=1024, validation_alias=_env("VIGIL_MAX_BODY_BYTES"))
     browser_recycle_runs: int = Field(
         200, ge=1, validation_alias=_env("VIGIL_BROWSER_RECYCLE_RUNS")
     )

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Final, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
+from pydantic.fields import FieldInfo
 
 from vigil import validation
 
@@ -23,14 +24,66 @@ TriggeredBy = Literal["manual", "schedule", "qstash", "cli"]
 Outcome = Literal["passed", "passed_on_retry", "healed", "failed", "error"]
 
 MAX_NAME = 200
+MAX_TAG = 50
+MAX_CRON = 200
 
-Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
-Url = Annotated[str, AfterValidator(validation.check_url)]
-Goal = Annotated[str, AfterValidator(validation.check_goal)]
-Cron = Annotated[str, AfterValidator(validation.check_cron)]
-AlertTarget = Annotated[str, AfterValidator(validation.check_alert_target)]
-# Free-form labels for grouping and filtering checks (checks as code, dashboards).
-Tag = Annotated[str, Field(min_length=1, max_length=50, pattern=r"^[^,\s][^,]*$")]
+
+def _published(pattern: str, max_length: int | None = None) -> FieldInfo:
+    """A rule as the JSON Schema states it. The BeforeValidator beside it (vigil/validation.py)
+    enforces the same rule on the value as sent, with a message in words; the pattern is not
+    given to pydantic to enforce, because its message would be the regex."""
+    extra: dict[str, JsonValue] = {"pattern": pattern}
+    if max_length is not None:
+        extra["maxLength"] = max_length
+    field: FieldInfo = Field(json_schema_extra=extra)
+    return field
+
+
+Name = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_NAME),
+    BeforeValidator(validation.raw_line(MAX_NAME)),
+    _published(validation.NAME_PATTERN),
+]
+Url = Annotated[
+    str,
+    AfterValidator(validation.check_url),
+    BeforeValidator(validation.raw_url),
+    _published(validation.URL_PATTERN, validation.MAX_URL),
+]
+Goal = Annotated[
+    str,
+    AfterValidator(validation.check_goal),
+    BeforeValidator(validation.raw_goal),
+    _published(validation.GOAL_PATTERN, validation.MAX_GOAL),
+]
+# A goal being written: the same characters and length, and it may be empty (plan previews).
+GoalDraft = Annotated[
+    str,
+    BeforeValidator(validation.raw_goal),
+    _published(validation.GOAL_DRAFT_PATTERN, validation.MAX_GOAL),
+]
+Cron = Annotated[
+    str,
+    AfterValidator(validation.check_cron),
+    BeforeValidator(validation.raw_line(MAX_CRON)),
+    _published(validation.CRON_PATTERN, MAX_CRON),
+]
+AlertTarget = Annotated[
+    str,
+    AfterValidator(validation.check_alert_target),
+    BeforeValidator(validation.raw_url),
+    _published(validation.ALERT_TARGET_PATTERN, validation.MAX_URL),
+]
+# Free-form labels for grouping and filtering checks (checks as code, dashboards): one line,
+# no commas (a filter lists tags with commas), something other than spaces.
+Tag = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_TAG),
+    AfterValidator(validation.check_tag),
+    BeforeValidator(validation.raw_line(MAX_TAG)),
+    _published(validation.TAG_PATTERN),
+]
 Tags = Annotated[list[Tag], Field(max_length=20)]
 
 

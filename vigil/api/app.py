@@ -9,7 +9,9 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 
 from vigil import __version__
-from vigil.api import errors, store_errors
+from vigil.api import errors, openapi, store_errors
+from vigil.api.body_limit import BodyLimit
+from vigil.api.gate import AuthGate
 from vigil.auth import resolve_token
 from vigil.services import Services
 from vigil.web.routes import install as install_dashboard
@@ -56,5 +58,10 @@ def create_app(services: Services, *, close_services: bool = False) -> FastAPI:
     for name in ROUTE_MODULES:
         router: APIRouter = importlib.import_module(name).router
         app.include_router(router)
+    # Middleware added last runs first: the gate answers a stranger 401 before the body limit
+    # (or FastAPI's JSON parsing) reads a byte of the body.
+    app.add_middleware(BodyLimit, max_bytes=services.settings.max_body_bytes)
+    app.add_middleware(AuthGate)
+    openapi.install(app)
     install_dashboard(app)  # the web pages at / (DESIGN §9)
     return app

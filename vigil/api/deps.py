@@ -63,11 +63,22 @@ def is_browser_authorized(request: Request) -> bool:
     return csrf_matches(request.app.state.api_token, request.headers.get(CSRF_HEADER))
 
 
+UNAUTHORIZED = "missing or invalid API token (send 'Authorization: Bearer <token>')"
+
+
+def request_authorized(request: Request) -> bool:
+    """The bearer token, or the dashboard's session cookie (with the CSRF header on unsafe
+    methods): what the gate (api/gate.py) and `require_token` both accept."""
+    return is_authorized(request) or is_browser_authorized(request)
+
+
 async def require_token(
     request: Request,
     _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:
-    """Every /api route except health and the QStash callback depends on this: the bearer
-    token, or the dashboard's session cookie (with the CSRF header on unsafe methods)."""
-    if not (is_authorized(request) or is_browser_authorized(request)):
-        raise Unauthorized("missing or invalid API token (send 'Authorization: Bearer <token>')")
+    """Every protected /api route depends on this. The gate has already refused a stranger
+    before the body was read; this repeats the check where the route is declared (so a
+    route mounted outside the gate's paths is still closed) and puts the bearer scheme in
+    the OpenAPI document."""
+    if not request_authorized(request):
+        raise Unauthorized(UNAUTHORIZED)

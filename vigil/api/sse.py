@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+from typing import Any
 
 import anyio
 from starlette.responses import StreamingResponse
@@ -61,3 +62,23 @@ class EventStreamResponse(StreamingResponse):
             group.start_soon(stream)
             await self.listen_for_disconnect(receive)
             group.cancel_scope.cancel()
+
+
+def documented(description: str, data_schema: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    """The 200 of an event-stream route for OpenAPI: the schema of ONE event (its `event`,
+    `id`, `retry` fields and its `data`, a JSON document described by `data_schema`), as
+    clients and schemathesis read a stream event by event."""
+    event = {
+        "type": "object",
+        "properties": {
+            "event": {"type": "string"},
+            "id": {"type": "string"},
+            "retry": {"type": "integer"},
+            "data": {
+                "type": "string",
+                "contentMediaType": "application/json",
+                "contentSchema": data_schema,
+            },
+        },
+    }
+    return {200: {"description": description, "content": {"text/event-stream": {"schema": event}}}}

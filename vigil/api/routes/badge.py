@@ -12,6 +12,7 @@ from fastapi import APIRouter, Request, Response
 
 from vigil.api.badge_svg import render_badge
 from vigil.api.deps import ServicesDep, is_authorized
+from vigil.api.errors import responses
 from vigil.errors import NotFound
 from vigil.models import Check, utc_now
 from vigil.store.checks import get_check
@@ -31,7 +32,7 @@ def _status(test: Check) -> str:
 @router.get(
     "/badge/{test_id}.svg",
     response_class=Response,
-    responses={200: {"content": {"image/svg+xml": {}}}, 404: {"description": "not public"}},
+    responses={200: {"content": {"image/svg+xml": {}}}, **responses(404, 503)},
 )
 async def badge(test_id: str, request: Request, services: ServicesDep) -> Response:
     try:

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
 from vigil.api.deps import ServicesDep, is_authorized
+from vigil.api.errors import responses
 from vigil.errors import Unauthorized
 from vigil.runs import execute_run, qstash_run_id
 from vigil.scheduling.qstash_signature import verify_signature
@@ -32,7 +33,8 @@ class CallbackResponse(BaseModel):
 @router.post(
     "/api/callback/{test_id}",
     response_model_exclude_none=True,
-    responses={401: {"description": "bad or missing signature"}, 404: {"description": "unknown"}},
+    # Not behind the gate: the signature (or the token) is checked here, so 401 is declared.
+    responses=responses(401, 404, 409, 503),
 )
 async def qstash_callback(
     test_id: str, request: Request, services: ServicesDep

@@ -7,11 +7,17 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from vigil.api.deps import RedisDep, require_token
+from vigil.api.errors import responses
 from vigil.store import keys
 from vigil.store.dashboard import dashboard as read_dashboard
 from vigil.views import Dashboard
 
-router = APIRouter(prefix="/api", tags=["dashboard"], dependencies=[Depends(require_token)])
+router = APIRouter(
+    prefix="/api",
+    tags=["dashboard"],
+    dependencies=[Depends(require_token)],
+    responses=responses(503),
+)
 
 
 @router.get("/dashboard")

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import os
 
+from typing import Literal
+
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from vigil import __version__
 from vigil.api.deps import ServicesDep
@@ -19,6 +22,15 @@ from vigil.config import Settings
 from vigil.store.redis import ping
 
 router = APIRouter(tags=["health"])
+
+
+class HealthBody(BaseModel):
+    """The same shape with 200 and 503; `redis` says why when it is the cause."""
+
+    status: Literal["ok", "degraded"]
+    redis: str
+    browser: str
+    version: str
 
 
 def browser_status(settings: Settings) -> str:
@@ -31,7 +43,11 @@ def browser_status(settings: Settings) -> str:
     return f"unavailable: Chromium not found at {path}"
 
 
-@router.get("/api/health")
+@router.get(
+    "/api/health",
+    response_model=HealthBody,
+    responses={503: {"model": HealthBody, "description": "Redis is unreachable"}},
+)
 async def health(services: ServicesDep) -> JSONResponse:
     settings = services.settings
     problem = await ping(services.redis, within_s=settings.redis_timeout_s)

@@ -7,12 +7,14 @@ more runs than it returns: uptime reads the roll-ups, pages follow a cursor.
 from __future__ import annotations
 
 import json
+import re
 import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 
 from vigil.api.deps import RedisDep, ServicesDep, require_token
+from vigil.api.errors import responses
 from vigil.api.params import parse_instant
 from vigil.errors import InvalidInput
 from vigil.models import IncidentRecord, RunRecord, utc_now
@@ -22,9 +24,23 @@ from vigil.store.screenshots import get_screenshot
 from vigil.store.uptime import uptime_counts
 from vigil.views import ResultsPage, TimingPoint, Uptime, UptimeWindow, uptime_of
 
-router = APIRouter(prefix="/api", tags=["history"], dependencies=[Depends(require_token)])
+router = APIRouter(
+    prefix="/api",
+    tags=["history"],
+    dependencies=[Depends(require_token)],
+    responses=responses(503),  # everything is read from Redis
+)
 
-_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "unknown test"}}
+_NOT_FOUND: dict[int | str, dict[str, Any]] = responses(404)
+
+
+# `score:run_id` as Cursor writes it: a finite number (bounded, so it cannot overflow to
+# infinity), a colon, the run id. The route refuses what this does not match, so the published
+# pattern is the whole rule (empty: the first page).
+CURSOR_PATTERN = (
+    r"^(?:[+-]?(?:[0-9]{1,200}(?:\.[0-9]{0,50})?|\.[0-9]{1,50})(?:[eE][+-]?[0-9]{1,2})?"
+    r":[\s\S]+)?$"
+)
 
 
 class JPEGResponse(Response):
@@ -37,11 +53,18 @@ async def list_results(
     redis: RedisDep,
     limit: Annotated[int, Query(ge=1, le=500, description="runs per page")] = 50,
     before: Annotated[
-        str | None, Query(max_length=300, description="`next_cursor` of the previous page")
+        str | None,
+        Query(
+            max_length=300,
+            description="`next_cursor` of the previous page",
+            json_schema_extra={"pattern": CURSOR_PATTERN},
+        ),
     ] = None,
 ) -> ResultsPage:
     """Run history, newest first, each item the full run record. Follow `next_cursor` with
     `before=` for older runs; runs stored while you walk never cause a repeat or a gap."""
+    if before and not re.fullmatch(CURSOR_PATTERN[1:-1], before):
+        raise InvalidInput("before", "is not a cursor from a previous page's next_cursor")
     cursor = Cursor.parse(before) if before else None
     records, next_cursor = await results_page(redis, test_id, limit=limit, before=cursor)
     return ResultsPage(items=records, next_cursor=None if next_cursor is None else str(next_cursor))
@@ -107,7 +130,7 @@ async def incidents(
     return await incidents_of(redis, test_id, limit=limit)
 
 
-@router.get("/runs/{run_id}", responses={404: {"description": "unknown or trimmed run"}})
+@router.get("/runs/{run_id}", responses=responses(404))
 async def get_run(run_id: str, redis: RedisDep) -> RunRecord:
     """One stored run by its id, whichever test it belongs to."""
     return await find_run(redis, run_id)
@@ -121,7 +144,7 @@ async def get_run(run_id: str, redis: RedisDep) -> RunRecord:
             "content": {"image/jpeg": {"schema": {"type": "string", "format": "binary"}}},
             "description": "the JPEG taken after the step",
         },
-        404: {"description": "no such screenshot, or it expired"},
+        **responses(404),
     },
 )
 async def screenshot(

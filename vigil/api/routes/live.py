@@ -19,6 +19,7 @@ from fastapi import APIRouter, Depends, Header, Query
 
 from vigil.api import sse
 from vigil.api.deps import RedisDep, require_token
+from vigil.api.errors import responses
 from vigil.errors import InvalidInput
 from vigil.models import Event
 from vigil.store.live import EventTail, open_tail
@@ -57,12 +58,12 @@ async def _events(tail: EventTail, *, after: str | None, run_id: str | None) -> 
     "/{test_id}/live",
     response_class=sse.EventStreamResponse,
     responses={
-        200: {
-            "model": Event,
-            "description": "text/event-stream: each event is `id: <stream id>` and "
-            "`data: <Event as JSON>`; comment lines are heartbeats.",
-        },
-        404: {"description": "unknown test"},
+        **sse.documented(
+            "each event is `id: <stream id>` and `data: <Event as JSON>`; comment lines are "
+            "heartbeats",
+            Event.model_json_schema(),
+        ),
+        **responses(404, 503),
     },
 )
 async def live(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from vigil.api.deps import ServicesDep, bearer_token, is_authorized
+from vigil.api.errors import responses
 from vigil.auth import token_matches
 from vigil.errors import Unauthorized
 from vigil.metrics import CONTENT_TYPE, render
@@ -22,7 +23,7 @@ router = APIRouter(tags=["metrics"])
 @router.get(
     "/metrics",
     response_class=Response,
-    responses={200: {"content": {CONTENT_TYPE: {}}}, 401: {"description": "no valid token"}},
+    responses={200: {"content": {CONTENT_TYPE: {}}}, **responses(401, 503)},
 )
 async def metrics(request: Request, services: ServicesDep) -> Response:
     scrape_token = services.settings.secret("metrics_token")

@@ -16,11 +16,11 @@ from typing import Literal
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field
 
+from vigil.api import errors
 from vigil.api.deps import ServicesDep, require_token
 from vigil.errors import BrowserUnavailable, InvalidInput, ModelError, PipelineError
-from vigil.models import PlanStep, TestPlan, Url
+from vigil.models import GoalDraft, PlanStep, TestPlan, Url
 from vigil.planner.suggestions import plan_with_suggestions
-from vigil.validation import MAX_GOAL
 
 router = APIRouter(tags=["plan"])
 
@@ -30,7 +30,7 @@ class PlanRequest(BaseModel):
 
     url: Url
     # Unlike a stored check, an empty goal is fine here: the preview of an empty form.
-    goal: str = Field(default="", max_length=MAX_GOAL)
+    goal: GoalDraft = ""
     model: bool = Field(
         default=False,
         description="Plan as a run would in LLM mode (loads the page, may call the model)",
@@ -58,6 +58,7 @@ class PlanResponse(BaseModel):
     "/api/plan",
     response_model=PlanResponse,
     dependencies=[Depends(require_token)],
+    responses=errors.responses(502, 503),
     summary="Read a goal into steps without running it",
 )
 async def plan(body: PlanRequest, services: ServicesDep) -> PlanResponse:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
+from vigil.api import errors
 from vigil.api.deps import ServicesDep, require_token
 from vigil.models import BrowserResult, TestPlan, TestResult
 from vigil.runs import execute_run
@@ -29,11 +30,7 @@ class RunResponse(BaseModel):
 
 @router.post(
     "/{test_id}/run",
-    responses={
-        404: {"description": "unknown test"},
-        409: {"description": "a run is in progress"},
-        503: {"description": "Redis is unavailable; the run was not stored"},
-    },
+    responses=errors.responses(404, 409, 503),
 )
 async def run_now(test_id: str, services: ServicesDep) -> RunResponse:
     outcome = await execute_run(services, test_id, "manual", alert_in_background=True)

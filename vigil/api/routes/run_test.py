@@ -14,8 +14,9 @@ from collections.abc import AsyncIterator
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict
 
+from vigil.api import sse
 from vigil.api.deps import ServicesDep, require_token
-from vigil.api.errors import status_for
+from vigil.api.errors import responses, status_for
 from vigil.api.sse import EventStreamResponse, opening
 from vigil.errors import VigilError
 from vigil.models import BrowserResult, EventType, Goal, TestPlan, TestResult, Url, iso, utc_now
@@ -47,6 +48,8 @@ class RunTestResponse(BaseModel):
     response_model=RunTestResponse,
     dependencies=[Depends(require_token)],
     summary="Run a check once without storing it",
+    # A browser that cannot start, a run over its timeout, a model or hosted executor failing.
+    responses=responses(502, 503, 504),
 )
 async def run_test(body: RunTestRequest, services: ServicesDep) -> RunTestResponse:
     """Plans, runs and judges the goal in a real browser. A goal the planner cannot map, a
@@ -128,7 +131,10 @@ async def _stream(services: ServicesDep, body: RunTestRequest) -> AsyncIterator[
     dependencies=[Depends(require_token)],
     summary="Run a check once without storing it, streaming its steps as they happen",
     response_class=EventStreamResponse,
-    responses={200: {"content": {"text/event-stream": {}}}},
+    responses=sse.documented(
+        "`event: progress` frames, then `event: result` or `event: failure`",
+        {"type": "object"},
+    ),
 )
 async def run_test_stream(body: RunTestRequest, services: ServicesDep) -> EventStreamResponse:
     """`event: progress` frames carry the run's events (plan, each step, evaluation); the

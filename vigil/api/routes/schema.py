@@ -16,6 +16,14 @@ from vigil.checks_as_code.schema import shipped
 router = APIRouter(tags=["schema"])
 
 
-@router.get("/api/schema/checks.json", response_class=JSONResponse)
+class SchemaResponse(JSONResponse):
+    media_type = "application/schema+json"
+
+
+@router.get(
+    "/api/schema/checks.json",
+    response_class=SchemaResponse,
+    responses={200: {"content": {"application/schema+json": {"schema": {"type": "object"}}}}},
+)
 async def checks_schema() -> Any:
-    return JSONResponse(shipped(), media_type="application/schema+json")
+    return SchemaResponse(shipped())
