@@ -9,7 +9,6 @@ working, so it shows as `degraded` with 200.
 from __future__ import annotations
 
 import os
-
 from typing import Literal
 
 from fastapi import APIRouter

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Literal
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from vigil.api import errors
 from vigil.api.deps import ServicesDep, require_token
@@ -31,7 +31,7 @@ class PlanRequest(BaseModel):
     url: Url
     # Unlike a stored check, an empty goal is fine here: the preview of an empty form.
     goal: GoalDraft = ""
-    model: bool = Field(
+    model: StrictBool = Field(
         default=False,
         description="Plan as a run would in LLM mode (loads the page, may call the model)",
     )
