@@ -106,8 +106,12 @@ async def execute_run(
     run_id: str | None = None,
     dispatcher: AlertDispatcher | None = None,
     alert_in_background: bool = False,
+    test: Check | None = None,
 ) -> RunOutcome:
     """Run a stored test now, store the run, alert per policy.
+
+    `test` is the test as its caller has just read it (a schedule fire does), which saves
+    reading it again; without it the test is read here.
 
     `run_id` is given by idempotent triggers (a schedule fire, a QStash message): if that run
     was stored already, the stored run is returned and nothing runs or alerts again.
@@ -125,6 +129,7 @@ async def execute_run(
             run_id=run_id,
             dispatcher=dispatcher,
             alert_in_background=alert_in_background,
+            test=test,
         )
 
 
@@ -136,9 +141,11 @@ async def _execute_run(
     run_id: str | None = None,
     dispatcher: AlertDispatcher | None = None,
     alert_in_background: bool = False,
+    test: Check | None = None,
 ) -> RunOutcome:
     """execute_run's body (inside its log context)."""
-    test = await get_check(services.redis, test_id)
+    if test is None or test.id != test_id:
+        test = await get_check(services.redis, test_id)
     if test.status == "paused" and triggered_by in _SCHEDULED:
         return RunOutcome(test_id, run_id or "", skipped=True, reason="test is paused")
     if run_id is not None and not _RUN_ID.fullmatch(run_id):

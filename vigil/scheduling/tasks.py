@@ -95,7 +95,7 @@ class FireTasks:
                 deadline.extend(timedelta(seconds=budget) - deadline.base)
             try:
                 await execute_run(
-                    services, test_id, "schedule", run_id=schedule_run_id(test_id, when)
+                    services, test_id, "schedule", run_id=schedule_run_id(test_id, when), test=test
                 )
             except NotFound:
                 perpetual.cancel()
