@@ -154,6 +154,9 @@ def test_a_run_whose_redis_comes_back_within_the_retry_window_is_stored_once(
     assert peek.hget(keys.test(test_id), "last_result") == "passed"
 
 
+FREEZE_S = 10  # as long as issue #14 asks: longer than any single timeout and its retries
+
+
 def test_a_frozen_redis_gets_quick_503s_and_all_is_well_after_it_thaws(
     client: httpx.Client, own_redis: RedisServer
 ) -> None:
@@ -164,8 +167,8 @@ def test_a_frozen_redis_gets_quick_503s_and_all_is_well_after_it_thaws(
     frozen_at = time.monotonic()
     answers: list[tuple[str, httpx.Response, float]] = []
     try:
-        # Ask again and again for 5 s of freeze: every answer is a quick 503.
-        while time.monotonic() - frozen_at < 5:
+        # Ask again and again for 10 s of freeze: every answer is a quick 503.
+        while time.monotonic() - frozen_at < FREEZE_S:
             for path in ("/api/health", "/api/tests"):
                 began = time.monotonic()
                 response = client.get(path, timeout=30)
