@@ -206,11 +206,14 @@ class PlanStep(BaseModel):
     substring default. `ground` names a target found by its purpose instead of its name:
     `new_item` (the input that adds an item to a list, or the "Add"/"New" control and its
     form), `search` (the page's search box), `page` (for assert_visible: "I am on the
-    Dashboard" — the title, main heading or URL names it). `column` names a table column
-    (assert_cell, or the header a sort clicks); `order` makes a click on a column header
-    repeat until the column reads in that order. `secret` marks a credential: never shown,
-    logged or asserted. `source` is the words of the goal the step was read from; `origin`
-    says who planned the step (the rule planner or the model), so a user sees what to trust.
+    Dashboard" — the title, main heading or URL names it). `kind` is the kind of record a
+    target or row scope names ("the book Cosmos" → "book"): when the record is not on the
+    page, the executor first follows the link named after that kind ("Books"). `column`
+    names a table column (assert_cell, or the header a sort clicks); `order` makes a click
+    on a column header repeat until the column reads in that order. `secret` marks a
+    credential: never shown, logged or asserted. `source` is the words of the goal the step
+    was read from; `origin` says who planned the step (the rule planner or the model), so a
+    user sees what to trust.
     """
 
     step_number: int
@@ -223,6 +226,7 @@ class PlanStep(BaseModel):
     exact: bool = False
     scope: Scope | None = None
     ground: Ground | None = None
+    kind: str | None = None
     column: str | None = None
     order: SortOrder | None = None
     count_op: CountOp | None = None

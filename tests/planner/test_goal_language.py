@@ -620,9 +620,9 @@ WHERE = [
 ]
 
 NEGATIONS = [
-    ("'Rye' is no longer listed", [st("assert_no_text", None, "Rye")]),
+    ("'Rye' is no longer listed", [st("assert_cell", None, "Rye", negate=True)]),
     ("'Rye' has disappeared", [st("assert_no_text", None, "Rye")]),
-    ("'Rye' was removed from the list", [st("assert_no_text", None, "Rye")]),
+    ("'Rye' was removed from the list", [st("assert_cell", None, "Rye", negate=True)]),
     ("'Error' is not on the page", [st("assert_no_text", None, "Error")]),
     ("I no longer see 'Pending'", [st("assert_no_text", None, "Pending")]),
     ("the page doesn't show 'Error'", [st("assert_no_text", None, "Error")]),
@@ -880,7 +880,10 @@ REAL_APP_VOICE = [
             st("click", "Delete", scope=row("bob")),
         ],
     ),
-    ("Verify that 'bob' no longer appears in the list", [st("assert_no_text", None, "bob")]),
+    (
+        "Verify that 'bob' no longer appears in the list",
+        [st("assert_cell", None, "bob", negate=True)],
+    ),
     (
         "The page heading reads 'Site administration'",
         [st("assert_visible", "Site administration", role="heading")],
@@ -1078,7 +1081,7 @@ NEGATION_EDGES = [
     ),
     ("verify there's no 'Error'", [st("assert_no_text", None, "Error")]),
     ("the list does not contain 'Rye'", [st("assert_no_text", None, "Rye")]),
-    ("'Rye' isn't in the list anymore", [st("assert_no_text", None, "Rye")]),
+    ("'Rye' isn't in the list anymore", [st("assert_cell", None, "Rye", negate=True)]),
     ("there should not be a 'Delete' button", [st("assert_not_visible", "Delete", role="button")]),
     ("the 'Delete' button should be gone", [st("assert_not_visible", "Delete", role="button")]),
     ("I shouldn't be able to see 'Admin'", [st("assert_no_text", None, "Admin")]),
@@ -1149,8 +1152,8 @@ LONGER_GOALS = [
         "'Croissant' is not listed but 'Rye' is",
         [
             st("select", "Category", "Bread"),
-            st("assert_no_text", None, "Croissant"),
-            st("assert_text", None, "Rye"),
+            st("assert_cell", None, "Croissant", negate=True),
+            st("assert_cell", None, "Rye"),
         ],
     ),
     (
@@ -1335,7 +1338,6 @@ def test_a_goal_plans_to_the_steps_it_means(family: str, goal: str, expected: li
 # Goals whose claims (or steps) cannot be read: each is an error naming what was not read.
 TRAPS: list[tuple[str, list[str]]] = [
     ("confirm the order went through", ["confirm the order went through"]),
-    ("the invoice is paid", ["the invoice is paid"]),
     ("make sure everything works", ["make sure everything works"]),
     ("verify the checkout flow works", ["verify the checkout flow works"]),
     ("the user can see their balance", ["the user can see their balance"]),

@@ -7,8 +7,8 @@ Preferences (said in the step details):
    a table first;
 2. for a word that only says "things" (items, rows, results, entries, tasks…) or no
    target: the first collection in the page's main content (outside nav, header, footer
-   and aside), a table before a list when a word names the things (a list beside a table
-   is its toolbar or filters);
+   and aside), a table with rows before a list (a list beside a table is its toolbar,
+   facets or filters);
 3. elements named by the target ("'Add to cart' buttons"): buttons/links/… with that name,
    else visible elements showing that text;
 4. rows and list items containing the target's text ("rows with 'Paid'").
@@ -132,13 +132,15 @@ async def count(root: Root, target: str | None) -> Counted:
     # 2. a generic word, or nothing: the main content's first collection
     if not wanted or all(w in GENERIC for w in wanted):
         main = [c for c in cols if not c[4] and c[2]] or [c for c in cols if not c[4]]
-        if wanted:
-            main = sorted(main, key=lambda c: c[0] != "table")
+        # A table with rows holds the records; a list beside it is its toolbar ("Add
+        # book"), its facets or its filters, whether or not a word names the things.
+        main = sorted(main, key=lambda c: not (c[0] == "table" and c[2]))
         if main:
             kind, names, texts, _, _ = main[0]
             note = ""
             if len(main) > 1:
-                note = f"{len(main)} collections in the main content; counted the first"
+                note = f"{len(main)} collections in the main content; counted the "
+                note += "table" if kind == "table" else "first"
             return Counted(len(texts), f"items in {label(kind, names)}", texts, note)
         if not wanted:
             return Counted(0, "items (no list or table on the page)", [])

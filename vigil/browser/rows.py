@@ -44,10 +44,24 @@ _ROW_JS = r"""(row) => {
 }""".replace("/*CELL*/", table.CELL_TEXT_JS)
 
 
+# How yes/no columns show their values: words, or the alt text of a tick or cross icon.
+_YES = frozenset({"yes", "true", "y", "on", "\u2713", "\u2714", "\u2611"})
+_NO = frozenset({"no", "false", "n", "off", "\u2717", "\u2718", "\u2715", "\u2610"})
+# What an empty cell shows: nothing, or a placeholder for nothing.
+_EMPTY = frozenset({"", "-", "\u2014", "\u2013", "none", "null", "n/a", "(none)", "empty"})
+
+
 def _contains(actual: str, wanted: str, exact: bool) -> bool:
-    """Quotes and dashes count as typed (see wording.fold)."""
+    """Quotes and dashes count as typed (see wording.fold). A wanted "yes"/"no" matches a
+    yes/no cell however it is drawn ("True", a tick icon's alt text); an exact empty value
+    matches a cell that shows nothing or a placeholder for nothing ("-", "None")."""
     a, w = wording.fold(actual), wording.fold(wanted)
-    return a == w if exact else w.casefold() in a.casefold()
+    said, want = a.casefold(), w.casefold()
+    if want in ("yes", "no") and said in _YES | _NO:
+        return (said in _YES) == (want == "yes")
+    if exact and not want:
+        return said in _EMPTY
+    return a == w if exact else want in said
 
 
 async def _row(step: PlanStep, env: StepEnv, scoped: Scoped | None) -> Table | str:

@@ -13,7 +13,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from vigil.browser import checks, grounding, rows, states, wording
+from vigil.browser import checks, grounding, records, rows, states, wording
 from vigil.browser.locate import Intent, Match, Miss, Near, locate
 from vigil.browser.scope import Scoped
 from vigil.browser.step_base import (
@@ -144,12 +144,17 @@ async def _act(
     """Find the target, then `act` on it. `look` only reads the element (its type, its
     options), so it runs before `settle`, while the previous screenshot is still taken.
     `verb` may be a function, worded once `look` has seen the element (a password field's
-    value is never shown)."""
+    value is never shown). A target that is not on the page may be a record found the way
+    a person finds it (see `_detour`); the details then say how."""
+    current = step
+    missed = False
 
     async def attempt(seen: Look) -> StepOutcome | str:
-        found = await find(step, env, intent)
+        nonlocal missed
+        found = await find(current, env, intent)
         if isinstance(found, str):
-            found = await _revealed(step, env, dl, intent, found)
+            found = await _revealed(current, env, dl, intent, found)
+        missed = isinstance(found, str)
         if isinstance(found, str):
             return found
         try:
@@ -167,7 +172,59 @@ async def _act(
             return StepOutcome(False, problem)
         return StepOutcome(True, said(found, verb if isinstance(verb, str) else verb()))
 
-    return await retrying(env, dl, attempt, env.retries)
+    outcome = await retrying(env, dl, attempt, env.retries)
+    first_miss = outcome.details
+    taken: list[str] = []
+    while not outcome.passed and missed and len(taken) < _MAX_DETOURS:
+        detour = await _detour(current, env, dl, taken)
+        if detour is None:
+            break
+        words, current = detour
+        taken.append(words)
+        outcome = await retrying(env, dl, attempt, env.retries)
+    if taken:
+        how = "; ".join(taken)
+        outcome.details = (
+            f"{how}; {outcome.details}" if outcome.passed else
+            f"{first_miss}; {how}, but still: {outcome.details}"
+        )  # fmt: skip
+    return outcome
+
+
+_MAX_DETOURS = 2
+
+
+async def _detour(
+    step: PlanStep, env: StepEnv, dl: Deadline, taken: list[str]
+) -> tuple[str, PlanStep] | None:
+    """Where a person looks next for a record the step names but the page does not show:
+    the record's own page, when its row is here without the control ("Delete" on the
+    record's page, not in its row); else the list of its kind ("Books" for "the book
+    Cosmos"). Returns what was done and the step to try there; None when neither applies."""
+    scoped = await in_scope(step, env)
+    scope = step.scope
+    if scope is not None and scope.kind == "row" and isinstance(scoped, Scoped) and step.target:
+        link = await records.record_link(scoped.marked, scope.text)
+        if link is None:
+            return None
+        await env.settle()
+        await link.locator.click(timeout=dl.ms())
+        await env.page.wait_for_load_state("load", timeout=dl.ms())
+        words = f"no '{step.target}' in the row for '{scope.text}'; opened it with {link.how}"
+        return words, step.model_copy(update={"scope": None})
+    if not step.kind or any(w.startswith("went to") for w in taken):
+        return None
+    if scope is not None and scope.kind != "row":
+        return None
+    listed = await records.kind_list(env.page, step.kind)
+    if listed is None:
+        return None
+    await env.settle()
+    await listed.locator.click(timeout=dl.ms())
+    await env.page.wait_for_load_state("load", timeout=dl.ms())
+    named = f"'{scope.text}'" if scope is not None else f"'{step.target}'"
+    words = f"went to the {step.kind} list with {said(listed, 'the')} ({named} was not on the page)"
+    return words, step
 
 
 # [options, whether the element can offer a choice at all]: a list labelled "Team" is not a
@@ -182,15 +239,20 @@ _OPTIONS_JS = """el => {
 
 
 async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    """Choose `value` in the dropdown `target`; a dropdown that does not offer the value is
+    never used (a filter's operator list "=, !=, contains" sits beside the column's name),
+    and the value is then looked for as a link or button by the field's name (a facet)."""
     wanted = (step.value or "").strip()
     options: list[list[str]] = []
     seen = False
+    lacks = False
 
     async def look(loc: Locator, ms: float) -> None:
         nonlocal options, seen
         options, seen = await loc.evaluate(_OPTIONS_JS, timeout=ms)
 
     async def act(loc: Locator, ms: float) -> str | None:
+        nonlocal lacks
         if not seen:
             return f"nothing that opens a choice is called '{step.target}'"
         if not options:  # a custom dropdown: open it and click the option
@@ -202,10 +264,11 @@ async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
                 await loc.select_option(value=value, timeout=ms)
                 return None
         shown = ", ".join(label for _, label in options if label)
+        lacks = True
         return f"no option '{wanted}' (options: {shown})"
 
     outcome = await _act(step, env, dl, "select", f"selected '{wanted}' in", act, look)
-    if outcome.passed or seen or not step.target or not wanted:
+    if outcome.passed or (seen and not lacks) or not step.target or not wanted:
         return outcome
     return await _pick_from_group(step, env, dl, outcome)
 

@@ -72,7 +72,16 @@ def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
     note = PLACE_NOTE.format(name=target.name)
     if target.scope is not None:
         note = f"Open '{target.name}' (in {target.scope.kind} '{target.scope.text}')"
-    return [Draft("click", target=target.name, scope=target.scope, note=note)]
+    return [
+        Draft(
+            "click",
+            target=target.name,
+            scope=target.scope,
+            note=note,
+            kind=target.kind,
+            names_record=True,
+        )
+    ]
 
 
 # "open Beloved from the Books list": go to the list, then open the record there. Read as

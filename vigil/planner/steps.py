@@ -41,6 +41,8 @@ class Draft:
     note: str | None = None
     scope: Scope | None = None
     ground: Ground | None = None
+    # The kind of record the target or row scope names ("book" in "the book Cosmos").
+    kind: str | None = None
     column: str | None = None
     order: SortOrder | None = None
     count_op: CountOp | None = None
@@ -51,6 +53,9 @@ class Draft:
     # A control that acts on the record at hand ("Save", "Edit", "No, take me back"): never
     # what a later "it" points back to.
     control: bool = False
+    # A step that opens a record or place by its name ("open 'INV-204'"): what "the
+    # invoice" points back to later.
+    names_record: bool = False
 
     def but(self, **changes: object) -> Draft:
         """A copy with some fields changed (dataclasses.replace, typed loosely on purpose)."""
@@ -70,6 +75,7 @@ def number(drafts: list[Draft]) -> list[PlanStep]:
             exact=d.exact,
             scope=d.scope,
             ground=d.ground,
+            kind=d.kind,
             column=d.column,
             order=d.order,
             count_op=d.count_op,
@@ -140,8 +146,12 @@ def describe(d: Draft) -> str:
             op = COUNT_WORDS[d.count_op or "eq"]
             return f"Check there are{no} {op} {d.value} of {counted}{_where(d)}"
         case "assert_cell":
+            if d.negate and d.scope is None and d.nth is None and not d.column:
+                return f"Check no row of the list or table shows {shown}{exact}"
             row = _row(d)
             column = f" in the '{d.column}' column" if d.column else ""
+            if d.value == "" and d.exact:
+                return f"Check {row} {'shows something' if d.negate else 'shows nothing'}{column}"
             return f"Check {row} {'does not show' if d.negate else 'shows'} {shown}{column}{exact}"
         case "assert_url":
             return f"Check the URL {_compare_verb(d)} {shown}"
