@@ -103,10 +103,10 @@ def read_field(clause: Clause, claim: str) -> list[Draft] | None:
         row = _record(clause, found.group("row"))
         flag = " ".join(found.group("flag").lower().split())
         opposite = flag in _UN
-        column = _UN.get(flag, flag)
+        named = _UN.get(flag, flag)
         yes = (negated(found) or bool(found.group("not"))) == opposite
         if row is not None:
-            return [Draft("assert_cell", value=YES if yes else NO, scope=row, column=column)]
+            return [Draft("assert_cell", value=YES if yes else NO, scope=row, column=named)]
     if found := SPELLED_STATE.fullmatch(claim):
         row = _record(clause, found.group("row"))
         column = element_name(clause, found.group("column"))
