@@ -177,7 +177,9 @@ Action = Literal[
 # | assert_url, assert_title        | -                       | expected substring (or exact)   |
 #
 # `negate` turns assert_count, assert_cell, assert_url, assert_title and assert_value into
-# their negation; the other claims have explicit opposites in the action set.
+# their negation; the other claims have explicit opposites in the action set. An assert_cell
+# with a `column` and an `order` but no value claims the column reads in that order (nothing
+# is clicked); a "yes"/"no" value matches a yes/no cell however drawn ("True", a tick icon).
 WAIT_FOR_LOAD: Final = "load"
 
 ScopeKind = Literal["row", "section", "dialog", "near"]

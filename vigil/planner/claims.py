@@ -19,6 +19,7 @@ from vigil.planner.fields import read_field
 from vigil.planner.grammar import AUX, NOT, SHOULD, TRAILER
 from vigil.planner.grammar import negated as _negated
 from vigil.planner.names import unquoted_names
+from vigil.planner.pages import ASKS_FOR, asked_fields, read_page_claim
 from vigil.planner.pronouns import kind_reference, pronoun_subject
 from vigil.planner.scopes import split_scope
 from vigil.planner.states import read_state, read_where
@@ -34,7 +35,7 @@ from vigil.planner.targets import (
 
 # Shapes read before the generic text and visibility ones; each reads its own negation.
 Shape = Callable[[Clause, str], list[Draft] | None]
-SHAPES: tuple[Shape, ...] = (read_only, read_count, read_state, read_cell)
+SHAPES: tuple[Shape, ...] = (read_page_claim, read_only, read_count, read_state, read_cell)
 
 
 def _pattern(text: str) -> re.Pattern[str]:
@@ -177,6 +178,11 @@ def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
     claim, verb = clause.masked, None
     if found := CLAIM_VERB.fullmatch(claim):
         claim, verb = found.group("claim"), found.group("verb").lower()
+    if (relative := ASKS_FOR.fullmatch(claim)) and not NEGATION.search(claim):
+        # "…the login page, which asks for a username and password": both halves.
+        main = read_claim(clause.with_text(relative.group("where")), ctx)
+        asked = asked_fields(clause, relative.group("fields"))
+        return [*main, *asked] if main and asked else None
     for shape in SHAPES:
         if drafts := shape(clause, claim):
             return drafts

@@ -146,6 +146,9 @@ def describe(d: Draft) -> str:
             op = COUNT_WORDS[d.count_op or "eq"]
             return f"Check there are{no} {op} {d.value} of {counted}{_where(d)}"
         case "assert_cell":
+            if d.order is not None and d.value is None:
+                no = " not" if d.negate else ""
+                return f"Check the '{d.column}' column does{no} read in {d.order} order"
             if d.negate and d.scope is None and d.nth is None and not d.column:
                 return f"Check no row of the list or table shows {shown}{exact}"
             row = _row(d)
