@@ -15,6 +15,7 @@ from collections.abc import Callable
 from vigil.models import Action
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
+from vigil.planner.creating import read_added
 from vigil.planner.fields import read_field
 from vigil.planner.grammar import AUX, NOT, SHOULD, TRAILER
 from vigil.planner.grammar import negated as _negated
@@ -35,7 +36,14 @@ from vigil.planner.targets import (
 
 # Shapes read before the generic text and visibility ones; each reads its own negation.
 Shape = Callable[[Clause, str], list[Draft] | None]
-SHAPES: tuple[Shape, ...] = (read_page_claim, read_only, read_count, read_state, read_cell)
+SHAPES: tuple[Shape, ...] = (
+    read_page_claim,
+    read_added,
+    read_only,
+    read_count,
+    read_state,
+    read_cell,
+)
 
 
 def _pattern(text: str) -> re.Pattern[str]:

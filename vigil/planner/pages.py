@@ -17,6 +17,7 @@ from vigil.pipeline.vocabulary import parse_count
 from vigil.planner.clauses import Clause
 from vigil.planner.grammar import NOT, SHOULD, negated, pattern
 from vigil.planner.names import unquoted_names
+from vigil.planner.pronouns import kind_reference, pronoun_subject
 from vigil.planner.search import ASCENDING, DESCENDING
 from vigil.planner.steps import Draft
 from vigil.planner.targets import element_name, place_target
@@ -60,6 +61,13 @@ SAYS_THERE_ARE = pattern(
     rf"(?:[\w ]+?\s+)?{SHOULD}(?:says?|reads?|shows?|states?)\s+(?:that\s+)?"
     r"there\s+(?:are|is)\s+(?P<words>\d[\w ,.]*)"
 )
+# "the first page of the ticket list should show it", "the list should include 'Rye'": a row
+# of the list holds it.
+LIST_SHOWS = pattern(
+    r"(?:the\s+)?(?:first\s+|top\s+|current\s+)?(?:page\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+)?"
+    rf"(?:list|table|results)\s+{SHOULD}(?:shows?|lists?|includes?|contains?|has|have)\s+"
+    r"(?P<what>.+)"
+)
 # "the login page, which asks for a username and password".
 ASKS_FOR = pattern(
     r"(?P<where>.+?)\s*,?\s+(?:which|that)\s+(?:asks|prompts)\s+(?:you\s+)?for\s+"
@@ -96,6 +104,11 @@ def read_page_claim(clause: Clause, claim: str) -> list[Draft] | None:
             noun = found.group("noun").lower()
             drafts.append(Draft("assert_count", target=noun, value=str(how_many), count_op="eq"))
         return drafts
+    if found := LIST_SHOWS.fullmatch(claim):
+        what = found.group("what").strip()
+        subject = clause.literal(what) or pronoun_subject(what) or kind_reference(what)
+        if subject is not None:
+            return [Draft("assert_cell", value=subject, negate=negated(found))]
     if found := SORTED.fullmatch(claim):
         column = element_name(clause, found.group("column"))
         order: SortOrder = "descending" if found.group("down") else "ascending"

@@ -95,6 +95,10 @@ class _Memory:
         row = draft.scope is not None and draft.scope.kind == "row" and bool(draft.scope.text)
         if row and draft.scope is not None:
             self.record, self.record_kind = draft.scope.text, draft.kind
+        elif draft.names_record and draft.action == "fill" and draft.value:
+            # "add a book called 'Sula'": the name typed is the record's.
+            self.record, self.record_kind, self.named = draft.value, draft.kind, draft.value
+            return
         elif draft.names_record and draft.target:
             self.record, self.record_kind = draft.target, draft.kind
         if draft.control and not (draft.scope is not None and draft.scope.kind == "row"):
