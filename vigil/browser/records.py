@@ -74,3 +74,34 @@ async def record_link(row: Locator, name: str) -> Match | None:
     if len(texts) == 1:
         return Match(links.first, f"link '{texts[0]}'" if texts[0] else "the row's link")
     return None
+
+
+_ADD_VERB = r"(?:add|new|create)"
+
+
+async def add_control(page: Page, kind: str) -> Match | None:
+    """The control that opens the form for a new `kind` record: a link or button named
+    "Add book", "New Ticket", "+ Create customer"; else a bare "Add"/"New" in the row that
+    names the kind's list (an admin home: "Books | Add | Change")."""
+    spelled = "|".join(re.escape(n) for n in kind_names(kind))
+    named = re.compile(
+        rf"^[\s+\W_]*{_ADD_VERB}(?:\s+(?:a|an))?(?:\s+new)?\s+(?:{spelled})\s*[+]?\s*$", re.I
+    )
+    for role in ("link", "button", "menuitem"):
+        loc = page.get_by_role(role, name=named).filter(visible=True)
+        if await loc.count():
+            name = " ".join((await loc.first.inner_text()).split()) or f"Add {kind}"
+            return Match(loc.first, f"{role} '{name}'")
+    bare = re.compile(rf"^[\s+\W_]*{_ADD_VERB}\s*[+]?\s*$", re.I)
+    rows = page.locator("tr, li, [role=row]").filter(has_text=_kind_pattern_in_text(kind))
+    for role in ("link", "button"):
+        loc = rows.get_by_role(role, name=bare).filter(visible=True)  # type: ignore[arg-type]
+        if await loc.count():
+            row = " ".join((await rows.first.inner_text()).split())[:40]
+            return Match(loc.first, f"{role} 'Add' in the row '{row}'")
+    return None
+
+
+def _kind_pattern_in_text(kind: str) -> re.Pattern[str]:
+    spelled = "|".join(re.escape(n) for n in kind_names(kind))
+    return re.compile(rf"^\s*(?:{spelled})\b", re.I)

@@ -148,20 +148,22 @@ async def _act(
     a person finds it (see `_detour`); the details then say how."""
     current = step
     missed = False
+    # A detour leads to another page: the step looks there with a fresh allowance of time.
+    deadline = dl
 
     async def attempt(seen: Look) -> StepOutcome | str:
         nonlocal missed
         found = await find(current, env, intent)
         if isinstance(found, str):
-            found = await _revealed(current, env, dl, intent, found)
+            found = await _revealed(current, env, deadline, intent, found)
         missed = isinstance(found, str)
         if isinstance(found, str):
             return found
         try:
             if look is not None:
-                await look(found.locator, dl.ms())
+                await look(found.locator, deadline.ms())
             await env.settle()
-            problem = await act(found.locator, dl.ms())
+            problem = await act(found.locator, deadline.ms())
         except PlaywrightTimeout as exc:
             return StepOutcome(
                 False,
@@ -172,16 +174,22 @@ async def _act(
             return StepOutcome(False, problem)
         return StepOutcome(True, said(found, verb if isinstance(verb, str) else verb()))
 
-    outcome = await retrying(env, dl, attempt, env.retries)
+    # A step that can look elsewhere looks here twice, not until the retries are spent: the
+    # detour, not waiting, is what finds a record on another page.
+    detours = step.kind is not None
+    outcome = await retrying(
+        env, deadline, attempt, min(env.retries, 1) if detours else env.retries
+    )
     first_miss = outcome.details
     taken: list[str] = []
     while not outcome.passed and missed and len(taken) < _MAX_DETOURS:
-        detour = await _detour(current, env, dl, taken)
+        deadline = Deadline(env.timeout_s)
+        detour = await _detour(current, env, deadline, taken)
         if detour is None:
             break
         words, current = detour
         taken.append(words)
-        outcome = await retrying(env, dl, attempt, env.retries)
+        outcome = await retrying(env, deadline, attempt, env.retries)
     if taken:
         how = "; ".join(taken)
         outcome.details = (
@@ -297,19 +305,46 @@ async def _pick_from_group(
     return StepOutcome(True, said(found, f"no dropdown '{name}'; picked '{wanted}' by clicking"))
 
 
+# A record's naming field goes by either word: "a book called 'Sula'" types into "Title".
+_NAMING_FIELDS = {"name": "Title", "title": "Name"}
+
+
 async def _fill(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    outcome = await _fill_once(step, env, dl)
+    other = _NAMING_FIELDS.get((step.target or "").strip().casefold())
+    if outcome.passed or other is None or step.ground:
+        return outcome
+    again = await _fill_once(step.model_copy(update={"target": other}), env, dl)
+    if again.passed:
+        again.details = f"no field '{step.target}'; the naming field is '{other}': {again.details}"
+        return again
+    return outcome
+
+
+async def _fill_once(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     value = step.value or ""
     secret = step.secret
+    element_type = ""
 
     async def look(loc: Locator, ms: float) -> None:
-        nonlocal secret
-        kind = await loc.evaluate("el => (el.type || '').toLowerCase()", timeout=ms)
-        secret = secret or kind == "password"
+        nonlocal secret, element_type
+        element_type = await loc.evaluate("el => (el.type || '').toLowerCase()", timeout=ms)
+        secret = secret or element_type == "password"
 
-    async def act(loc: Locator, ms: float) -> None:
+    async def act(loc: Locator, ms: float) -> str | None:
+        if element_type.startswith("select"):
+            # A dropdown is filled by choosing the option that says the value.
+            options: list[list[str]] = (await loc.evaluate(_OPTIONS_JS, timeout=ms))[0]
+            for option, label in options:
+                if value.casefold() in (option.casefold(), label.casefold()):
+                    await loc.select_option(value=option, timeout=ms)
+                    return None
+            shown = ", ".join(label for _, label in options if label)
+            return f"no option '{value}' (options: {shown})"
         await loc.fill(value, timeout=ms)
         if step.ground in ("new_item", "search"):
             await loc.press("Enter", timeout=ms)  # an entry or a search is submitted
+        return None
 
     def verb() -> str:
         # A password never reaches details, events or stored runs.
@@ -370,6 +405,8 @@ async def _press(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
 async def _element(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     """click, double_click, hover, check, uncheck."""
     a = step.action
+    if a == "click" and step.ground == "new_item" and step.kind:
+        return await _open_new_form(step, env, dl)
     if a == "click" and step.order is not None:
         return await rows.sort_by(step, env, dl)
     if a == "click" and step.column:
@@ -388,6 +425,39 @@ async def _element(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     if a == "hover":
         return await _act(step, env, dl, "click", "hovered", lambda loc, ms: loc.hover(timeout=ms))
     return await _act(step, env, dl, "click", "clicked", lambda loc, ms: loc.click(timeout=ms))
+
+
+async def _open_new_form(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    """ "add a book called …": the control that opens the form for a new record of the
+    step's kind, found on this page or, failing that, on the list of that kind."""
+    kind = step.kind or ""
+
+    async def attempt(seen: Look) -> StepOutcome | str:
+        found = await records.add_control(env.page, kind)
+        if found is None:
+            return f"no 'Add {kind}' or 'New {kind}' control on the page"
+        await env.settle()
+        await found.locator.click(timeout=dl.ms())
+        return StepOutcome(True, said(found, "clicked"))
+
+    outcome = await retrying(env, dl, attempt, env.retries)
+    if outcome.passed:
+        return outcome
+    listed = await records.kind_list(env.page, kind)
+    if listed is None:
+        return outcome
+    await env.settle()
+    dl = Deadline(env.timeout_s)
+    await listed.locator.click(timeout=dl.ms())
+    await env.page.wait_for_load_state("load", timeout=dl.ms())
+    again = await retrying(env, dl, attempt, env.retries)
+    went = f"went to the {kind} list with {said(listed, 'the')}"
+    again.details = (
+        f"{went}; {again.details}"
+        if again.passed
+        else f"{outcome.details}; {went}, but: {again.details}"
+    )
+    return again
 
 
 _STATES = {
