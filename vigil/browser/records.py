@@ -105,3 +105,28 @@ async def add_control(page: Page, kind: str) -> Match | None:
 def _kind_pattern_in_text(kind: str) -> re.Pattern[str]:
     spelled = "|".join(re.escape(n) for n in kind_names(kind))
     return re.compile(rf"^\s*(?:{spelled})\b", re.I)
+
+
+# What a confirmation's "yes" says: "Yes, I'm sure", "Confirm", "OK", "Delete", "Proceed".
+CONFIRMING = re.compile(
+    r"^\s*(?:yes\b.*|confirm\b.*|ok(?:ay)?|i['\u2019]m\s+sure|proceed|continue|delete|remove|"
+    r"yes,?\s+delete.*)\s*$",
+    re.I,
+)
+# Names a plan gives the control that confirms when the goal only says "confirm when asked".
+CONFIRM_WORDS = frozenset({"confirm", "ok", "yes"})
+
+
+async def confirming_control(page: Page) -> Match | None:
+    """The control that says yes to the confirmation on screen: in an open dialog first,
+    else a submit button of the page's form."""
+    for scope in ("dialog[open], [role=dialog], [role=alertdialog]", "form", "body"):
+        root = page.locator(scope).filter(visible=True)
+        if not await root.count():
+            continue
+        for role in ("button", "link"):
+            loc = root.get_by_role(role, name=CONFIRMING).filter(visible=True)
+            if await loc.count():
+                name = " ".join((await loc.first.inner_text()).split())
+                return Match(loc.first, f"{role} '{name}'")
+    return None

@@ -211,6 +211,16 @@ async def _detour(
     Cosmos"). Returns what was done and the step to try there; None when neither applies."""
     scoped = await in_scope(step, env)
     scope = step.scope
+    target = (step.target or "").strip().casefold()
+    if target in records.CONFIRM_WORDS and scope is None and not taken:
+        # "confirm when asked": the control that says yes, however the page words it.
+        yes = await records.confirming_control(env.page)
+        if yes is None:
+            return None
+        how = f"no '{step.target}' control; the confirmation's yes is {yes.how}"
+        return how, step.model_copy(
+            update={"target": await yes.locator.inner_text(), "exact": True}
+        )
     if scope is not None and scope.kind == "row" and isinstance(scoped, Scoped) and step.target:
         link = await records.record_link(scoped.marked, scope.text)
         if link is None:
