@@ -62,9 +62,7 @@ async def test_a_delete_without_a_row_control_opens_the_record_and_the_row_is_go
 
 
 async def test_a_record_still_listed_fails_the_gone_claim(pipeline: Pipeline, staff: str) -> None:
-    result = await check(
-        pipeline, f"{staff}employees", "'Alan Turing' should no longer be listed"
-    )
+    result = await check(pipeline, f"{staff}employees", "'Alan Turing' should no longer be listed")
     assert not result.passed
 
 
@@ -115,7 +113,9 @@ async def test_a_sort_order_claim_reads_the_column_without_clicking(
     pipeline: Pipeline, staff: str
 ) -> None:
     listing = f"{staff}employees"
-    result = await check(pipeline, listing, "the employees table is sorted by started, newest first")
+    result = await check(
+        pipeline, listing, "the employees table is sorted by started, newest first"
+    )
     assert result.passed, said(result)
     wrong = await check(pipeline, listing, "the employees table is sorted by started, oldest first")
     assert not wrong.passed

@@ -162,7 +162,12 @@ class _Handler(BaseHTTPRequestHandler):
             name = form.get("name", [""])[0]
             team = {"s": "Sales", "o": "Ops"}.get(form.get("team", [""])[0], "")
             if not name or not team:
-                self._send(200, _page("Add employee", "<p class=errornote>Please correct the errors below.</p>"))
+                self._send(
+                    200,
+                    _page(
+                        "Add employee", "<p class=errornote>Please correct the errors below.</p>"
+                    ),
+                )
                 return
             started = form.get("started", [""])[0]
             self.site.employees.append(Employee(name, team, True, "", started))
