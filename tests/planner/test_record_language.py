@@ -91,7 +91,8 @@ CASES = [
     ),
     # list absence: the rows, not the page (a message may name the record just deleted)
     (
-        "open the invoice 'INV-3', click Delete, then click OK; the invoice should be gone from the list",
+        "open the invoice 'INV-3', click Delete, then click OK; the invoice should be gone "
+        "from the list",
         [st("click", "INV-3"), st("click", "Delete"), st("click", "OK"),
          st("assert_cell", value="INV-3", negate=True)],
     ),

@@ -29,10 +29,12 @@ def _seed() -> list[Employee]:
     ]
 
 
-_SIDEBAR = """<nav id="sidebar"><table><caption>Directory</caption>
-<tr><th scope=row><a href="/staff/employees">Employees</a></th><td><a href="/staff/add">Add</a></td></tr>
-<tr><th scope=row><a href="/staff/teams">Teams</a></th><td><a href="#">Add</a></td></tr>
-</table></nav>"""
+_SIDEBAR = (
+    '<nav id="sidebar"><table><caption>Directory</caption><tr><th scope=row>'
+    '<a href="/staff/employees">Employees</a></th><td><a href="/staff/add">Add</a></td></tr>'
+    '<tr><th scope=row><a href="/staff/teams">Teams</a></th><td><a href="#">Add</a></td></tr>'
+    "</table></nav>"
+)
 
 
 def _page(title: str, main: str, message: str = "") -> bytes:
