@@ -1373,7 +1373,6 @@ TRAPS: list[tuple[str, list[str]]] = [
     ("confirm that every row says 'Active'", ["confirm that every row says 'Active'"]),
     ("all the orders are paid", ["all the orders are paid"]),
     ("the counter shows 3", ["the counter shows 3"]),
-    ("go to the second page", ["go to the second page"]),
     ("Select the checkbox for 'bob' and confirm", ["confirm"]),
     ("Wait until the spinner disappears", ["Wait until the spinner disappears"]),
     (

@@ -169,3 +169,18 @@ def test_add_called_without_fields_stays_a_new_list_item() -> None:
     assert steps("add a note called 'Call Bob'") == [
         st("fill", value="Call Bob", ground="new_item")
     ]
+
+
+def test_an_unquoted_name_does_not_swallow_the_next_step() -> None:
+    plan = plan_goal(URL, "go to Invoices and frobnicate the widget")
+    assert plan.errors == ["could not understand: 'frobnicate the widget'"]
+    assert [s.target for s in plan.steps[1:]] == ["Invoices"]
+    assert steps("open Terms and conditions") == [st("click", "Terms and conditions")]
+
+
+@pytest.mark.parametrize(
+    ("goal", "number"),
+    [("go to the second page", "2"), ("open the 3rd page of results", "3"), ("go to page 4", "4")],
+)
+def test_a_page_of_results_is_its_pagination_link(goal: str, number: str) -> None:
+    assert steps(goal) == [st("click", number, role="link")]

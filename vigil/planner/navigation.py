@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from vigil.pipeline.vocabulary import parse_ordinal
 from vigil.planner.clauses import Clause
 from vigil.planner.context import Context
 from vigil.planner.steps import Draft
@@ -61,7 +62,8 @@ def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
         return steps
     if numbered := PAGE_NUMBER.fullmatch(where):
         # "go to page 2": the pagination link that says "2".
-        number = numbered.group("number")
+        ordinal = numbered.group("ordinal")
+        number = numbered.group("number") or str((parse_ordinal(ordinal or "") or 0) + 1)
         note = f"Go to page {number} (the pagination link '{number}')"
         return [Draft("click", target=number, role="link", exact=True, note=note)]
     target = place_target(clause, where)
@@ -91,7 +93,11 @@ FROM_A_LIST = _pattern(
 )
 
 
-PAGE_NUMBER = _pattern(r"(?:the\s+)?(?:results\s+)?page\s+(?:number\s+)?(?P<number>\d+)")
+PAGE_NUMBER = _pattern(
+    r"(?:the\s+)?(?:results\s+)?page\s+(?:number\s+)?(?P<number>\d+)"
+    r"|(?:the\s+)?(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:st|nd|rd|th))\s+(?:results\s+)?page(?:\s+of\s+(?:the\s+)?(?:results|list))?"
+)
 
 
 def _open_from(clause: Clause, found: re.Match[str]) -> list[Draft] | None:

@@ -160,9 +160,16 @@ def element_name(clause: Clause, fragment: str) -> str | None:
     name = " ".join(words)
     if "," in name or _SWALLOWED_STEP.search(name) or _UNREAD_PLACE.search(name):
         return None
+    if _RUNS_ON.search(name):
+        return None
     return name
 
 
+# "Invoices and frobnicate the widget": "and" then a word that acts on a thing ("the",
+# "a", "it" after it) starts another step, read or not; "Terms and conditions" is a name.
+_RUNS_ON = re.compile(
+    r"\s(?:and|but|then)\s+[a-z][\w-]*\s+(?:the|a|an|it|its|them|this|that|my|our|your)\b"
+)
 # "option in the Size": a place the readers did not take as a scope is not part of a name.
 _UNREAD_PLACE = re.compile(r"\b(?:in|on|into|inside|from)\s+the\b", re.IGNORECASE)
 # A name that runs on into another step ("Textbox and click Submit", "Escape to close the
