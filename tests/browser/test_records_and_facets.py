@@ -145,3 +145,12 @@ async def test_a_topic_claim_reads_the_page_it_is_on(pipeline: Pipeline, staff: 
     page = f"{staff}employee/Ada%20Byron"
     assert (await check(pipeline, page, "this page should be about Ada Byron")).passed
     assert not (await check(pipeline, page, "this page should be about Alan Turing")).passed
+
+
+async def test_a_total_is_the_number_the_page_states(pipeline: Pipeline, staff: str) -> None:
+    listing = f"{staff}employees"
+    result = await check(pipeline, listing, "the list should say there are 3 employees in total")
+    assert result.passed, said(result)
+    assert "stated as the total" in said(result)
+    wrong = await check(pipeline, listing, "the list should say there are 4 employees in total")
+    assert not wrong.passed

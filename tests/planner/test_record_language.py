@@ -184,3 +184,9 @@ def test_an_unquoted_name_does_not_swallow_the_next_step() -> None:
 )
 def test_a_page_of_results_is_its_pagination_link(goal: str, number: str) -> None:
     assert steps(goal) == [st("click", number, role="link")]
+
+
+def test_a_total_is_a_count_of_what_the_page_states() -> None:
+    assert steps("the list should say there are 13 invoices in total") == [
+        st("assert_count", "invoices in total", "13", count_op="eq")
+    ]

@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from playwright.async_api import Page
+
 from vigil.browser.locate import Root
 
 _COLLECTIONS = "table, [role=table], [role=grid], ul, ol, [role=list], [role=listbox], [role=feed]"
@@ -103,9 +105,52 @@ def _named(names: list[str], wanted: list[str]) -> bool:
     return False
 
 
+_STATED_JS = r"""(el) => (el.querySelector('main, [role=main]') || el).innerText"""
+
+
+def _stated(text: str, noun: str) -> list[int]:
+    """The totals a page states: "Showing 1 to 10 of 13 items", "Total: 13", "13 tickets"."""
+    number = r"(\d[\d,]*)"
+    things = (
+        rf"(?:{re.escape(noun)}|{re.escape(noun.rstrip('s'))}s?|items|results|rows|records|entries)"
+    )
+    for pattern in (
+        rf"\bof\s+{number}(?:\s+{things})?\b",
+        rf"\btotal\s*:?\s*(?:of\s+)?{number}\b|\b{number}\s+(?:in\s+)?total\b",
+        rf"\b{number}\s+{things}\b",
+    ):
+        found = {
+            int(n.replace(",", ""))
+            for m in re.finditer(pattern, text, re.I)
+            for n in m.groups()
+            if n
+        }
+        if found:
+            return sorted(found)
+    return []
+
+
+async def stated_total(root: Root, noun: str) -> Counted | None:
+    """ "13 tickets in total": the one total the page states for its records; None when it
+    states none or several (then nothing can be said)."""
+    body = root.locator("body") if isinstance(root, Page) else root
+    text = str(await body.first.evaluate(_STATED_JS))
+    totals = _stated(text, noun)
+    if len(totals) != 1:
+        return None
+    return Counted(totals[0], f"{noun} stated as the total on the page", [])
+
+
 async def count(root: Root, target: str | None) -> Counted:
     """Count what `target` names inside `root` (the page or a scope)."""
     wanted = _words(target or "")
+    if "total" in wanted and len(wanted) == 2:
+        # "13 tickets in total": the total the page states, not the rows one page shows.
+        noun = next(w for w in wanted if w != "total")
+        stated = await stated_total(root, noun)
+        if stated is not None:
+            return stated
+        wanted = [noun]
     raw = await root.locator(_COLLECTIONS).evaluate_all(_READ_JS)
     cols = [
         (str(k), [str(n) for n in names], [str(t) for t in texts], bool(vis), bool(aside))

@@ -68,6 +68,14 @@ LIST_SHOWS = pattern(
     rf"(?:list|table|results)\s+{SHOULD}(?:shows?|lists?|includes?|contains?|has|have)\s+"
     r"(?P<what>.+)"
 )
+# "the list should say there are 13 tickets in total", "a total of 13 tickets": the number
+# of records the page says it holds, which may be more than one page of rows shows.
+TOTAL = pattern(
+    rf"(?:[\w ]+?\s+)?(?:{SHOULD}(?:says?|shows?|states?|reads?|reports?|has|have)\s+)?"
+    r"(?:that\s+)?(?:there\s+(?:are|is)\s+)?(?:(?P<lead>a\s+total\s+of)\s+)?"
+    r"(?P<count>\d[\d,]*|[a-z]+)\s+(?P<noun>[a-z][\w-]*)(?P<trail>\s+in\s+total|\s+altogether)?"
+)
+TOTAL_WORD = "in total"
 # "the login page, which asks for a username and password".
 ASKS_FOR = pattern(
     r"(?P<where>.+?)\s*,?\s+(?:which|that)\s+(?:asks|prompts)\s+(?:you\s+)?for\s+"
@@ -130,6 +138,14 @@ def read_page_claim(clause: Clause, claim: str) -> list[Draft] | None:
     if WELCOME.fullmatch(claim):
         note = f"Check the page shows a welcome ('{WELCOME_TEXT}')"
         return [Draft("assert_text", value=WELCOME_TEXT, note=note)]
+    found = TOTAL.fullmatch(claim)
+    if found and (found.group("lead") or found.group("trail")) and not negated(found):
+        how_many = parse_count(found.group("count").replace(",", ""))
+        if how_many is None:
+            return None
+        noun = found.group("noun").lower()
+        counted = f"{noun} {TOTAL_WORD}"
+        return [Draft("assert_count", target=counted, value=str(how_many), count_op="eq")]
     if (found := SAYS_THERE_ARE.fullmatch(claim)) and not negated(found):
         words = " ".join(found.group("words").split()).rstrip(".,")
         return [Draft("assert_text", value=words)]
