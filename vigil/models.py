@@ -162,7 +162,7 @@ Action = Literal[
 # |---------------------------------|-------------------------|---------------------------------|
 # | navigate                        | -                       | absolute URL                    |
 # | go_back, reload                 | -                       | -                               |
-# | click, double_click, hover      | element                 | -                               |
+# | click, double_click, hover      | element                 | - (click: or IF_ASKED)          |
 # | check, uncheck                  | element (or - in scope) | -                               |
 # | fill, select                    | field (or `ground`)     | text to type / option to choose |
 # | press                           | element to focus, or -  | Playwright key ("Enter")        |
@@ -181,6 +181,9 @@ Action = Literal[
 # with a `column` and an `order` but no value claims the column reads in that order (nothing
 # is clicked); a "yes"/"no" value matches a yes/no cell however drawn ("True", a tick icon).
 WAIT_FOR_LOAD: Final = "load"
+# A click whose value is IF_ASKED answers a confirmation only when one is shown ("delete
+# 'X'" in an app that may ask "Are you sure?"): with none shown, the step passes saying so.
+IF_ASKED: Final = "if asked"
 
 ScopeKind = Literal["row", "section", "dialog", "near"]
 Ground = Literal["new_item", "search", "page"]

@@ -37,6 +37,8 @@ class Step(NamedTuple):
 
 
 st = Step
+# The confirmation a delete answers when the app asks for one.
+ASKED = Step("click", "Confirm", "if asked")
 
 
 def row(text: str) -> tuple[ScopeKind, str]:
@@ -301,19 +303,24 @@ COLLECTIONS = [
             st("check", scope=row("C")),
         ],
     ),
-    ("delete 'Spelt'", [st("click", "Delete", scope=row("Spelt"))]),
-    ("remove 'Jam' from the list", [st("click", "Remove", scope=row("Jam"))]),
-    ("get rid of 'Ham'", [st("click", "Remove", scope=row("Ham"))]),
-    ("delete the 'Eggs' task", [st("click", "Delete", scope=row("Eggs"))]),
+    ("delete 'Spelt'", [st("click", "Delete", scope=row("Spelt")), ASKED]),
+    ("remove 'Jam' from the list", [st("click", "Remove", scope=row("Jam")), ASKED]),
+    ("get rid of 'Ham'", [st("click", "Remove", scope=row("Ham")), ASKED]),
+    ("delete the 'Eggs' task", [st("click", "Delete", scope=row("Eggs")), ASKED]),
     (
         "add 'Rye' then delete it",
-        [st("fill", None, "Rye", ground="new_item"), st("click", "Delete", scope=row("Rye"))],
+        [
+            st("fill", None, "Rye", ground="new_item"),
+            st("click", "Delete", scope=row("Rye")),
+            ASKED,
+        ],
     ),
     (
         "add 'Rye' then remove it and verify it is gone",
         [
             st("fill", None, "Rye", ground="new_item"),
             st("click", "Remove", scope=row("Rye")),
+            ASKED,
             st("assert_no_text", None, "Rye"),
         ],
     ),
@@ -503,7 +510,11 @@ PRONOUNS = [
     ("click 'Save'. It should be disabled", [st("click", "Save"), st("assert_disabled", "Save")]),
     (
         "open the row for 'INV-204' and delete it",
-        [st("click", "INV-204", scope=row("INV-204")), st("click", "Delete", scope=row("INV-204"))],
+        [
+            st("click", "INV-204", scope=row("INV-204")),
+            st("click", "Delete", scope=row("INV-204")),
+            ASKED,
+        ],
     ),
 ]
 
@@ -878,6 +889,7 @@ REAL_APP_VOICE = [
         [
             st("navigate", None, "https://shop.example/admin/user/"),
             st("click", "Delete", scope=row("bob")),
+            ASKED,
         ],
     ),
     (
@@ -1161,6 +1173,7 @@ LONGER_GOALS = [
         [
             st("fill", None, "Groceries", ground="new_item"),
             st("click", "Delete", scope=row("Groceries")),
+            ASKED,
             st("assert_no_text", None, "Groceries"),
         ],
     ),
@@ -1188,10 +1201,10 @@ POSITIONS_AND_HEADINGS = [
 ]
 
 UNQUOTED_ITEMS = [
-    ("delete Rye", [st("click", "Delete", scope=row("Rye"))]),
+    ("delete Rye", [st("click", "Delete", scope=row("Rye")), ASKED]),
     ("complete Buy flour", [st("check", scope=row("Buy flour"))]),
     ("mark Buy milk as done", [st("check", scope=row("Buy milk"))]),
-    ("remove Spelt from the list", [st("click", "Remove", scope=row("Spelt"))]),
+    ("remove Spelt from the list", [st("click", "Remove", scope=row("Spelt")), ASKED]),
     (
         "edit Rye so it reads 'Dark rye'",
         [
@@ -1226,7 +1239,7 @@ FORMS = [
         "the count of results should be at least 3",
         [st("assert_count", "results", "3", count_op="ge")],
     ),
-    ("delete the row for 'ana'", [st("click", "Delete", scope=row("ana"))]),
+    ("delete the row for 'ana'", [st("click", "Delete", scope=row("ana")), ASKED]),
     ("click OK in the confirm dialog", [st("click", "OK", scope=dialog("confirm"))]),
     (
         "reload the page and verify 'Ana' is still there",
@@ -1476,8 +1489,7 @@ def test_an_elliptical_half_has_its_own_words_as_source() -> None:
         ("go to Orders", "Go to 'Orders' (the link, tab or button named so)"),
         ("add 'Rye' to the list", "Add 'Rye' (type it into the new-item input and press Enter)"),
         ("search for 'rye'", "Search for 'rye'"),
-        ("delete 'Rye'", "Click 'Delete' in the item 'Rye' (hovering it "
-                         "first if the control hides)"),
+        ("delete 'Rye'", "Confirm with 'Confirm' if a confirmation is asked"),
         ("sort by date, newest first", "Sort by 'date', descending (click the "
                                        "column header until it holds)"),
         ("the row for 'A-7' shows 'Paid' in the State column",

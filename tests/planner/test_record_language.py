@@ -111,7 +111,7 @@ def test_a_record_goal_plans_to_the_steps_it_means(goal: str, expected: list[Ste
 def test_a_records_kind_rides_on_the_steps_that_need_its_list() -> None:
     assert kinds("open the invoice INV-9") == ["invoice"]
     assert kinds("edit the customer 'Ana Lima'") == ["customer"]
-    assert kinds("delete the product 'Blue Mug'") == ["product"]
+    assert kinds("delete the product 'Blue Mug'") == ["product", None]
     assert kinds("open Invoices") == [None]
 
 
@@ -189,4 +189,29 @@ def test_a_page_of_results_is_its_pagination_link(goal: str, number: str) -> Non
 def test_a_total_is_a_count_of_what_the_page_states() -> None:
     assert steps("the list should say there are 13 invoices in total") == [
         st("assert_count", "invoices in total", "13", count_op="eq")
+    ]
+
+
+def test_a_delete_answers_a_confirmation_only_when_the_goal_does_not() -> None:
+    assert steps("delete the product 'Blue Mug' and check it is no longer listed") == [
+        st("click", "Delete", scope=("row", "Blue Mug")),
+        st("click", "Confirm", "if asked"),
+        st("assert_cell", value="Blue Mug", negate=True),
+    ]
+    # The goal deals with the confirmation itself: nothing is answered for it.
+    assert steps("delete the product 'Blue Mug', then click Cancel") == [
+        st("click", "Delete", scope=("row", "Blue Mug")),
+        st("click", "Cancel"),
+    ]
+    assert steps("click Delete, then confirm when asked") == [
+        st("click", "Delete"),
+        st("click", "Confirm"),
+    ]
+
+
+def test_a_delete_says_where_its_control_is() -> None:
+    plan = plan_goal(URL, "delete 'Rye'")
+    assert [s.description for s in plan.steps[1:]] == [
+        "Click 'Delete' in the item 'Rye' (hovering it first if the control hides)",
+        "Confirm with 'Confirm' if a confirmation is asked",
     ]

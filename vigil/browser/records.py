@@ -117,10 +117,14 @@ CONFIRMING = re.compile(
 CONFIRM_WORDS = frozenset({"confirm", "ok", "yes"})
 
 
-async def confirming_control(page: Page) -> Match | None:
+_DIALOGS = "dialog[open], [role=dialog], [role=alertdialog], [aria-modal=true]"
+
+
+async def confirming_control(page: Page, *, dialogs_only: bool = False) -> Match | None:
     """The control that says yes to the confirmation on screen: in an open dialog first,
-    else a submit button of the page's form."""
-    for scope in ("dialog[open], [role=dialog], [role=alertdialog]", "form", "body"):
+    else (unless `dialogs_only`) a submit button of the page's form."""
+    scopes = (_DIALOGS,) if dialogs_only else (_DIALOGS, "form", "body")
+    for scope in scopes:
         root = page.locator(scope).filter(visible=True)
         if not await root.count():
             continue

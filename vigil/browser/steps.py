@@ -31,7 +31,7 @@ from vigil.browser.step_base import (
     said,
     secrets_of,
 )
-from vigil.models import PlanStep
+from vigil.models import IF_ASKED, PlanStep
 from vigil.pipeline.vocabulary import parse_key
 
 __all__ = ["PageGone", "StepEnv", "StepOutcome", "describe_net_error", "perform"]
@@ -415,6 +415,8 @@ async def _press(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
 async def _element(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     """click, double_click, hover, check, uncheck."""
     a = step.action
+    if a == "click" and step.value == IF_ASKED:
+        return await _confirm_if_asked(step, env, dl)
     if a == "click" and step.ground == "new_item" and step.kind:
         return await _open_new_form(step, env, dl)
     if a == "click" and step.order is not None:
@@ -435,6 +437,18 @@ async def _element(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     if a == "hover":
         return await _act(step, env, dl, "click", "hovered", lambda loc, ms: loc.hover(timeout=ms))
     return await _act(step, env, dl, "click", "clicked", lambda loc, ms: loc.click(timeout=ms))
+
+
+async def _confirm_if_asked(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    """Answer yes to a confirmation dialog when one is open; none open is no failure (the
+    app deleted without asking), and the details say which it was."""
+    await env.settle()
+    yes = await records.confirming_control(env.page, dialogs_only=True)
+    if yes is None:
+        return StepOutcome(True, "no confirmation was asked")
+    await yes.locator.click(timeout=dl.ms())
+    await env.page.wait_for_load_state("load", timeout=dl.ms())
+    return StepOutcome(True, said(yes, "the app asked to confirm; clicked"))
 
 
 async def _open_new_form(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:

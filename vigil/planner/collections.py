@@ -167,7 +167,8 @@ def read_delete(clause: Clause, ctx: Context) -> list[Draft] | None:
     verb = found.group("verb").lower()
     control = "Remove" if verb.startswith(("remove", "get", "drop")) else "Delete"
     note = _delete_note(control, item)
-    return [Draft("click", target=control, scope=item, note=note, kind=_kind(found.group("what")))]
+    kind = _kind(found.group("what"))
+    return [Draft("click", target=control, scope=item, note=note, kind=kind, deletes=True)]
 
 
 def _delete_note(control: str, item: Scope) -> str | None:

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from vigil.models import WAIT_FOR_LOAD, Action, CountOp, Ground, PlanStep, Scope, SortOrder
+from vigil.models import (
+    IF_ASKED,
+    WAIT_FOR_LOAD,
+    Action,
+    CountOp,
+    Ground,
+    PlanStep,
+    Scope,
+    SortOrder,
+)
 from vigil.pipeline.vocabulary import ordinal_word
 
 ROLE_WORDS = {"img": "image", "menuitem": "menu item", "radio": "radio button"}
@@ -56,6 +65,8 @@ class Draft:
     # A step that opens a record or place by its name ("open 'INV-204'"): what "the
     # invoice" points back to later.
     names_record: bool = False
+    # A delete the goal asks for as a whole ("delete 'X'"): confirmed if the app asks.
+    deletes: bool = False
 
     def but(self, **changes: object) -> Draft:
         """A copy with some fields changed (dataclasses.replace, typed loosely on purpose)."""
@@ -104,6 +115,8 @@ def describe(d: Draft) -> str:
         case "reload":
             return "Reload the page"
         case "click":
+            if d.value == IF_ASKED:
+                return f"Confirm with {element} if a confirmation is asked"
             if d.order:
                 return f"Sort by {element}, {d.order} (click the column header until it holds)"
             return f"Click {element}{exact}"
