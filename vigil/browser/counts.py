@@ -5,10 +5,10 @@ Preferences (said in the step details):
 1. a collection named by the target: a table or list whose label, labelling element or
    preceding heading has those words ("results" → the list under the "Results" heading),
    a table first;
-2. for a word that only says "things" (items, rows, results, entries, tasks…) or no
-   target: the first collection in the page's main content (outside nav, header, footer
-   and aside), a table with rows before a list (a list beside a table is its toolbar,
-   facets or filters);
+2. for a word that only says "things" (items, rows, results, entries, tasks…), a plural
+   noun that names no collection ("customers"), or no target: the first collection in the
+   page's main content (outside nav, header, footer and aside), a table with rows before a
+   list (a list beside a table is its toolbar, facets or filters);
 3. elements named by the target ("'Add to cart' buttons"): buttons/links/… with that name,
    else visible elements showing that text;
 4. rows and list items containing the target's text ("rows with 'Paid'").
@@ -174,8 +174,10 @@ async def count(root: Root, target: str | None) -> Counted:
             kind, names, texts, _, _ = named[0]
             note = f"{len(named)} collections fit; counted the first" if len(named) > 1 else ""
             return Counted(len(texts), f"items in {label(kind, names)}", texts, note)
-    # 2. a generic word, or nothing: the main content's first collection
-    if not wanted or all(w in GENERIC for w in wanted):
+    # 2. a generic word, a plural noun ("customers": the records, not a heading that says
+    # so), or nothing: the main content's first collection
+    plural = len(wanted) == 1 and len(wanted[0]) > 3 and wanted[0].endswith("s")
+    if not wanted or plural or all(w in GENERIC for w in wanted):
         main = [c for c in cols if not c[4] and c[2]] or [c for c in cols if not c[4]]
         # A table with rows holds the records; a list beside it is its toolbar ("Add
         # book"), its facets or its filters, whether or not a word names the things.

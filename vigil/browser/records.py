@@ -131,6 +131,14 @@ async def confirming_control(page: Page, *, dialogs_only: bool = False) -> Match
         for role in ("button", "link"):
             loc = root.get_by_role(role, name=CONFIRMING).filter(visible=True)
             if await loc.count():
-                name = " ".join((await loc.first.inner_text()).split())
+                name = " ".join(str(await loc.first.evaluate(_NAME_JS)).split())
                 return Match(loc.first, f"{role} '{name}'")
     return None
+
+
+# A control's name as a person reads it: a submit input shows its value, not inner text.
+_NAME_JS = "el => el.value || el.innerText || el.getAttribute('aria-label') || ''"
+
+
+async def control_name(match: Match) -> str:
+    return " ".join(str(await match.locator.evaluate(_NAME_JS)).split())

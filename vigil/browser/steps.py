@@ -218,9 +218,10 @@ async def _detour(
         if yes is None:
             return None
         how = f"no '{step.target}' control; the confirmation's yes is {yes.how}"
-        return how, step.model_copy(
-            update={"target": await yes.locator.inner_text(), "exact": True}
-        )
+        name = await records.control_name(yes)
+        if not name:
+            return None
+        return how, step.model_copy(update={"target": name, "exact": True})
     if scope is not None and scope.kind == "row" and isinstance(scoped, Scoped) and step.target:
         link = await records.record_link(scoped.marked, scope.text)
         if link is None:
