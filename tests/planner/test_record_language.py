@@ -215,3 +215,14 @@ def test_a_delete_says_where_its_control_is() -> None:
         "Click 'Delete' in the item 'Rye' (hovering it first if the control hides)",
         "Confirm with 'Confirm' if a confirmation is asked",
     ]
+
+
+def test_a_place_the_checks_url_already_is_opens_that_url() -> None:
+    plan = plan_goal("https://desk.example/admin/ticket/list", "open the ticket list")
+    assert plan.errors == []
+    assert [(s.action, s.value) for s in plan.steps] == [
+        ("navigate", "https://desk.example/admin/ticket/list")
+    ]
+    # Anywhere else, the place is a link to click.
+    other = plan_goal("https://desk.example/admin/", "open the ticket list")
+    assert [(s.action, s.target) for s in other.steps[1:]] == [("click", "ticket")]
