@@ -128,10 +128,12 @@ async def test_a_record_is_created_with_the_fields_the_goal_names(
     result = await check(
         pipeline,
         staff,
-        "add an employee named 'Linus' with team Sales, started 2025-01-01, save it, and check "
-        "it was added successfully",
+        "add an employee named 'Linus' with team Sales, started 2025-01-01, save it, check "
+        "it was added successfully, and check the row for 'Linus' shows 'Sales'",
     )
     assert result.passed, said(result)
+    # The message above the list names Linus too; his table row is the one read.
+    assert "row 'Linus | Sales" in said(result)
     missing = await check(
         pipeline,
         staff,
@@ -154,3 +156,21 @@ async def test_a_total_is_the_number_the_page_states(pipeline: Pipeline, staff: 
     assert "stated as the total" in said(result)
     wrong = await check(pipeline, listing, "the list should say there are 4 employees in total")
     assert not wrong.passed
+
+
+async def test_a_delete_answers_the_apps_confirmation_unless_the_goal_does(
+    pipeline: Pipeline, staff: str
+) -> None:
+    listing = f"{staff}employees"
+    result = await check(
+        pipeline, listing, "remove 'Alan Turing' and check 'Alan Turing' is no longer listed"
+    )
+    assert result.passed, said(result)
+    assert "the app asked to confirm; clicked button 'Delete'" in said(result)
+    kept = await check(
+        pipeline,
+        listing,
+        "click Remove in the row for 'Ada Byron', then click Cancel; 'Ada Byron' should no "
+        "longer be listed",
+    )
+    assert not kept.passed, "the goal cancelled the confirmation itself: Ada stays"

@@ -38,7 +38,8 @@ _SIDEBAR = (
 
 
 def _page(title: str, main: str, message: str = "") -> bytes:
-    note = f'<ul class="messages"><li>{html.escape(message)}</li></ul>' if message else ""
+    # The message names the record with a link to it, as admin apps do.
+    note = f'<ul class="messagelist"><li class="success">{message}</li></ul>' if message else ""
     return (
         f"<!doctype html><html><head><title>{html.escape(title)}</title></head><body>"
         f"{_SIDEBAR}<main><h1>{html.escape(title)}</h1>{note}{main}</main></body></html>"
@@ -64,7 +65,8 @@ class StaffSite:
         rows = "".join(
             f"<tr><td><a href='/staff/employee/{quote(e.name)}'>{html.escape(e.name)}</a></td>"
             f"<td>{e.team}</td><td>{tick.format('True' if e.active else 'False')}</td>"
-            f"<td>{html.escape(e.manager)}</td><td>{e.started}</td></tr>"
+            f"<td>{html.escape(e.manager)}</td><td>{e.started}</td>"
+            f'<td><button type=button onclick="ask({e.name!r})">Remove</button></td></tr>'
             for e in shown
         )
         teams = sorted({e.team for e in self.employees})
@@ -81,6 +83,12 @@ class StaffSite:
             "<table id=results><thead><tr><th>Name</th><th>Team</th><th>Verified</th>"
             f"<th>Manager</th><th>Started</th></tr></thead><tbody>{rows}</tbody></table>"
             f"<p>{len(shown)} employees</p>"
+            "<dialog id=confirm><p>Delete this employee?</p><form method=post id=ask>"
+            "<button type=submit>Delete</button> <button type=button "
+            "onclick=\"this.closest('dialog').close()\">Cancel</button></form></dialog>"
+            "<script>function ask(name) { document.getElementById('ask').action = "
+            "'/staff/delete/' + encodeURIComponent(name); "
+            "document.getElementById('confirm').showModal(); }</script>"
         )
         message, self.message = self.message, ""
         return _page("Employees", main, message)
@@ -158,7 +166,7 @@ class _Handler(BaseHTTPRequestHandler):
         if path.startswith("/staff/delete/"):
             name = path.removeprefix("/staff/delete/")
             self.site.employees = [e for e in self.site.employees if e.name != name]
-            self.site.message = f"The employee “{name}” was deleted successfully."
+            self.site.message = f"The employee “{html.escape(name)}” was deleted successfully."
             self._send(303, b"", "/staff/employees")
         elif path == "/staff/add":
             name = form.get("name", [""])[0]
@@ -173,7 +181,8 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             started = form.get("started", [""])[0]
             self.site.employees.append(Employee(name, team, True, "", started))
-            self.site.message = f"The employee “{name}” was added successfully."
+            link = f"<a href='/staff/employee/{quote(name)}'>{html.escape(name)}</a>"
+            self.site.message = f"The employee “{link}” was added successfully."
             self._send(303, b"", "/staff/employees")
         else:
             self._send(404, b"")
