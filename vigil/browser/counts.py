@@ -115,7 +115,7 @@ def _stated(text: str, noun: str) -> list[int]:
         rf"(?:{re.escape(noun)}|{re.escape(noun.rstrip('s'))}s?|items|results|rows|records|entries)"
     )
     for pattern in (
-        rf"\bof\s+{number}(?:\s+{things})?\b",
+        rf"\bof\s+{number}\s+{things}\b",  # "of 13 items"; never "page 1 of 2"
         rf"\btotal\s*:?\s*(?:of\s+)?{number}\b|\b{number}\s+(?:in\s+)?total\b",
         rf"\b{number}\s+{things}\b",
     ):
