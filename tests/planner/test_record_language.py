@@ -131,6 +131,7 @@ def test_a_record_is_created_with_the_fields_the_goal_names() -> None:
         st("click", "Save"),
         st("assert_text", value="March rent"),
         st("assert_text", value="added"),
+        st("assert_text", value="successfully"),
     ]
     assert plan.steps[1].kind == "invoice"
 

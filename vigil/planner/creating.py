@@ -117,7 +117,7 @@ def _value(clause: Clause, words: str) -> str | None:
 ADDED = pattern(
     r"(?P<what>it|they|(?:the|this|that)\s+[a-z][\w-]*|"
     rf"{TOKEN})\s+(?:was|were|has\s+been|have\s+been|is|got)\s+"
-    r"(?P<verb>added|created|saved|stored|registered)(?:\s+successfully|\s+correctly|\s+ok)?"
+    r"(?P<verb>added|created|saved|stored|registered)(?P<how>\s+successfully|\s+correctly|\s+ok)?"
 )
 
 
@@ -132,4 +132,8 @@ def read_added(clause: Clause, claim: str) -> list[Draft] | None:
     if subject is None:
         return None
     verb = found.group("verb").lower()
-    return [Draft("assert_text", value=subject), Draft("assert_text", value=verb)]
+    drafts = [Draft("assert_text", value=subject), Draft("assert_text", value=verb)]
+    if (found.group("how") or "").strip().lower() == "successfully":
+        # A column called "Date added" says "added" too; a success message says this.
+        drafts.append(Draft("assert_text", value="successfully"))
+    return drafts
