@@ -1489,7 +1489,7 @@ def test_an_elliptical_half_has_its_own_words_as_source() -> None:
         ("go to Orders", "Go to 'Orders' (the link, tab or button named so)"),
         ("add 'Rye' to the list", "Add 'Rye' (type it into the new-item input and press Enter)"),
         ("search for 'rye'", "Search for 'rye'"),
-        ("delete 'Rye'", "Confirm with 'Confirm' if a confirmation is asked"),
+        ("delete 'Rye'", "Confirm if the app asks (its yes control), else go on"),
         ("sort by date, newest first", "Sort by 'date', descending (click the "
                                        "column header until it holds)"),
         ("the row for 'A-7' shows 'Paid' in the State column",

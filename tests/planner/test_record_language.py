@@ -214,7 +214,7 @@ def test_a_delete_says_where_its_control_is() -> None:
     plan = plan_goal(URL, "delete 'Rye'")
     assert [s.description for s in plan.steps[1:]] == [
         "Click 'Delete' in the item 'Rye' (hovering it first if the control hides)",
-        "Confirm with 'Confirm' if a confirmation is asked",
+        "Confirm if the app asks (its yes control), else go on",
     ]
 
 

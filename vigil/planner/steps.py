@@ -101,6 +101,13 @@ def number(drafts: list[Draft]) -> list[PlanStep]:
 def describe(d: Draft) -> str:
     """One sentence a person can check the plan against, e.g.
     "Click the second button 'Add to cart'". A secret value never appears in it."""
+    said = _describe(d)
+    if d.kind and d.ground != "new_item":
+        said += f" (if not on the page, from the {d.kind} list)"
+    return said
+
+
+def _describe(d: Draft) -> str:
     if d.note:
         return d.note
     element = _element(d) + _where(d)
@@ -116,7 +123,7 @@ def describe(d: Draft) -> str:
             return "Reload the page"
         case "click":
             if d.value == IF_ASKED:
-                return f"Confirm with {element} if a confirmation is asked"
+                return "Confirm if the app asks (its yes control), else go on"
             if d.order:
                 return f"Sort by {element}, {d.order} (click the column header until it holds)"
             return f"Click {element}{exact}"
@@ -160,8 +167,8 @@ def describe(d: Draft) -> str:
             return f"Check there are{no} {op} {d.value} of {counted}{_where(d)}"
         case "assert_cell":
             if d.order is not None and d.value is None:
-                no = " not" if d.negate else ""
-                return f"Check the '{d.column}' column does{no} read in {d.order} order"
+                verb = "does not read" if d.negate else "reads"
+                return f"Check the '{d.column}' column {verb} in {d.order} order"
             if d.negate and d.scope is None and d.nth is None and not d.column:
                 return f"Check no row of the list or table shows {shown}{exact}"
             row = _row(d)
