@@ -442,14 +442,25 @@ async def _element(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
 
 async def _confirm_if_asked(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     """Answer yes to a confirmation dialog when one is open; none open is no failure (the
-    app deleted without asking), and the details say which it was."""
-    await env.settle()
-    yes = await records.confirming_control(env.page, dialogs_only=True)
-    if yes is None:
-        return StepOutcome(True, "no confirmation was asked")
-    await yes.locator.click(timeout=dl.ms())
-    await env.page.wait_for_load_state("load", timeout=dl.ms())
-    return StepOutcome(True, said(yes, "the app asked to confirm; clicked"))
+    app deleted without asking), and the details say which it was. A dialog that is still
+    opening (a fade-in) is waited for until the page has settled, never longer."""
+    clicked = False
+
+    async def attempt(look: Look) -> StepOutcome | str:
+        nonlocal clicked
+        yes = await records.confirming_control(env.page, dialogs_only=True)
+        if yes is None:
+            return "no confirmation dialog is open"
+        await env.settle()
+        await yes.locator.click(timeout=dl.ms())
+        await env.page.wait_for_load_state("load", timeout=dl.ms())
+        clicked = True
+        return StepOutcome(True, said(yes, "the app asked to confirm; clicked"))
+
+    outcome = await retrying(env, dl, attempt, env.retries)
+    if clicked or outcome.passed:
+        return outcome
+    return StepOutcome(True, "no confirmation was asked", outcome.retry_count)
 
 
 async def _open_new_form(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
