@@ -215,7 +215,7 @@ Action = Literal[
 # |---------------------------------|-------------------------|---------------------------------|
 # | navigate                        | -                       | absolute URL                    |
 # | go_back, reload                 | -                       | -                               |
-# | click, double_click, hover      | element                 | -                               |
+# | click, double_click, hover      | element                 | - (click: or IF_ASKED)          |
 # | check, uncheck                  | element (or - in scope) | -                               |
 # | fill, select                    | field (or `ground`)     | text to type / option to choose |
 # | press                           | element to focus, or -  | Playwright key ("Enter")        |
@@ -230,8 +230,13 @@ Action = Literal[
 # | assert_url, assert_title        | -                       | expected substring (or exact)   |
 #
 # `negate` turns assert_count, assert_cell, assert_url, assert_title and assert_value into
-# their negation; the other claims have explicit opposites in the action set.
+# their negation; the other claims have explicit opposites in the action set. An assert_cell
+# with a `column` and an `order` but no value claims the column reads in that order (nothing
+# is clicked); a "yes"/"no" value matches a yes/no cell however drawn ("True", a tick icon).
 WAIT_FOR_LOAD: Final = "load"
+# A click whose value is IF_ASKED answers a confirmation only when one is shown ("delete
+# 'X'" in an app that may ask "Are you sure?"): with none shown, the step passes saying so.
+IF_ASKED: Final = "if asked"
 
 ScopeKind = Literal["row", "section", "dialog", "near"]
 Ground = Literal["new_item", "search", "page"]
@@ -259,11 +264,14 @@ class PlanStep(BaseModel):
     substring default. `ground` names a target found by its purpose instead of its name:
     `new_item` (the input that adds an item to a list, or the "Add"/"New" control and its
     form), `search` (the page's search box), `page` (for assert_visible: "I am on the
-    Dashboard" — the title, main heading or URL names it). `column` names a table column
-    (assert_cell, or the header a sort clicks); `order` makes a click on a column header
-    repeat until the column reads in that order. `secret` marks a credential: never shown,
-    logged or asserted. `source` is the words of the goal the step was read from; `origin`
-    says who planned the step (the rule planner or the model), so a user sees what to trust.
+    Dashboard" — the title, main heading or URL names it). `kind` is the kind of record a
+    target or row scope names ("the book Cosmos" → "book"): when the record is not on the
+    page, the executor first follows the link named after that kind ("Books"). `column`
+    names a table column (assert_cell, or the header a sort clicks); `order` makes a click
+    on a column header repeat until the column reads in that order. `secret` marks a
+    credential: never shown, logged or asserted. `source` is the words of the goal the step
+    was read from; `origin` says who planned the step (the rule planner or the model), so a
+    user sees what to trust.
     """
 
     step_number: int
@@ -276,6 +284,7 @@ class PlanStep(BaseModel):
     exact: bool = False
     scope: Scope | None = None
     ground: Ground | None = None
+    kind: str | None = None
     column: str | None = None
     order: SortOrder | None = None
     count_op: CountOp | None = None

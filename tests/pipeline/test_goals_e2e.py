@@ -342,7 +342,7 @@ LANGUAGE = {
         "/todo",
         "delete 'Bake bread'; there are exactly 3 tasks",
         False,
-        3,
+        4,
         "counted 2 items in list 'Tasks'",
     ),
     "TRAP the wrong number of open tasks": Goal(
@@ -394,8 +394,8 @@ LANGUAGE = {
         "/todo",
         "delete 'Bake bread'; 'Buy flour' is no longer listed",
         False,
-        3,
-        "appears on the page but should not",
+        4,
+        "holds 'Buy flour', which it should not",
     ),
 }
 GOALS.update(LANGUAGE)

@@ -37,6 +37,8 @@ class Step(NamedTuple):
 
 
 st = Step
+# The confirmation a delete answers when the app asks for one.
+ASKED = Step("click", "Confirm", "if asked")
 
 
 def row(text: str) -> tuple[ScopeKind, str]:
@@ -301,19 +303,24 @@ COLLECTIONS = [
             st("check", scope=row("C")),
         ],
     ),
-    ("delete 'Spelt'", [st("click", "Delete", scope=row("Spelt"))]),
-    ("remove 'Jam' from the list", [st("click", "Remove", scope=row("Jam"))]),
-    ("get rid of 'Ham'", [st("click", "Remove", scope=row("Ham"))]),
-    ("delete the 'Eggs' task", [st("click", "Delete", scope=row("Eggs"))]),
+    ("delete 'Spelt'", [st("click", "Delete", scope=row("Spelt")), ASKED]),
+    ("remove 'Jam' from the list", [st("click", "Remove", scope=row("Jam")), ASKED]),
+    ("get rid of 'Ham'", [st("click", "Remove", scope=row("Ham")), ASKED]),
+    ("delete the 'Eggs' task", [st("click", "Delete", scope=row("Eggs")), ASKED]),
     (
         "add 'Rye' then delete it",
-        [st("fill", None, "Rye", ground="new_item"), st("click", "Delete", scope=row("Rye"))],
+        [
+            st("fill", None, "Rye", ground="new_item"),
+            st("click", "Delete", scope=row("Rye")),
+            ASKED,
+        ],
     ),
     (
         "add 'Rye' then remove it and verify it is gone",
         [
             st("fill", None, "Rye", ground="new_item"),
             st("click", "Remove", scope=row("Rye")),
+            ASKED,
             st("assert_no_text", None, "Rye"),
         ],
     ),
@@ -503,7 +510,11 @@ PRONOUNS = [
     ("click 'Save'. It should be disabled", [st("click", "Save"), st("assert_disabled", "Save")]),
     (
         "open the row for 'INV-204' and delete it",
-        [st("click", "INV-204", scope=row("INV-204")), st("click", "Delete", scope=row("INV-204"))],
+        [
+            st("click", "INV-204", scope=row("INV-204")),
+            st("click", "Delete", scope=row("INV-204")),
+            ASKED,
+        ],
     ),
 ]
 
@@ -620,9 +631,9 @@ WHERE = [
 ]
 
 NEGATIONS = [
-    ("'Rye' is no longer listed", [st("assert_no_text", None, "Rye")]),
+    ("'Rye' is no longer listed", [st("assert_cell", None, "Rye", negate=True)]),
     ("'Rye' has disappeared", [st("assert_no_text", None, "Rye")]),
-    ("'Rye' was removed from the list", [st("assert_no_text", None, "Rye")]),
+    ("'Rye' was removed from the list", [st("assert_cell", None, "Rye", negate=True)]),
     ("'Error' is not on the page", [st("assert_no_text", None, "Error")]),
     ("I no longer see 'Pending'", [st("assert_no_text", None, "Pending")]),
     ("the page doesn't show 'Error'", [st("assert_no_text", None, "Error")]),
@@ -878,9 +889,13 @@ REAL_APP_VOICE = [
         [
             st("navigate", None, "https://shop.example/admin/user/"),
             st("click", "Delete", scope=row("bob")),
+            ASKED,
         ],
     ),
-    ("Verify that 'bob' no longer appears in the list", [st("assert_no_text", None, "bob")]),
+    (
+        "Verify that 'bob' no longer appears in the list",
+        [st("assert_cell", None, "bob", negate=True)],
+    ),
     (
         "The page heading reads 'Site administration'",
         [st("assert_visible", "Site administration", role="heading")],
@@ -1077,8 +1092,8 @@ NEGATION_EDGES = [
         [st("assert_no_text", None, "Error"), st("assert_no_text", None, "Warning")],
     ),
     ("verify there's no 'Error'", [st("assert_no_text", None, "Error")]),
-    ("the list does not contain 'Rye'", [st("assert_no_text", None, "Rye")]),
-    ("'Rye' isn't in the list anymore", [st("assert_no_text", None, "Rye")]),
+    ("the list does not contain 'Rye'", [st("assert_cell", None, "Rye", negate=True)]),
+    ("'Rye' isn't in the list anymore", [st("assert_cell", None, "Rye", negate=True)]),
     ("there should not be a 'Delete' button", [st("assert_not_visible", "Delete", role="button")]),
     ("the 'Delete' button should be gone", [st("assert_not_visible", "Delete", role="button")]),
     ("I shouldn't be able to see 'Admin'", [st("assert_no_text", None, "Admin")]),
@@ -1149,8 +1164,8 @@ LONGER_GOALS = [
         "'Croissant' is not listed but 'Rye' is",
         [
             st("select", "Category", "Bread"),
-            st("assert_no_text", None, "Croissant"),
-            st("assert_text", None, "Rye"),
+            st("assert_cell", None, "Croissant", negate=True),
+            st("assert_cell", None, "Rye"),
         ],
     ),
     (
@@ -1158,6 +1173,7 @@ LONGER_GOALS = [
         [
             st("fill", None, "Groceries", ground="new_item"),
             st("click", "Delete", scope=row("Groceries")),
+            ASKED,
             st("assert_no_text", None, "Groceries"),
         ],
     ),
@@ -1185,10 +1201,10 @@ POSITIONS_AND_HEADINGS = [
 ]
 
 UNQUOTED_ITEMS = [
-    ("delete Rye", [st("click", "Delete", scope=row("Rye"))]),
+    ("delete Rye", [st("click", "Delete", scope=row("Rye")), ASKED]),
     ("complete Buy flour", [st("check", scope=row("Buy flour"))]),
     ("mark Buy milk as done", [st("check", scope=row("Buy milk"))]),
-    ("remove Spelt from the list", [st("click", "Remove", scope=row("Spelt"))]),
+    ("remove Spelt from the list", [st("click", "Remove", scope=row("Spelt")), ASKED]),
     (
         "edit Rye so it reads 'Dark rye'",
         [
@@ -1223,7 +1239,7 @@ FORMS = [
         "the count of results should be at least 3",
         [st("assert_count", "results", "3", count_op="ge")],
     ),
-    ("delete the row for 'ana'", [st("click", "Delete", scope=row("ana"))]),
+    ("delete the row for 'ana'", [st("click", "Delete", scope=row("ana")), ASKED]),
     ("click OK in the confirm dialog", [st("click", "OK", scope=dialog("confirm"))]),
     (
         "reload the page and verify 'Ana' is still there",
@@ -1335,7 +1351,6 @@ def test_a_goal_plans_to_the_steps_it_means(family: str, goal: str, expected: li
 # Goals whose claims (or steps) cannot be read: each is an error naming what was not read.
 TRAPS: list[tuple[str, list[str]]] = [
     ("confirm the order went through", ["confirm the order went through"]),
-    ("the invoice is paid", ["the invoice is paid"]),
     ("make sure everything works", ["make sure everything works"]),
     ("verify the checkout flow works", ["verify the checkout flow works"]),
     ("the user can see their balance", ["the user can see their balance"]),
@@ -1371,7 +1386,6 @@ TRAPS: list[tuple[str, list[str]]] = [
     ("confirm that every row says 'Active'", ["confirm that every row says 'Active'"]),
     ("all the orders are paid", ["all the orders are paid"]),
     ("the counter shows 3", ["the counter shows 3"]),
-    ("go to the second page", ["go to the second page"]),
     ("Select the checkbox for 'bob' and confirm", ["confirm"]),
     ("Wait until the spinner disappears", ["Wait until the spinner disappears"]),
     (
@@ -1475,8 +1489,7 @@ def test_an_elliptical_half_has_its_own_words_as_source() -> None:
         ("go to Orders", "Go to 'Orders' (the link, tab or button named so)"),
         ("add 'Rye' to the list", "Add 'Rye' (type it into the new-item input and press Enter)"),
         ("search for 'rye'", "Search for 'rye'"),
-        ("delete 'Rye'", "Click 'Delete' in the item 'Rye' (hovering it "
-                         "first if the control hides)"),
+        ("delete 'Rye'", "Confirm if the app asks (its yes control), else go on"),
         ("sort by date, newest first", "Sort by 'date', descending (click the "
                                        "column header until it holds)"),
         ("the row for 'A-7' shows 'Paid' in the State column",

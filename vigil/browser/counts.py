@@ -5,10 +5,10 @@ Preferences (said in the step details):
 1. a collection named by the target: a table or list whose label, labelling element or
    preceding heading has those words ("results" → the list under the "Results" heading),
    a table first;
-2. for a word that only says "things" (items, rows, results, entries, tasks…) or no
-   target: the first collection in the page's main content (outside nav, header, footer
-   and aside), a table before a list when a word names the things (a list beside a table
-   is its toolbar or filters);
+2. for a word that only says "things" (items, rows, results, entries, tasks…), a plural
+   noun that names no collection ("customers"), or no target: the first collection in the
+   page's main content (outside nav, header, footer and aside), a table with rows before a
+   list (a list beside a table is its toolbar, facets or filters);
 3. elements named by the target ("'Add to cart' buttons"): buttons/links/… with that name,
    else visible elements showing that text;
 4. rows and list items containing the target's text ("rows with 'Paid'").
@@ -21,6 +21,8 @@ import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from playwright.async_api import Page
 
 from vigil.browser.locate import Root
 
@@ -103,9 +105,52 @@ def _named(names: list[str], wanted: list[str]) -> bool:
     return False
 
 
+_STATED_JS = r"""(el) => (el.querySelector('main, [role=main]') || el).innerText"""
+
+
+def _stated(text: str, noun: str) -> list[int]:
+    """The totals a page states: "Showing 1 to 10 of 13 items", "Total: 13", "13 tickets"."""
+    number = r"(\d[\d,]*)"
+    things = (
+        rf"(?:{re.escape(noun)}|{re.escape(noun.rstrip('s'))}s?|items|results|rows|records|entries)"
+    )
+    for pattern in (
+        rf"\bof\s+{number}\s+{things}\b",  # "of 13 items"; never "page 1 of 2"
+        rf"\btotal\s*:?\s*(?:of\s+)?{number}\b|\b{number}\s+(?:in\s+)?total\b",
+        rf"\b{number}\s+{things}\b",
+    ):
+        found = {
+            int(n.replace(",", ""))
+            for m in re.finditer(pattern, text, re.I)
+            for n in m.groups()
+            if n
+        }
+        if found:
+            return sorted(found)
+    return []
+
+
+async def stated_total(root: Root, noun: str) -> Counted | None:
+    """ "13 tickets in total": the one total the page states for its records; None when it
+    states none or several (then nothing can be said)."""
+    body = root.locator("body") if isinstance(root, Page) else root
+    text = str(await body.first.evaluate(_STATED_JS))
+    totals = _stated(text, noun)
+    if len(totals) != 1:
+        return None
+    return Counted(totals[0], f"{noun} stated as the total on the page", [])
+
+
 async def count(root: Root, target: str | None) -> Counted:
     """Count what `target` names inside `root` (the page or a scope)."""
     wanted = _words(target or "")
+    if "total" in wanted and len(wanted) == 2:
+        # "13 tickets in total": the total the page states, not the rows one page shows.
+        noun = next(w for w in wanted if w != "total")
+        stated = await stated_total(root, noun)
+        if stated is not None:
+            return stated
+        wanted = [noun]
     raw = await root.locator(_COLLECTIONS).evaluate_all(_READ_JS)
     cols = [
         (str(k), [str(n) for n in names], [str(t) for t in texts], bool(vis), bool(aside))
@@ -129,16 +174,20 @@ async def count(root: Root, target: str | None) -> Counted:
             kind, names, texts, _, _ = named[0]
             note = f"{len(named)} collections fit; counted the first" if len(named) > 1 else ""
             return Counted(len(texts), f"items in {label(kind, names)}", texts, note)
-    # 2. a generic word, or nothing: the main content's first collection
-    if not wanted or all(w in GENERIC for w in wanted):
+    # 2. a generic word, a plural noun ("customers": the records, not a heading that says
+    # so), or nothing: the main content's first collection
+    plural = len(wanted) == 1 and len(wanted[0]) > 3 and wanted[0].endswith("s")
+    if not wanted or plural or all(w in GENERIC for w in wanted):
         main = [c for c in cols if not c[4] and c[2]] or [c for c in cols if not c[4]]
-        if wanted:
-            main = sorted(main, key=lambda c: c[0] != "table")
+        # A table with rows holds the records; a list beside it is its toolbar ("Add
+        # book"), its facets or its filters, whether or not a word names the things.
+        main = sorted(main, key=lambda c: not (c[0] == "table" and c[2]))
         if main:
             kind, names, texts, _, _ = main[0]
             note = ""
             if len(main) > 1:
-                note = f"{len(main)} collections in the main content; counted the first"
+                note = f"{len(main)} collections in the main content; counted the "
+                note += "table" if kind == "table" else "first"
             return Counted(len(texts), f"items in {label(kind, names)}", texts, note)
         if not wanted:
             return Counted(0, "items (no list or table on the page)", [])

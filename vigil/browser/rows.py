@@ -44,10 +44,24 @@ _ROW_JS = r"""(row) => {
 }""".replace("/*CELL*/", table.CELL_TEXT_JS)
 
 
+# How yes/no columns show their values: words, or the alt text of a tick or cross icon.
+_YES = frozenset({"yes", "true", "y", "on", "\u2713", "\u2714", "\u2611"})
+_NO = frozenset({"no", "false", "n", "off", "\u2717", "\u2718", "\u2715", "\u2610"})
+# What an empty cell shows: nothing, or a placeholder for nothing.
+_EMPTY = frozenset({"", "-", "\u2014", "\u2013", "none", "null", "n/a", "(none)", "empty"})
+
+
 def _contains(actual: str, wanted: str, exact: bool) -> bool:
-    """Quotes and dashes count as typed (see wording.fold)."""
+    """Quotes and dashes count as typed (see wording.fold). A wanted "yes"/"no" matches a
+    yes/no cell however it is drawn ("True", a tick icon's alt text); an exact empty value
+    matches a cell that shows nothing or a placeholder for nothing ("-", "None")."""
     a, w = wording.fold(actual), wording.fold(wanted)
-    return a == w if exact else w.casefold() in a.casefold()
+    said, want = a.casefold(), w.casefold()
+    if want in ("yes", "no") and said in _YES | _NO:
+        return (said in _YES) == (want == "yes")
+    if exact and not want:
+        return said in _EMPTY
+    return a == w if exact else want in said
 
 
 async def _row(step: PlanStep, env: StepEnv, scoped: Scoped | None) -> Table | str:
@@ -74,7 +88,11 @@ async def _row(step: PlanStep, env: StepEnv, scoped: Scoped | None) -> Table | s
 
 
 async def assert_cell(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
-    wanted = step.value or ""
+    if step.order is not None and step.value is None:
+        return await assert_order(step, env, dl)
+    if step.value is None:
+        raise ValueError("an assert_cell step needs the value the cell should hold")
+    wanted = step.value
     want = not step.negate
 
     async def attempt(look: Look) -> StepOutcome | str:
@@ -160,6 +178,38 @@ async def assert_count(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcom
         listed = f": {table.shown(got.texts)}" if got.texts else ""
         wrong = claim if want else f"not {claim}"
         return f"counted {got.n} {got.what}{where}{listed}; expected {wrong}{note}"
+
+    return await retrying(env, dl, attempt, env.retries)
+
+
+async def assert_order(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    """ "the orders table is sorted by date, newest first": the column, read as it is (nothing
+    is clicked), holds its values in the order; a column of fewer than two values proves
+    nothing and fails."""
+    order = step.order or "ascending"
+    name = step.column or ""
+
+    async def attempt(look: Look) -> StepOutcome | str:
+        scoped = await in_scope(step, env)
+        if isinstance(scoped, str):
+            return scoped
+        found = await _header(step, env, scoped)
+        if isinstance(found, str):
+            return found
+        tbl, index = found
+        values = [v for v in tbl.values(index) if v]
+        heading = tbl.headers[index] or name
+        kind, _ = table.sort_keys(values)
+        if len(values) < 2:
+            return f"column '{heading}' has {len(values)} value(s): too few to show an order"
+        holds = table.in_order(values, order)
+        if holds != step.negate:
+            verb = "reads" if holds else "does not read"
+            return StepOutcome(
+                True, f"column '{heading}' {verb} in {order} order ({kind}): {table.shown(values)}"
+            )
+        verb = "does not read" if holds is False else "reads"
+        return f"column '{heading}' {verb} in {order} order ({kind}): {table.shown(values)}"
 
     return await retrying(env, dl, attempt, env.retries)
 

@@ -7,7 +7,8 @@ Playwright's locators can search inside it. The marks are ignored by the change 
 Preferences, when several containers fit (said in the step details):
 - `row`: table rows and list items (`tr`, `li`, ARIA row/listitem/option) whose text contains
   the words; the innermost container wins; a row with a cell or part reading exactly the
-  words beats one that only contains them; then document order.
+  words beats one that only contains them; a table row beats a list item, and anything in a
+  status message ("The book “Cosmos” was changed") comes last; then document order.
 - `section`: a landmark, region, form or fieldset named by the words (aria-label,
   aria-labelledby, legend, its first heading), then the content under a heading with that
   text; an exact name beats a partial one, a landmark beats a bare heading; then document
@@ -75,7 +76,14 @@ _RESOLVE_JS = r"""([kind, text, token]) => {
     const exact = inner.filter((el) => norm(el.innerText) === want ||
       [...el.querySelectorAll('*')].some((c) => norm(c.innerText) === want ||
         (c.matches('input, textarea') && norm(c.value) === want)));
-    const pool = exact.length ? exact : inner;
+    // A status message naming the record ("The book “Cosmos” was changed") is not its row;
+    // of the rest, a table row (a record) comes before a list item.
+    const notice = (el) => !!el.closest('[role=alert], [role=status], [aria-live], ' +
+      '[class*=message], [class*=alert], [class*=flash], [class*=toast], [class*=notif]');
+    const rank = (el) => (notice(el) ? 2 : 0) +
+      ((el.tagName === 'TR' || el.getAttribute('role') === 'row') ? 0 : 1);
+    const pool = (exact.length ? exact : inner).map((el, i) => [el, i])
+      .sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map((pair) => pair[0]);
     if (!pool.length) {
       return [false, '', '', all.slice(0, 8).map((el) => short(el.innerText))];
     }

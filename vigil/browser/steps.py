@@ -13,7 +13,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from vigil.browser import checks, grounding, rows, states, wording
+from vigil.browser import checks, grounding, records, rows, states, wording
 from vigil.browser.locate import Intent, Match, Miss, Near, locate
 from vigil.browser.scope import Scoped
 from vigil.browser.step_base import (
@@ -31,7 +31,7 @@ from vigil.browser.step_base import (
     said,
     secrets_of,
 )
-from vigil.models import PlanStep
+from vigil.models import IF_ASKED, PlanStep
 from vigil.pipeline.vocabulary import parse_key
 
 __all__ = ["PageGone", "StepEnv", "StepOutcome", "describe_net_error", "perform"]
@@ -158,24 +158,26 @@ async def _act(
     """Find the target, then `act` on it. `look` only reads the element (its type, its
     options), so it runs before `settle`, while the previous screenshot is still taken.
     `verb` may be a function, worded once `look` has seen the element (a password field's
-    value is never shown)."""
-
-    missed = False  # the last look found no element to act on
+    value is never shown). A target that is not on the page may be a record found the way
+    a person finds it (see `_detour`); the details then say how."""
+    current = step
+    missed = False
+    # A detour leads to another page: the step looks there with a fresh allowance of time.
+    deadline = dl
 
     async def attempt(seen: Look) -> StepOutcome | str:
         nonlocal missed
-        missed = False
-        found = await find(step, env, intent)
+        found = await find(current, env, intent)
         if isinstance(found, str):
-            found = await _revealed(step, env, dl, intent, found)
+            found = await _revealed(current, env, deadline, intent, found)
+        missed = isinstance(found, str)  # the last look found no element to act on
         if isinstance(found, str):
-            missed = True
             return found
         try:
             if look is not None:
-                await look(found.locator, dl.ms())
+                await look(found.locator, deadline.ms())
             await env.settle()
-            problem = await act(found.locator, dl.ms())
+            problem = await act(found.locator, deadline.ms())
         except PlaywrightTimeout as exc:
             return StepOutcome(
                 False,
@@ -186,9 +188,78 @@ async def _act(
             return StepOutcome(False, problem)
         return StepOutcome(True, said(found, verb if isinstance(verb, str) else verb()))
 
-    outcome = await retrying(env, dl, attempt, env.retries)
+    # A step that can look elsewhere looks here twice, not until the retries are spent: the
+    # detour, not waiting, is what finds a record on another page.
+    detours = step.kind is not None
+    outcome = await retrying(
+        env, deadline, attempt, min(env.retries, 1) if detours else env.retries
+    )
+    first_miss = outcome.details
+    taken: list[str] = []
+    while not outcome.passed and missed and len(taken) < _MAX_DETOURS:
+        deadline = Deadline(env.timeout_s)
+        detour = await _detour(current, env, deadline, taken)
+        if detour is None:
+            break
+        words, current = detour
+        taken.append(words)
+        outcome = await retrying(env, deadline, attempt, env.retries)
+    if taken:
+        how = "; ".join(taken)
+        outcome.details = (
+            f"{how}; {outcome.details}" if outcome.passed else
+            f"{first_miss}; {how}, but still: {outcome.details}"
+        )  # fmt: skip
+    # Nothing to act on, after every detour: a step a healer may repair (never its claim).
     outcome.unresolved = missed and not outcome.passed
     return outcome
+
+
+_MAX_DETOURS = 2
+
+
+async def _detour(
+    step: PlanStep, env: StepEnv, dl: Deadline, taken: list[str]
+) -> tuple[str, PlanStep] | None:
+    """Where a person looks next for a record the step names but the page does not show:
+    the record's own page, when its row is here without the control ("Delete" on the
+    record's page, not in its row); else the list of its kind ("Books" for "the book
+    Cosmos"). Returns what was done and the step to try there; None when neither applies."""
+    scoped = await in_scope(step, env)
+    scope = step.scope
+    target = (step.target or "").strip().casefold()
+    if target in records.CONFIRM_WORDS and scope is None and not taken:
+        # "confirm when asked": the control that says yes, however the page words it.
+        yes = await records.confirming_control(env.page)
+        if yes is None:
+            return None
+        how = f"no '{step.target}' control; the confirmation's yes is {yes.how}"
+        name = await records.control_name(yes)
+        if not name:
+            return None
+        return how, step.model_copy(update={"target": name, "exact": True})
+    if scope is not None and scope.kind == "row" and isinstance(scoped, Scoped) and step.target:
+        link = await records.record_link(scoped.marked, scope.text)
+        if link is None:
+            return None
+        await env.settle()
+        await link.locator.click(timeout=dl.ms())
+        await env.page.wait_for_load_state("load", timeout=dl.ms())
+        words = f"no '{step.target}' in the row for '{scope.text}'; opened it with {link.how}"
+        return words, step.model_copy(update={"scope": None})
+    if not step.kind or any(w.startswith("went to") for w in taken):
+        return None
+    if scope is not None and scope.kind != "row":
+        return None
+    listed = await records.kind_list(env.page, step.kind)
+    if listed is None:
+        return None
+    await env.settle()
+    await listed.locator.click(timeout=dl.ms())
+    await env.page.wait_for_load_state("load", timeout=dl.ms())
+    named = f"'{scope.text}'" if scope is not None else f"'{step.target}'"
+    words = f"went to the {step.kind} list with {said(listed, 'the')} ({named} was not on the page)"
+    return words, step
 
 
 # [options, whether the element can offer a choice at all]: a list labelled "Team" is not a
@@ -203,15 +274,20 @@ _OPTIONS_JS = """el => {
 
 
 async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    """Choose `value` in the dropdown `target`; a dropdown that does not offer the value is
+    never used (a filter's operator list "=, !=, contains" sits beside the column's name),
+    and the value is then looked for as a link or button by the field's name (a facet)."""
     wanted = (step.value or "").strip()
     options: list[list[str]] = []
     seen = False
+    lacks = False
 
     async def look(loc: Locator, ms: float) -> None:
         nonlocal options, seen
         options, seen = await loc.evaluate(_OPTIONS_JS, timeout=ms)
 
     async def act(loc: Locator, ms: float) -> str | None:
+        nonlocal lacks
         if not seen:
             return f"nothing that opens a choice is called '{step.target}'"
         if not options:  # a custom dropdown: open it and click the option
@@ -223,10 +299,11 @@ async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
                 await loc.select_option(value=value, timeout=ms)
                 return None
         shown = ", ".join(label for _, label in options if label)
+        lacks = True
         return f"no option '{wanted}' (options: {shown})"
 
     outcome = await _act(step, env, dl, "select", f"selected '{wanted}' in", act, look)
-    if outcome.passed or seen or not step.target or not wanted:
+    if outcome.passed or (seen and not lacks) or not step.target or not wanted:
         return outcome
     return await _pick_from_group(step, env, dl, outcome)
 
@@ -255,19 +332,46 @@ async def _pick_from_group(
     return StepOutcome(True, said(found, f"no dropdown '{name}'; picked '{wanted}' by clicking"))
 
 
+# A record's naming field goes by either word: "a book called 'Sula'" types into "Title".
+_NAMING_FIELDS = {"name": "Title", "title": "Name"}
+
+
 async def _fill(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    outcome = await _fill_once(step, env, dl)
+    other = _NAMING_FIELDS.get((step.target or "").strip().casefold())
+    if outcome.passed or other is None or step.ground:
+        return outcome
+    again = await _fill_once(step.model_copy(update={"target": other}), env, dl)
+    if again.passed:
+        again.details = f"no field '{step.target}'; the naming field is '{other}': {again.details}"
+        return again
+    return outcome
+
+
+async def _fill_once(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     value = step.value or ""
     secret = step.secret
+    element_type = ""
 
     async def look(loc: Locator, ms: float) -> None:
-        nonlocal secret
-        kind = await loc.evaluate("el => (el.type || '').toLowerCase()", timeout=ms)
-        secret = secret or kind == "password"
+        nonlocal secret, element_type
+        element_type = await loc.evaluate("el => (el.type || '').toLowerCase()", timeout=ms)
+        secret = secret or element_type == "password"
 
-    async def act(loc: Locator, ms: float) -> None:
+    async def act(loc: Locator, ms: float) -> str | None:
+        if element_type.startswith("select"):
+            # A dropdown is filled by choosing the option that says the value.
+            options: list[list[str]] = (await loc.evaluate(_OPTIONS_JS, timeout=ms))[0]
+            for option, label in options:
+                if value.casefold() in (option.casefold(), label.casefold()):
+                    await loc.select_option(value=option, timeout=ms)
+                    return None
+            shown = ", ".join(label for _, label in options if label)
+            return f"no option '{value}' (options: {shown})"
         await loc.fill(value, timeout=ms)
         if step.ground in ("new_item", "search"):
             await loc.press("Enter", timeout=ms)  # an entry or a search is submitted
+        return None
 
     def verb() -> str:
         # A password never reaches details, events or stored runs.
@@ -328,6 +432,10 @@ async def _press(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
 async def _element(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     """click, double_click, hover, check, uncheck."""
     a = step.action
+    if a == "click" and step.value == IF_ASKED:
+        return await _confirm_if_asked(step, env, dl)
+    if a == "click" and step.ground == "new_item" and step.kind:
+        return await _open_new_form(step, env, dl)
     if a == "click" and step.order is not None:
         return await rows.sort_by(step, env, dl)
     if a == "click" and step.column:
@@ -346,6 +454,62 @@ async def _element(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     if a == "hover":
         return await _act(step, env, dl, "click", "hovered", lambda loc, ms: loc.hover(timeout=ms))
     return await _act(step, env, dl, "click", "clicked", lambda loc, ms: loc.click(timeout=ms))
+
+
+async def _confirm_if_asked(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    """Answer yes to a confirmation dialog when one is open; none open is no failure (the
+    app deleted without asking), and the details say which it was. A dialog that is still
+    opening (a fade-in) is waited for until the page has settled, never longer."""
+    clicked = False
+
+    async def attempt(look: Look) -> StepOutcome | str:
+        nonlocal clicked
+        yes = await records.confirming_control(env.page, dialogs_only=True)
+        if yes is None:
+            return "no confirmation dialog is open"
+        await env.settle()
+        await yes.locator.click(timeout=dl.ms())
+        await env.page.wait_for_load_state("load", timeout=dl.ms())
+        clicked = True
+        return StepOutcome(True, said(yes, "the app asked to confirm; clicked"))
+
+    outcome = await retrying(env, dl, attempt, env.retries)
+    if clicked or outcome.passed:
+        return outcome
+    return StepOutcome(True, "no confirmation was asked", outcome.retry_count)
+
+
+async def _open_new_form(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    """ "add a book called …": the control that opens the form for a new record of the
+    step's kind, found on this page or, failing that, on the list of that kind."""
+    kind = step.kind or ""
+
+    async def attempt(seen: Look) -> StepOutcome | str:
+        found = await records.add_control(env.page, kind)
+        if found is None:
+            return f"no 'Add {kind}' or 'New {kind}' control on the page"
+        await env.settle()
+        await found.locator.click(timeout=dl.ms())
+        return StepOutcome(True, said(found, "clicked"))
+
+    outcome = await retrying(env, dl, attempt, env.retries)
+    if outcome.passed:
+        return outcome
+    listed = await records.kind_list(env.page, kind)
+    if listed is None:
+        return outcome
+    await env.settle()
+    dl = Deadline(env.timeout_s)
+    await listed.locator.click(timeout=dl.ms())
+    await env.page.wait_for_load_state("load", timeout=dl.ms())
+    again = await retrying(env, dl, attempt, env.retries)
+    went = f"went to the {kind} list with {said(listed, 'the')}"
+    again.details = (
+        f"{went}; {again.details}"
+        if again.passed
+        else f"{outcome.details}; {went}, but: {again.details}"
+    )
+    return again
 
 
 _STATES = {

@@ -89,33 +89,45 @@ async def read(loc: Locator) -> tuple[list[str], list[list[str]]]:
     return [str(h) for h in headers], [[str(c) for c in r] for r in rows]
 
 
+_ASIDE_JS = """t => !!t.closest('nav, header, footer, aside, [role=navigation], [role=banner], ' +
+  '[role=contentinfo], [role=complementary]')"""
+
+
 async def find_table(root: Root, column: str | None = None) -> Table | str:
     """The table to read: the first visible one with a column named `column`, else the
-    first visible one; a reason string when there is none."""
+    first visible one; a reason string when there is none.
+
+    Tables in the main content come before those in navigation, headers, footers and
+    sidebars (an admin's sidebar lists its models as a table), and without a column a table
+    with data rows comes before an empty one — the one a person reads for "the top row"."""
     tables = root.locator(TABLES).filter(visible=True)
     count = await tables.count()
     if count == 0:
         return "no table on the page"
-    seen: list[str] = []
-    first: Table | None = None
+    read_all: list[tuple[Table, bool]] = []
     for i in range(count):
-        headers, rows = await read(tables.nth(i))
-        table = Table(tables.nth(i), headers, rows)
-        first = first or table
+        loc = tables.nth(i)
+        headers, rows = await read(loc)
+        read_all.append((Table(loc, headers, rows), bool(await loc.evaluate(_ASIDE_JS))))
+    ordered = [t for t, aside in read_all if not aside] + [t for t, aside in read_all if aside]
+    if column is None:
+        ordered = sorted(ordered, key=lambda t: not t.rows)
+    seen: list[str] = []
+    for table in ordered:
         if column is None or table.column(column) is not None:
             if count > 1 and column is None:
-                table = Table(table.locator, headers, rows, f"{count} tables; read the first")
+                note = f"{count} tables; read the one with rows in the main content"
+                table = Table(table.locator, table.headers, table.rows, note)
             return table
-        seen += headers
+        seen += table.headers
     if column is not None:
-        for i in range(count):
-            record = _as_record(Table(tables.nth(i), *await read(tables.nth(i))), column)
+        for table in ordered:
+            record = _as_record(table, column)
             if record is not None:
                 return record
         shown = ", ".join(f"'{h}'" for h in seen if h)
         return f"no column '{column}' in any table (columns: {shown or 'none'})"
-    assert first is not None
-    return first
+    return ordered[0]
 
 
 async def record_around(loc: Locator, column: str) -> Table | None:

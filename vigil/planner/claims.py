@@ -15,10 +15,13 @@ from collections.abc import Callable
 from vigil.models import Action
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
+from vigil.planner.creating import read_added
+from vigil.planner.fields import read_field
 from vigil.planner.grammar import AUX, NOT, SHOULD, TRAILER
 from vigil.planner.grammar import negated as _negated
 from vigil.planner.names import unquoted_names
-from vigil.planner.pronouns import pronoun_subject
+from vigil.planner.pages import ASKS_FOR, asked_fields, read_page_claim
+from vigil.planner.pronouns import kind_reference, pronoun_subject
 from vigil.planner.scopes import split_scope
 from vigil.planner.states import read_state, read_where
 from vigil.planner.steps import Draft
@@ -33,7 +36,14 @@ from vigil.planner.targets import (
 
 # Shapes read before the generic text and visibility ones; each reads its own negation.
 Shape = Callable[[Clause, str], list[Draft] | None]
-SHAPES: tuple[Shape, ...] = (read_only, read_count, read_state, read_cell)
+SHAPES: tuple[Shape, ...] = (
+    read_page_claim,
+    read_added,
+    read_only,
+    read_count,
+    read_state,
+    read_cell,
+)
 
 
 def _pattern(text: str) -> re.Pattern[str]:
@@ -176,6 +186,11 @@ def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
     claim, verb = clause.masked, None
     if found := CLAIM_VERB.fullmatch(claim):
         claim, verb = found.group("claim"), found.group("verb").lower()
+    if (relative := ASKS_FOR.fullmatch(claim)) and not NEGATION.search(claim):
+        # "…the login page, which asks for a username and password": both halves.
+        main = read_claim(clause.with_text(relative.group("where")), ctx)
+        asked = asked_fields(clause, relative.group("fields"))
+        return [*main, *asked] if main and asked else None
     for shape in SHAPES:
         if drafts := shape(clause, claim):
             return drafts
@@ -189,6 +204,10 @@ def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
     if drafts and NEGATION.search(claim) and not any(_is_negative(d) for d in drafts):
         # A "not" that no shape accounted for must not turn into a positive check.
         return None
+    if drafts is None:
+        # Last: a field of a record ("stock should be 0", "'X' has no agent"), whose
+        # shapes would otherwise shadow the page-level claims above. Each reads its own "not".
+        return read_field(clause, claim)
     return drafts
 
 
@@ -273,12 +292,14 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
         # "The Lamp should be available" may be about the lamp's own state (in stock), not
         # its presence: only a quoted thing is said to be on the page that way.
         names = state != "available"
-        return _presence(clause, what, _negated(found), visible, words=False, names=names)
+        drafts = _presence(clause, what, _negated(found), visible, words=False, names=names)
+        return _off_the_list(claim, drafts)
     if found := APPEARS.fullmatch(claim):
         absent = found.group("state").lower().startswith(_ABSENT_STATES)
         negative = _negated(found) != absent
         what = found.group("what")
-        return _presence(clause, what, negative, visible=False, words=False, names=True)
+        drafts = _presence(clause, what, negative, visible=False, words=False, names=True)
+        return _off_the_list(claim, drafts)
     if found := TEXT_KEYWORD.fullmatch(claim):
         negative = found.group("no") is not None
         return _presence(clause, found.group("what"), negative, visible=False, words=True)
@@ -288,6 +309,23 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
         drafts = _presence(clause, found.group("what"), _negated(found), visible=False, words=words)
         return _within(clause, found.group("subject") or "", drafts)
     return None
+
+
+# "no longer listed", "gone from the list", "not in the table": about the rows, not the page.
+_OF_THE_LIST = re.compile(r"\b(?:list|table|rows?)\b|\blisted(?:\s+any\s*more)?$", re.IGNORECASE)
+
+
+def _off_the_list(claim: str, drafts: list[Draft] | None) -> list[Draft] | None:
+    """ "'X' is no longer listed": no row of the list holds X. Checked on the rows, because
+    the page around them often names X just then ("The book 'X' was deleted")."""
+    if not drafts or not _OF_THE_LIST.search(claim):
+        return drafts
+    return [
+        Draft("assert_cell", value=d.value, negate=True)
+        if d.action == "assert_no_text" and d.value
+        else d
+        for d in drafts
+    ]
 
 
 def _within(clause: Clause, subject: str, drafts: list[Draft] | None) -> list[Draft] | None:
@@ -342,6 +380,9 @@ def _presence(
         return [
             Draft(action, target=target.name, role=target.role, nth=target.nth, scope=target.scope)
         ]
+    if names and (reference := kind_reference(what)) is not None:
+        # "the ticket should be gone": the ticket the goal named before.
+        return [Draft("assert_no_text" if negative else "assert_text", value=reference)]
     if names and (named := unquoted_names(clause, what)):
         # "Almond Tart shows up", "A, B and C are all listed": names said to be shown.
         action = "assert_no_text" if negative else "assert_text"

@@ -18,7 +18,7 @@ from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
 from vigil.planner.pronouns import pronoun_subject
 from vigil.planner.steps import Draft
-from vigil.planner.targets import element_name, parse_target
+from vigil.planner.targets import NOT_A_RECORD_KIND, element_name, parse_target
 
 
 def _pattern(text: str) -> re.Pattern[str]:
@@ -166,7 +166,9 @@ def read_delete(clause: Clause, ctx: Context) -> list[Draft] | None:
         return None
     verb = found.group("verb").lower()
     control = "Remove" if verb.startswith(("remove", "get", "drop")) else "Delete"
-    return [Draft("click", target=control, scope=item, note=_delete_note(control, item))]
+    note = _delete_note(control, item)
+    kind = _kind(found.group("what"))
+    return [Draft("click", target=control, scope=item, note=note, kind=kind, deletes=True)]
 
 
 def _delete_note(control: str, item: Scope) -> str | None:
@@ -211,7 +213,9 @@ _NOUN_AFTER = re.compile(
 
 # An item named without quotes reads like a name: capitalised, a few words, no article.
 _UNQUOTED_ITEM = re.compile(r"(?-i:[A-Z0-9])[\w'.#-]*(?:\s+[\w'.#-]+){0,3}")
-_NOUN_BEFORE = re.compile(rf"^(?:[a-z][\w-]*\s+){{1,2}}(?P<name>{TOKEN})$", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(
+    rf"^(?:[a-z][\w-]*\s+)?(?P<kind>[a-z][\w-]*)\s+(?P<name>{TOKEN})$", re.IGNORECASE
+)
 
 
 def _item(clause: Clause, words: str) -> Scope | int | None:
@@ -231,6 +235,17 @@ def _item(clause: Clause, words: str) -> Scope | int | None:
     if _UNQUOTED_ITEM.fullmatch(words.strip()):
         return Scope(kind="row", text=words.strip())  # "delete Rye", "complete Buy flour"
     return None
+
+
+def _kind(words: str) -> str | None:
+    """ "the ticket 'X'", "the 'X' task": the kind of record named, for finding its list."""
+    text = re.sub(r"^(?:the|a|an)\s+", "", words.strip(), flags=re.I)
+    found = _NOUN_BEFORE.match(text) or _KIND_AFTER.match(text)
+    kind = found.group("kind") if found else None
+    return kind.lower() if kind and not NOT_A_RECORD_KIND.match(kind) else None
+
+
+_KIND_AFTER = re.compile(rf"^{TOKEN}\s+(?P<kind>[a-z][\w-]*)$", re.IGNORECASE)
 
 
 def _shown(scope: Scope) -> bool:

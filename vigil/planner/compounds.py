@@ -34,6 +34,7 @@ from vigil.planner.collections import (
     type_items_into,
 )
 from vigil.planner.context import Context, Reader
+from vigil.planner.creating import read_create
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import read_navigate
 from vigil.planner.records import read_record
@@ -55,6 +56,7 @@ READERS: tuple[Reader, ...] = (
     read_sort,
     read_filter,
     read_press,
+    read_create,
     read_add_items,
     read_edit,
     read_record,

@@ -8,7 +8,9 @@ page; "the homepage" is the check's own URL.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
+from vigil.pipeline.vocabulary import parse_ordinal
 from vigil.planner.clauses import Clause
 from vigil.planner.context import Context
 from vigil.planner.steps import Draft
@@ -61,7 +63,8 @@ def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
         return steps
     if numbered := PAGE_NUMBER.fullmatch(where):
         # "go to page 2": the pagination link that says "2".
-        number = numbered.group("number")
+        ordinal = numbered.group("ordinal")
+        number = numbered.group("number") or str((parse_ordinal(ordinal or "") or 0) + 1)
         note = f"Go to page {number} (the pagination link '{number}')"
         return [Draft("click", target=number, role="link", exact=True, note=note)]
     target = place_target(clause, where)
@@ -69,10 +72,23 @@ def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
         return None
     if not target.quoted and ": " in target.name:
         return None  # "open Agents: Keiko is …" runs on into a claim; a name has no colon
+    if not target.quoted and target.scope is None and _names_the_check_url(target.name, ctx):
+        # "open the ticket list" when the check's URL is /admin/ticket/list: that URL.
+        note = f"Go to {ctx.base_url} (the check's URL is the '{target.name}' page)"
+        return [Draft("navigate", value=ctx.base_url, note=note)]
     note = PLACE_NOTE.format(name=target.name)
     if target.scope is not None:
         note = f"Open '{target.name}' (in {target.scope.kind} '{target.scope.text}')"
-    return [Draft("click", target=target.name, scope=target.scope, note=note)]
+    return [
+        Draft(
+            "click",
+            target=target.name,
+            scope=target.scope,
+            note=note,
+            kind=target.kind,
+            names_record=True,
+        )
+    ]
 
 
 # "open Beloved from the Books list": go to the list, then open the record there. Read as
@@ -82,7 +98,11 @@ FROM_A_LIST = _pattern(
 )
 
 
-PAGE_NUMBER = _pattern(r"(?:the\s+)?(?:results\s+)?page\s+(?:number\s+)?(?P<number>\d+)")
+PAGE_NUMBER = _pattern(
+    r"(?:the\s+)?(?:results\s+)?page\s+(?:number\s+)?(?P<number>\d+)"
+    r"|(?:the\s+)?(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:st|nd|rd|th))\s+(?:results\s+)?page(?:\s+of\s+(?:the\s+)?(?:results|list))?"
+)
 
 
 def _open_from(clause: Clause, found: re.Match[str]) -> list[Draft] | None:
@@ -98,6 +118,21 @@ def _open_from(clause: Clause, found: re.Match[str]) -> list[Draft] | None:
     ]
 
 
+def _names_the_check_url(name: str, ctx: Context) -> bool:
+    """Every word of the place's name is a part of the check URL's path ("ticket" in
+    /admin/ticket/list), beyond its first part (an app prefix such as /admin)."""
+    parts = [p.casefold() for p in re.split(r"[/_.-]+", urlsplit(ctx.base_url).path) if p]
+    words = [w.casefold() for w in re.split(r"\W+", name) if w]
+    if len(parts) < 2 or not words:
+        return False
+
+    def stem(word: str) -> str:
+        return word[:-1] if word.endswith("s") else word
+
+    inner = {stem(p) for p in parts[1:]}
+    return all(stem(w) in inner for w in words)
+
+
 def opens_a_url(clause: Clause, ctx: Context) -> bool:
     """A goal that starts with "go to /pricing" or "open https://…" needs no extra opening
     navigation: loading the check's URL first would only load a page twice."""
@@ -105,4 +140,15 @@ def opens_a_url(clause: Clause, ctx: Context) -> bool:
     if not found:
         bare = clause.literal(clause.masked)
         return bare is not None and _ABSOLUTE_URL.match(bare) is not None
-    return resolve_url(clause, found.group("where"), ctx.base_url) is not None
+    if resolve_url(clause, found.group("where"), ctx.base_url) is not None:
+        return True
+    if HOME.fullmatch(found.group("where").strip()):
+        return False
+    target = place_target(clause, found.group("where"))
+    return (
+        target is not None
+        and target.name is not None
+        and not target.quoted
+        and target.scope is None
+        and _names_the_check_url(target.name, ctx)
+    )

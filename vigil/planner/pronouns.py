@@ -18,6 +18,8 @@ from vigil.planner.steps import Draft
 # Private-use code points, never typed by a person (see clauses.py).
 IT = "\ue002"
 _NTH_OF_GROUP = "\ue003"
+# "the ticket": the record named last, when it was of that kind (or of no kind said).
+_OF_KIND = "\ue004"
 _PRONOUN = re.compile(
     r"^(?:it|its|it's|him|her|his|them|their|theirs|this|that|this\s+one|that\s+one|"
     r"(?:this|that|the\s+same|the\s+new|the\s+added)\s+(?:one|item|entry|task|row|record|note|"
@@ -41,24 +43,64 @@ def pronoun_subject(words: str) -> str | None:
     return None
 
 
+_KIND_REFERENCE = re.compile(r"^(?:the|this|that)\s+(?P<kind>[a-z][a-z-]{2,})$", re.IGNORECASE)
+
+
+def kind_reference(words: str) -> str | None:
+    """The placeholder for "the ticket", "this book": the record the goal named last, which
+    must be of that kind when the goal said its kind. Only read where nothing else reads
+    the words (an element noun such as "the dialog" is read before this)."""
+    found = _KIND_REFERENCE.match(" ".join(words.split()))
+    return f"{_OF_KIND}{found.group('kind').lower()}" if found else None
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """ "ticket" and "tickets", "category" and "categories" are one kind."""
+
+    def stem(word: str) -> str:
+        word = word.casefold()
+        if word.endswith("ies"):
+            return word[:-3] + "y"
+        return word[:-1] if word.endswith("s") else word
+
+    return stem(a) == stem(b)
+
+
 def is_placeholder(text: str | None) -> bool:
-    return text is not None and text.startswith((IT, _NTH_OF_GROUP))
+    return text is not None and text.startswith((IT, _NTH_OF_GROUP, _OF_KIND))
 
 
 @dataclass
 class _Memory:
     named: str | None = None
     group: tuple[str, ...] = ()
+    # The record named last (opened, edited, deleted, a row's item) and its kind, if said.
+    record: str | None = None
+    record_kind: str | None = None
 
     def pick(self, placeholder: str) -> str | None:
         if placeholder == IT:
             return self.named
+        if placeholder.startswith(_OF_KIND):
+            kind = placeholder[len(_OF_KIND) :]
+            if self.record_kind is not None and not _same_kind(kind, self.record_kind):
+                return None
+            return self.record
         index = int(placeholder[len(_NTH_OF_GROUP) :])
         if not self.group or index >= len(self.group):
             return None
         return self.group[index]
 
     def remember(self, draft: Draft) -> None:
+        row = draft.scope is not None and draft.scope.kind == "row" and bool(draft.scope.text)
+        if row and draft.scope is not None:
+            self.record, self.record_kind = draft.scope.text, draft.kind
+        elif draft.names_record and draft.action == "fill" and draft.value:
+            # "add a book called 'Sula'": the name typed is the record's.
+            self.record, self.record_kind, self.named = draft.value, draft.kind, draft.value
+            return
+        elif draft.names_record and draft.target:
+            self.record, self.record_kind = draft.target, draft.kind
         if draft.control and not (draft.scope is not None and draft.scope.kind == "row"):
             return
         if draft.scope is not None and draft.scope.kind == "row" and draft.scope.text:

@@ -16,7 +16,7 @@ from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
 from vigil.planner.names import unquoted_name
 from vigil.planner.steps import Draft
-from vigil.planner.targets import element_name, plain_value
+from vigil.planner.targets import NOT_A_RECORD_KIND, element_name, plain_value
 
 
 def _pattern(text: str) -> re.Pattern[str]:
@@ -24,7 +24,7 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 
 # A record by its kind and name, or by its name alone: "the ticket 'X'", "Cosmos".
-_RECORD = rf"(?:the\s+)?(?:[a-z][\w-]*\s+)?(?P<name>{TOKEN}|(?-i:[A-Z0-9])[^,]*?)"
+_RECORD = rf"(?:the\s+)?(?:(?P<kind>[a-z][\w-]*)\s+)?(?P<name>{TOKEN}|(?-i:[A-Z0-9])[^,]*?)"
 EDIT_RECORD = _pattern(rf"(?:edit|modify|update)\s+{_RECORD}")
 CHANGE_FIELD_OF = _pattern(
     r"(?:change|set|update|edit)\s+(?:the\s+)?(?P<field>[a-z][\w -]*?)\s+(?:of|for|on)\s+"
@@ -72,7 +72,7 @@ def read_record(clause: Clause, ctx: Context) -> list[Draft] | None:
         field = element_name(clause, found.group("field"))
         value = _new_value(clause, found.group("value"))
         if record and field and value:
-            return [_edit(record), Draft("fill", target=field, value=value)]
+            return [_edit(record, _kind(found)), Draft("fill", target=field, value=value)]
     if found := CHANGE_OWN_FIELD.fullmatch(text):
         field = element_name(clause, found.group("field"))
         value = _new_value(clause, found.group("value"))
@@ -81,7 +81,7 @@ def read_record(clause: Clause, ctx: Context) -> list[Draft] | None:
     if found := EDIT_RECORD.fullmatch(text):
         record = _record(clause, found.group("name"))
         if record:
-            return [_edit(record)]
+            return [_edit(record, _kind(found))]
     return None
 
 
@@ -94,7 +94,13 @@ def _new_value(clause: Clause, words: str) -> str | None:
     return plain_value(clause, words)
 
 
-def _edit(record: str) -> Draft:
+def _kind(found: re.Match[str]) -> str | None:
+    """ "the ticket 'X'": the kind of record, which names the list it is found in."""
+    kind = found.group("kind")
+    return kind.lower() if kind and not NOT_A_RECORD_KIND.match(kind) else None
+
+
+def _edit(record: str, kind: str | None = None) -> Draft:
     """Click Edit in the record's row: list pages of admin apps put the control there."""
     return Draft(
         "click",
@@ -102,6 +108,7 @@ def _edit(record: str) -> Draft:
         scope=Scope(kind="row", text=record),
         note=f"Edit '{record}' (the Edit control in its row)",
         control=True,
+        kind=kind,
     )
 
 

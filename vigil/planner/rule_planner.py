@@ -25,14 +25,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vigil.models import Scope, TestPlan
+from vigil.models import IF_ASKED, Scope, TestPlan
 from vigil.planner.clauses import Clause, split_clauses
 from vigil.planner.compounds import Piece, read_compound, read_piece
 from vigil.planner.context import Context
 from vigil.planner.framing import is_framing, is_label, modal_rest, split_head
 from vigil.planner.navigation import opens_a_url
 from vigil.planner.pronouns import resolve
-from vigil.planner.records import AFTER_SAVING, SAVE_NAME, is_save
+from vigil.planner.records import AFTER_SAVING, CONFIRM_NAME, SAVE_NAME, is_save
 from vigil.planner.sign_in import (
     HIDDEN,
     SIGNED_IN_LEAD,
@@ -118,7 +118,7 @@ def read_goal(url: str, goal: str) -> Reading:
         if not reading.unread:
             reading.problems.append(NOTHING_TO_CHECK.format(goal=goal.strip()))
         return reading
-    drafts = _items_in_their_rows(_submit_with_named_button(_one_enter(drafts)))
+    drafts = _confirm_deletes(_items_in_their_rows(_submit_with_named_button(_one_enter(drafts))))
     drafts, unresolved = resolve(drafts, _groups(drafts))
     reading.problems += [UNRESOLVED.format(words=d.source or d.action) for d in unresolved]
     reading.problems += _secret_claims(drafts)
@@ -192,6 +192,22 @@ def _submit_with_named_button(drafts: list[Draft]) -> list[Draft]:
             continue  # "…, sign in": the compound has already submitted
         kept.append(draft)
     return kept
+
+
+def _confirm_deletes(drafts: list[Draft]) -> list[Draft]:
+    """ "delete 'X' and check it is gone": a delete is whole only once confirmed, so when the
+    goal does not deal with a confirmation itself (no click follows), one is answered if
+    the app asks for it."""
+    result: list[Draft] = []
+    for index, draft in enumerate(drafts):
+        result.append(draft)
+        following = drafts[index + 1] if index + 1 < len(drafts) else None
+        if draft.deletes and not (following is not None and following.action == "click"):
+            result.append(
+                Draft("click", target=CONFIRM_NAME, value=IF_ASKED, source=draft.source,
+                      control=True)
+            )  # fmt: skip
+    return result
 
 
 def _one_enter(drafts: list[Draft]) -> list[Draft]:

@@ -54,12 +54,12 @@ FILTER_VALUE = _pattern(
     r"|show\s+only\s+(?P<value2>.+?)(?:\s+(?:items|rows|results|ones))?"
 )
 
-_DESCENDING = (
+DESCENDING = (
     r"newest|latest|most\s+recent|descending|desc|high(?:est)?\s+to\s+low(?:est)?|highest|"
     r"largest|biggest|most\s+expensive|z\s*(?:to|-|\u2013|\u2014|\u2192)\s*a|reverse(?:d)?|decreasing|"
     r"last\s+to\s+first|big\s+to\s+small|largest\s+to\s+smallest|high\s+to\s+low"
 )
-_ASCENDING = (
+ASCENDING = (
     r"oldest|earliest|ascending|asc|low(?:est)?\s+to\s+high(?:est)?|lowest|smallest|"
     r"cheapest|least\s+expensive|a\s*(?:to|-|\u2013|\u2014|\u2192)\s*z|alphabetical(?:ly)?|increasing|"
     r"first\s+to\s+last|small\s+to\s+big|smallest\s+to\s+largest"
@@ -68,7 +68,7 @@ _ASCENDING = (
 
 def _order(n: int) -> str:
     return (
-        rf"(?:\s*[,(]?\s*(?:in\s+)?(?:(?P<down{n}>{_DESCENDING})|(?P<up{n}>{_ASCENDING}))"
+        rf"(?:\s*[,(]?\s*(?:in\s+)?(?:(?P<down{n}>{DESCENDING})|(?P<up{n}>{ASCENDING}))"
         r"(?:\s+(?:first|order|ordering|sort))?\s*\)?)?"
     )
 

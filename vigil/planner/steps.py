@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from vigil.models import WAIT_FOR_LOAD, Action, CountOp, Ground, PlanStep, Scope, SortOrder
+from vigil.models import (
+    IF_ASKED,
+    WAIT_FOR_LOAD,
+    Action,
+    CountOp,
+    Ground,
+    PlanStep,
+    Scope,
+    SortOrder,
+)
 from vigil.pipeline.vocabulary import ordinal_word
 
 ROLE_WORDS = {"img": "image", "menuitem": "menu item", "radio": "radio button"}
@@ -41,6 +50,8 @@ class Draft:
     note: str | None = None
     scope: Scope | None = None
     ground: Ground | None = None
+    # The kind of record the target or row scope names ("book" in "the book Cosmos").
+    kind: str | None = None
     column: str | None = None
     order: SortOrder | None = None
     count_op: CountOp | None = None
@@ -51,6 +62,11 @@ class Draft:
     # A control that acts on the record at hand ("Save", "Edit", "No, take me back"): never
     # what a later "it" points back to.
     control: bool = False
+    # A step that opens a record or place by its name ("open 'INV-204'"): what "the
+    # invoice" points back to later.
+    names_record: bool = False
+    # A delete the goal asks for as a whole ("delete 'X'"): confirmed if the app asks.
+    deletes: bool = False
 
     def but(self, **changes: object) -> Draft:
         """A copy with some fields changed (dataclasses.replace, typed loosely on purpose)."""
@@ -70,6 +86,7 @@ def number(drafts: list[Draft]) -> list[PlanStep]:
             exact=d.exact,
             scope=d.scope,
             ground=d.ground,
+            kind=d.kind,
             column=d.column,
             order=d.order,
             count_op=d.count_op,
@@ -84,6 +101,13 @@ def number(drafts: list[Draft]) -> list[PlanStep]:
 def describe(d: Draft) -> str:
     """One sentence a person can check the plan against, e.g.
     "Click the second button 'Add to cart'". A secret value never appears in it."""
+    said = _describe(d)
+    if d.kind and d.ground != "new_item":
+        said += f" (if not on the page, from the {d.kind} list)"
+    return said
+
+
+def _describe(d: Draft) -> str:
     if d.note:
         return d.note
     element = _element(d) + _where(d)
@@ -98,6 +122,8 @@ def describe(d: Draft) -> str:
         case "reload":
             return "Reload the page"
         case "click":
+            if d.value == IF_ASKED:
+                return "Confirm if the app asks (its yes control), else go on"
             if d.order:
                 return f"Sort by {element}, {d.order} (click the column header until it holds)"
             return f"Click {element}{exact}"
@@ -140,8 +166,15 @@ def describe(d: Draft) -> str:
             op = COUNT_WORDS[d.count_op or "eq"]
             return f"Check there are{no} {op} {d.value} of {counted}{_where(d)}"
         case "assert_cell":
+            if d.order is not None and d.value is None:
+                verb = "does not read" if d.negate else "reads"
+                return f"Check the '{d.column}' column {verb} in {d.order} order"
+            if d.negate and d.scope is None and d.nth is None and not d.column:
+                return f"Check no row of the list or table shows {shown}{exact}"
             row = _row(d)
             column = f" in the '{d.column}' column" if d.column else ""
+            if d.value == "" and d.exact:
+                return f"Check {row} {'shows something' if d.negate else 'shows nothing'}{column}"
             return f"Check {row} {'does not show' if d.negate else 'shows'} {shown}{column}{exact}"
         case "assert_url":
             return f"Check the URL {_compare_verb(d)} {shown}"

@@ -93,6 +93,8 @@ class Target:
     noun: bool = False
     quoted: bool = False
     scope: Scope | None = None
+    # The record's kind when the words name one ("the book Cosmos" → "book").
+    kind: str | None = None
 
 
 def parse_target(clause: Clause, fragment: str) -> Target | None:
@@ -158,9 +160,16 @@ def element_name(clause: Clause, fragment: str) -> str | None:
     name = " ".join(words)
     if "," in name or _SWALLOWED_STEP.search(name) or _UNREAD_PLACE.search(name):
         return None
+    if _RUNS_ON.search(name):
+        return None
     return name
 
 
+# "Invoices and frobnicate the widget": "and" then a word that acts on a thing ("the",
+# "a", "it" after it) starts another step, read or not; "Terms and conditions" is a name.
+_RUNS_ON = re.compile(
+    r"\s(?:and|but|then)\s+[a-z][\w-]*\s+(?:the|a|an|it|its|them|this|that|my|our|your)\b"
+)
 # "option in the Size": a place the readers did not take as a scope is not part of a name.
 _UNREAD_PLACE = re.compile(r"\b(?:in|on|into|inside|from)\s+the\b", re.IGNORECASE)
 # A name that runs on into another step ("Textbox and click Submit", "Escape to close the
@@ -259,7 +268,7 @@ _GENERIC_THINGS = re.compile(
 # "the book Cosmos", "ticket 'Laptop fan'", "customer Ana Souza": a record's kind, then its
 # name; the kind is dropped, the name is what the link says.
 _NOUN_THEN_RECORD = re.compile(r"^(?P<noun>(?-i:[a-z])[\w-]*)\s+(?P<name>\S.*)$", re.IGNORECASE)
-_NOT_A_RECORD_KIND = re.compile(
+NOT_A_RECORD_KIND = re.compile(
     r"^(?:page|tab|link|button|step|section|menu|and|or|then|to|of|for|in|on|with|at|by|new|"
     r"next|previous|last|first|top|bottom|all|every|each|some|any|this|that|these|those)$",
     re.IGNORECASE,
@@ -274,7 +283,7 @@ _ROW_OF_NAME = re.compile(
 
 
 def _record_name(clause: Clause, found: re.Match[str]) -> str | None:
-    if _NOT_A_RECORD_KIND.match(found.group("noun")):
+    if NOT_A_RECORD_KIND.match(found.group("noun")):
         return None
     literal = clause.literal(found.group("name"))
     if literal is not None:
@@ -304,7 +313,8 @@ def place_target(clause: Clause, fragment: str) -> Target | None:
         if record:
             return Target(record, scope=Scope(kind="row", text=record))
     if (named := _NOUN_THEN_RECORD.match(text)) and (record := _record_name(clause, named)):
-        return Target(record, quoted=has_token(text), scope=scope)
+        kind = named.group("noun").lower()
+        return Target(record, quoted=has_token(text), scope=scope, kind=kind)
     if has_token(text):
         found = _POSSESSIVE.match(text)
         owner = clause.literal(found.group("owner")) if found else None
