@@ -22,7 +22,7 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 NAVIGATE = _pattern(
     r"(?:(?:go|navigate|browse|head|jump|get|move|return|come)\s+(?:back\s+|over\s+|straight\s+)?"
-    r"to|goto|open(?:\s+up)?|visit|load|switch\s+to|proceed\s+to|take\s+me\s+to|"
+    r"to|(?:go|get|head|step|drill\s+down|dive)\s+into|goto|open(?:\s+up)?|visit|load|switch\s+to|proceed\s+to|take\s+me\s+to|"
     r"bring\s+up|pull\s+up|show\s+me)"
     r"\s+(?P<where>.+)"
 )

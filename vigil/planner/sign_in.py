@@ -80,6 +80,9 @@ LOGIN = _pattern(
     # "Can admin (password x) get in?": the question asks for the attempt.
     rf"|(?:can|could|does|will)\s+{_credentials(6, '')}\s+"
     r"(?P<attempt6>get\s+in|log\s*in|sign\s*in|access\s+the\s+\w+)"
+    # "log in (agent, desk-2024)": a pair in parentheses right after the verb.
+    rf"|{_VERB.replace('attempt>', 'attempt7>')}\s*\(\s*(?P<user7>{TOKEN}|[\w.@+-]+)\s*,\s*"
+    rf"(?P<paren7>{TOKEN}|[^\s(),]+)\s*\)"
 )
 LOGOUT = _pattern(
     r"(?:(?:then\s+)?(?P<verb>log\s*out|logout|sign\s*out|signout|log\s*off|sign\s+off))"
@@ -107,10 +110,10 @@ def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
     found = LOGIN.fullmatch(clause.masked)
     if not found:
         return None
-    n = next(i for i in (1, 2, 3, 4, 5, 6) if found.group(f"user{i}") is not None)
+    n = next(i for i in range(1, 8) if found.group(f"user{i}") is not None)
     attempt = next(
         (found.group(g) for g in ("attempt", "attempt2", "attempt4", "attempt5", "attempt6",
-                                  f"wrong{n}")
+                                  "attempt7", f"wrong{n}")
          if g in found.re.groupindex and found.group(g)),
         None,
     )  # fmt: skip
