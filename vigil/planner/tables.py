@@ -163,7 +163,7 @@ THERE_ARE_N = pattern(
 # "Expect 2 results: Cosmos and Pale Blue Dot", "3 tickets: 'A', 'B' and 'C'": how many, and
 # which.
 COUNT_NAMING = pattern(
-    rf"(?:{SHOULD}(?:see|get|find|expect)\s+)?(?:(?P<op>exactly|only|just)\s+)?(?P<count>{_NUMBER})"
+    rf"(?:{SHOULD}(?:see|get|find|expect)\s+|there\s+(?:should\s+be|must\s+be|will\s+be|are|is)\s+)?(?:(?P<op>exactly|only|just)\s+)?(?P<count>{_NUMBER})"
     rf"\s+{_COUNTED}\s*(?::|\u2014|-|,)\s*(?P<items>.+)"
 )
 # "Sylvia Plath should be the only result", "'Rye' is the only item left".
@@ -228,6 +228,9 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
         value_words = _GROUP_NOUN.sub("", found.group("value"))
         if _names_an_item(clause, row_words):
             return _cells(clause, _row(clause, row_words), value_words, None, found)
+    if (found := HAS_CELL.fullmatch(claim)) and _names_an_item(clause, found.group("row")):
+        if drafts := _has_cell(clause, found):
+            return drafts
     if found := ATTRIBUTE.fullmatch(claim):
         row_words = found.group("row") or found.group("row2")
         row = _row(clause, row_words) if row_words else Scope(kind="row", text=IT)
@@ -240,6 +243,34 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
             return None  # "the title of the page is …" is not a table
         return _cells(clause, row, found.group("value"), column, found)
     return None
+
+
+# "'INV-7' has status Paid", "'VPN drops' should have urgent priority": a column and its value
+# in either order. Which word is the column is told by the nouns tables use for columns; with
+# neither word such a noun the claim stays unread rather than guessed.
+HAS_CELL = pattern(
+    rf"(?P<row>.+?)\s+(?:{SHOULD}|(?P<never>never|no\s+longer)\s+)?(?:has|have|carries|carry)\s+"
+    r"(?:a|an|the)?\s*"
+    r"(?P<first>[\w$€£.,/-]+|\ue000\d+\ue001)\s+(?P<second>[\w$€£.,/-]+|\ue000\d+\ue001)"
+)
+_COLUMN_NOUN = re.compile(
+    r"(?:status|state|priority|severity|stage|phase|type|kind|category|genre|role|plan|tier|"
+    r"level|owner|assignee|agent|team|group|department|city|country|region|price|cost|stock|"
+    r"quantity|qty|amount|total|balance|year|date|email|phone|rating|score|size|colou?r|label|"
+    r"tag|version|language)",
+    re.IGNORECASE,
+)
+
+
+def _has_cell(clause: Clause, found: re.Match[str]) -> list[Draft] | None:
+    first, second = found.group("first"), found.group("second")
+    if _COLUMN_NOUN.fullmatch(first) and not _COLUMN_NOUN.fullmatch(second):
+        column, value = first, second  # "has status Paid"
+    elif _COLUMN_NOUN.fullmatch(second) and not _COLUMN_NOUN.fullmatch(first):
+        column, value = second, first  # "should have urgent priority"
+    else:
+        return None
+    return _cells(clause, _row(clause, found.group("row")), value, column, found)
 
 
 _STATE_WORD = re.compile(
@@ -327,8 +358,13 @@ def _names_an_item(clause: Clause, words: str) -> bool:
     return len(words.split()) <= 3 and (words[:1].isupper() or any(c.isdigit() for c in words))
 
 
+# A negation that the claim's pattern left in the row's words ("Tom never lives in Leeds"):
+# reading on would check the opposite of what was asked, so the claim stays unread.
+_STRAY_NEGATION = re.compile(r"(?:\bnot|\bnever|\bno\s+longer|n't|n\u2019t)\b", re.IGNORECASE)
+
+
 def _row(clause: Clause, words: str | None) -> Scope | None:
-    if words is None:
+    if words is None or _STRAY_NEGATION.search(words):  # quoted text is masked here
         return None
     subject = pronoun_subject(words.strip())
     if subject is not None:
