@@ -228,9 +228,12 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
         value_words = _GROUP_NOUN.sub("", found.group("value"))
         if _names_an_item(clause, row_words):
             return _cells(clause, _row(clause, row_words), value_words, None, found)
-    if (found := HAS_CELL.fullmatch(claim)) and _names_an_item(clause, found.group("row")):
-        if drafts := _has_cell(clause, found):
-            return drafts
+    if (
+        (found := HAS_CELL.fullmatch(claim))
+        and _names_an_item(clause, found.group("row"))
+        and (drafts := _has_cell(clause, found))
+    ):
+        return drafts
     if found := ATTRIBUTE.fullmatch(claim):
         row_words = found.group("row") or found.group("row2")
         row = _row(clause, row_words) if row_words else Scope(kind="row", text=IT)
@@ -291,9 +294,9 @@ def _nth_row(clause: Clause, claim: str) -> list[Draft] | None:
         if alone := found.group("value4") or found.group("value5"):
             subject = _POSSESSIVE_END.sub("", alone.strip())
             name = clause.literal(subject) or unquoted_name(clause, subject)
-            return None if nth is None or name is None else [
-                Draft("assert_cell", value=name, nth=nth)
-            ]
+            return (
+                None if nth is None or name is None else [Draft("assert_cell", value=name, nth=nth)]
+            )
         if nth is None or not words:
             return None
         if found.group("value") and (cells := _nth_cells(clause, words, found.group("verb"))):
@@ -439,8 +442,8 @@ def read_count(clause: Clause, claim: str) -> list[Draft] | None:
             return [Draft("assert_count", value="0", count_op="eq")]
         return None
     if found := THERE_ARE_N.fullmatch(claim):
-        number = next(found.group(g) for g in ("count", "count2", "count3", "count4") if found.group(g))
-        op_words = found.group("op") or found.group("op2") or found.group("op3") or found.group("op4")
+        number = next(g for g in found.group("count", "count2", "count3", "count4") if g)
+        op_words = next((g for g in found.group("op", "op2", "op3", "op4") if g), None)
         count = parse_count(number)
         if count is not None:
             op = _OPS[" ".join(op_words.lower().split())] if op_words else "eq"
