@@ -66,6 +66,8 @@ class Settings(BaseSettings):
     llm_max_calls: int = Field(8, ge=1, le=100, validation_alias=_env("VIGIL_LLM_MAX_CALLS"))
     llm_max_tokens: int = Field(60_000, ge=100, validation_alias=_env("VIGIL_LLM_MAX_TOKENS"))
     llm_timeout_s: float = Field(60.0, gt=0, le=600, validation_alias=_env("VIGIL_LLM_TIMEOUT"))
+    # Steps the model may repair per run when their element is not found (0: never heal).
+    llm_max_heals: int = Field(3, ge=0, le=20, validation_alias=_env("VIGIL_LLM_MAX_HEALS"))
     executor: Literal["playwright", "tinyfish"] = Field(
         "playwright", validation_alias=_env("VIGIL_EXECUTOR")
     )

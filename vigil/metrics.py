@@ -31,6 +31,7 @@ from prometheus_client.core import (
 from prometheus_client.registry import Collector
 
 from vigil.models import Check, Outcome, utc_now
+from vigil.scheduling.scheduler import QueueDepth
 from vigil.store.metrics import TestMetrics
 from vigil.store.results import parse_iso
 
@@ -58,9 +59,12 @@ def overdue_s(test: Check, now: datetime) -> float | None:
 
 
 class _Snapshot(Collector):
-    def __init__(self, tests: Iterable[TestMetrics], now: datetime) -> None:
+    def __init__(
+        self, tests: Iterable[TestMetrics], now: datetime, queue: QueueDepth | None
+    ) -> None:
         self._tests = list(tests)
         self._now = now
+        self._queue = queue
 
     def collect(self) -> Iterator[Metric]:
         checks = GaugeMetricFamily("vigil_checks", "Checks defined, by status.", labels=["status"])
@@ -131,13 +135,36 @@ class _Snapshot(Collector):
                 alerts.add_metric([*labels, result], m.alerts.get(result, 0))
         yield from (success, last, last_run, last_duration, streak, overdue, runs, durations)
         yield alerts
+        if self._queue is not None:
+            yield from _queue_families(self._queue)
 
 
-def render(tests: Iterable[TestMetrics], *, now: datetime | None = None) -> bytes:
+def _queue_families(queue: QueueDepth) -> Iterator[Metric]:
+    """The run queue, shared by all workers (embedded scheduler only: QStash keeps its own)."""
+    fires = GaugeMetricFamily(
+        "vigil_queue_fires",
+        "Scheduled fires in the run queue, by state (waiting = due but not started).",
+        labels=["state"],
+    )
+    fires.add_metric(["scheduled"], queue.scheduled)
+    fires.add_metric(["waiting"], queue.waiting)
+    fires.add_metric(["running"], queue.running)
+    yield fires
+    yield GaugeMetricFamily(
+        "vigil_workers", "Queue workers with a recent heartbeat.", value=queue.workers
+    )
+
+
+def render(
+    tests: Iterable[TestMetrics],
+    *,
+    queue: QueueDepth | None = None,
+    now: datetime | None = None,
+) -> bytes:
     """The text exposition of `tests` plus this process's own metrics (CPU, memory, file
     descriptors, GC), as every Prometheus exporter offers them."""
     registry = CollectorRegistry(auto_describe=False)
-    registry.register(_Snapshot(tests, now or utc_now()))
+    registry.register(_Snapshot(tests, now or utc_now(), queue))
     for collector in (PROCESS_COLLECTOR, PLATFORM_COLLECTOR, GC_COLLECTOR):
         registry.register(collector)
     return generate_latest(registry)

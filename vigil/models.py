@@ -270,6 +270,7 @@ class StepResult(BaseModel):
     screenshot: bool = False
     error: str | None = None
     healed: bool = False
+    healed_from: str | None = None  # the target the plan named, when the healer replaced it
     # The JPEG itself travels with the result in memory but is never part of the JSON.
     screenshot_jpeg: bytes | None = Field(default=None, exclude=True, repr=False)
 
@@ -279,9 +280,23 @@ class Navigation(BaseModel):
     status: int | None
 
 
+class Heal(BaseModel):
+    """A step the LLM healer repaired during a run (DESIGN §4): `before` and `after` say how
+    the step named its element; `step` is the repaired step, which replaces the plan's in
+    the plan cache. It may type a secret, so it never leaves the process as JSON (and is
+    None in a Heal read back from JSON)."""
+
+    step_number: int
+    before: str
+    after: str
+    reason: str
+    step: PlanStep | None = Field(default=None, exclude=True, repr=False)
+
+
 class BrowserResult(BaseModel):
     success: bool
     steps: list[StepResult]
+    heals: list[Heal] = Field(default_factory=list)
     final_url: str | None = None
     page_title: str | None = None
     navigations: list[Navigation] = Field(default_factory=list)

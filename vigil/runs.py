@@ -284,6 +284,7 @@ async def _attempt(services: Services, test: Check, run_id: str, events: EventSi
                     test.goal,
                     events=events,
                     timeout_s=test.timeout_s,
+                    test_id=test.id,
                 )
         except Exception as exc:  # DESIGN §1: an exception anywhere still stores the run
             if isinstance(exc, TimeoutError) and backstop.expired():

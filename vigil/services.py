@@ -77,7 +77,8 @@ def pipeline_mode(settings: Settings) -> str:
         "rules": "rules only",
     }[settings.planner]
     return (
-        f"runs: LLM mode with {settings.model} (planner: {planner}; evaluator: rules, plus "
+        f"runs: LLM mode with {settings.model} (planner: {planner}; a failing step's element "
+        f"re-found by the model, up to {settings.llm_max_heals} per run; evaluator: rules, plus "
         f"the model for judgements; budget {settings.llm_max_calls} calls / "
         f"{settings.llm_max_tokens} tokens per run)"
     )
@@ -104,22 +105,22 @@ def build_pipeline(
     from vigil.browser.executor import BrowserPool, PlaywrightExecutor
     from vigil.pipeline.evaluator import RuleEvaluator
     from vigil.pipeline.pipeline import Pipeline
-    from vigil.pipeline.ports import Evaluator, Planner
+    from vigil.pipeline.ports import Evaluator, Planner, StepHealer
     from vigil.planner.rule_planner import RulePlanner
 
     pool = BrowserPool(settings, prewarm=prewarm)
-    executor = PlaywrightExecutor(settings, pool=pool, screenshots=screenshots)
     planner: Planner = RulePlanner()
     evaluator: Evaluator = RuleEvaluator()
+    healer: StepHealer | None = None
     if settings.model:  # LLM mode (DESIGN §4); pydantic-ai is loaded only here
         from vigil.agents.wiring import build_agents
         from vigil.browser.snapshot import PageSnapshots
 
-        llm_planner, evaluator = build_agents(
-            settings, planner, PageSnapshots(pool), cache=plan_cache
-        )
+        agents = build_agents(settings, planner, PageSnapshots(pool), cache=plan_cache)
+        evaluator, healer = agents.evaluator, agents.healer
         if settings.planner != "rules":
-            planner = llm_planner
+            planner = agents.planner
+    executor = PlaywrightExecutor(settings, pool=pool, screenshots=screenshots, healer=healer)
     return Pipeline(planner, executor, evaluator)
 
 

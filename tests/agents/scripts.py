@@ -3,9 +3,16 @@ keeps every prompt it was sent, so tests can check what reached the "model"."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from pydantic_ai.messages import ModelMessage, ModelResponse, ToolCallPart
+from pydantic_ai.messages import (
+    ModelMessage,
+    ModelRequest,
+    ModelResponse,
+    ToolCallPart,
+    UserPromptPart,
+)
 from pydantic_ai.models.function import AgentInfo, FunctionModel
 
 
@@ -40,3 +47,30 @@ def never_called() -> FunctionModel:
         raise AssertionError("the model must not be called")
 
     return FunctionModel(fail)
+
+
+def prompt_text(messages: list[ModelMessage]) -> str:
+    """The user prompts of a conversation, as one string."""
+    return "\n".join(
+        part.content
+        for message in messages
+        if isinstance(message, ModelRequest)
+        for part in message.parts
+        if isinstance(part, UserPromptPart) and isinstance(part.content, str)
+    )
+
+
+class Picker(Script):
+    """A healer script that picks the candidate called `name` from the list it was sent, the
+    way a model would: the refs are Playwright's, so a test cannot know them in advance."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def _answer(self, messages: list[ModelMessage], info: AgentInfo) -> ModelResponse:
+        self.seen.append(list(messages))
+        found = re.search(rf"^- (e\d+): \w+ '{re.escape(self.name)}'$", prompt_text(messages), re.M)
+        assert found is not None, f"no candidate '{self.name}' was offered"
+        answer = {"ref": found.group(1), "reason": f"the page calls it '{self.name}' now"}
+        return ModelResponse(parts=[ToolCallPart(info.output_tools[0].name, answer)])

@@ -11,6 +11,7 @@ from pydantic_ai.models import Model
 
 from tests.agents.scripts import Script, never_called
 from vigil.agents.evaluator import LLMEvaluator
+from vigil.agents.limits import LLMLimits
 from vigil.agents.planner import LLMPlanner, PlannerMode
 from vigil.browser.executor import BrowserPool, PlaywrightExecutor
 from vigil.browser.snapshot import PageSnapshots
@@ -49,7 +50,8 @@ MISSING_VALUE: dict[str, Any] = {
 def planner(
     model: Model, pool: BrowserPool, *, mode: PlannerMode = "auto", max_calls: int = 8
 ) -> LLMPlanner:
-    return LLMPlanner(model, RulePlanner(), PageSnapshots(pool), mode=mode, max_calls=max_calls)
+    limits = LLMLimits(max_calls=max_calls)
+    return LLMPlanner(model, RulePlanner(), PageSnapshots(pool), mode=mode, limits=limits)
 
 
 async def test_free_language_goal_is_planned_by_the_model_and_passes(

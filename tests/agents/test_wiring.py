@@ -8,6 +8,7 @@ from tests.agents.scripts import Script
 from tests.agents.test_planner import MISSING_VALUE
 from tests.pipeline.plans import pipeline_settings
 from vigil.agents.evaluator import LLMEvaluator
+from vigil.agents.healer import LLMHealer
 from vigil.agents.planner import LLMPlanner
 from vigil.agents.wiring import build_agents
 from vigil.browser.executor import BrowserPool, PlaywrightExecutor
@@ -25,6 +26,8 @@ async def test_vigil_model_test_runs_end_to_end_without_crashing(demo_site: str)
     try:
         assert isinstance(pipeline.planner, LLMPlanner)
         assert isinstance(pipeline.evaluator, LLMEvaluator)
+        assert isinstance(pipeline.executor, PlaywrightExecutor)
+        assert isinstance(pipeline.executor.healer, LLMHealer)
         outcome = await run_adhoc(
             pipeline,
             f"{demo_site}/form",
@@ -41,6 +44,7 @@ def test_without_a_model_the_rule_pipeline_is_built() -> None:
     pipeline = build_pipeline(pipeline_settings(), prewarm=False)
     assert isinstance(pipeline.planner, RulePlanner)
     assert isinstance(pipeline.evaluator, RuleEvaluator)
+    assert isinstance(pipeline.executor, PlaywrightExecutor) and pipeline.executor.healer is None
 
 
 def test_vigil_planner_rules_keeps_the_rule_planner_with_a_model() -> None:
@@ -59,11 +63,11 @@ async def test_over_budget_is_an_error_run_saying_so(
 ) -> None:
     script = Script(MISSING_VALUE)
     settings = pipeline_settings(model="test", llm_max_calls=2)
-    planner, evaluator = build_agents(
+    agents = build_agents(
         settings, RulePlanner(), PageSnapshots(browser_pool), model=script.model()
     )
     outcome = await run_adhoc(
-        Pipeline(planner, executor, evaluator),
+        Pipeline(agents.planner, executor, agents.evaluator),
         f"{demo_site}/form",
         "sign up for the newsletter and make sure it worked",
         "cli",
@@ -79,11 +83,11 @@ async def test_over_budget_is_an_error_run_saying_so(
 async def test_the_token_budget_is_enforced(demo_site: str, browser_pool: BrowserPool) -> None:
     script = Script(MISSING_VALUE)
     settings = pipeline_settings(model="test", llm_max_tokens=100)
-    planner, _ = build_agents(
+    agents = build_agents(
         settings, RulePlanner(), PageSnapshots(browser_pool), model=script.model()
     )
     with pytest.raises(ModelError) as caught:
-        await planner.plan(
+        await agents.planner.plan(
             f"{demo_site}/form", "sign up for the newsletter and make sure it worked"
         )
     assert caught.value.reason == "budget"
@@ -97,4 +101,5 @@ class _NoSnapshots:
 def test_the_mode_line_says_which_pipeline_runs() -> None:
     assert "rule planner" in pipeline_mode(pipeline_settings())
     assert "LLM mode with test" in pipeline_mode(pipeline_settings(model="test"))
+    assert "up to 3 per run" in pipeline_mode(pipeline_settings(model="test"))
     assert "TinyFish" in pipeline_mode(pipeline_settings(executor="tinyfish"))

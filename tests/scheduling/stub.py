@@ -56,6 +56,7 @@ class StubPipeline(Pipeline):
         *,
         events: EventSink | None = None,
         timeout_s: float | None = None,
+        test_id: str | None = None,
     ) -> tuple[TestPlan, BrowserResult, TestResult]:
         run_id = getattr(events, "run_id", None)  # a stored run's EventLog carries its run id
         if self._record is not None and isinstance(run_id, str):
@@ -64,7 +65,9 @@ class StubPipeline(Pipeline):
                 pipe.hset(STARTED_BY, run_id, str(os.getpid()))
                 pipe.hsetnx(STARTED_AT, run_id, repr(time.time()))
                 await pipe.execute()
-        return await super().run_check(url, goal, events=events, timeout_s=timeout_s)
+        return await super().run_check(
+            url, goal, events=events, timeout_s=timeout_s, test_id=test_id
+        )
 
     async def aclose(self) -> None:
         if self._record is not None:

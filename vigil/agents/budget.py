@@ -1,9 +1,11 @@
 """The per-run model budget (VIGIL_LLM_MAX_CALLS, VIGIL_LLM_MAX_TOKENS).
 
-The planner and the evaluator of one run share one budget, but the pipeline is shared by
-concurrent runs and its ports carry no run object. A ContextVar gives each run its own: a run
-is one task, `begin_run` (called by the planner, which always goes first) sets a fresh budget
-in that task's context, and the evaluator, awaited later in the same task, sees it.
+The planner, the healer and the evaluator of one run share one budget, but the pipeline is
+shared by concurrent runs and its ports carry no run object. The pipeline marks each run with
+a RunScope in the run's task context (vigil/pipeline/ports.py); the budget lives beside it in
+a ContextVar and belongs to that scope, so whichever agent of a run asks first starts it and
+the others, awaited later in the same task, see it — and the next run, even in the same
+task, starts afresh.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from dataclasses import dataclass, field
 
 from pydantic_ai.usage import RunUsage, UsageLimits
 
+from vigil.agents.limits import LLMLimits
+from vigil.pipeline.ports import RunScope, current_run
+
 
 @dataclass
 class RunBudget:
@@ -21,6 +26,7 @@ class RunBudget:
     max_calls: int
     max_tokens: int
     usage: RunUsage = field(default_factory=RunUsage)
+    run: RunScope | None = None
 
     def limits(self) -> UsageLimits:
         return UsageLimits(request_limit=self.max_calls, total_tokens_limit=self.max_tokens)
@@ -37,20 +43,26 @@ class RunBudget:
 _current: ContextVar[RunBudget | None] = ContextVar("vigil_llm_budget", default=None)
 
 
-def begin_run(max_calls: int, max_tokens: int) -> RunBudget:
+def begin_run(limits: LLMLimits) -> RunBudget:
     """Start the budget of a new run in the current task."""
-    budget = RunBudget(max_calls, max_tokens)
+    budget = RunBudget(limits.max_calls, limits.max_tokens, run=current_run())
     _current.set(budget)
     return budget
 
 
-def current_budget(max_calls: int, max_tokens: int) -> RunBudget:
-    """The running run's budget, or a fresh one when nothing began a run (a lone evaluate)."""
+def current_budget(limits: LLMLimits) -> RunBudget:
+    """The running run's budget; a fresh one when this run has none yet (the rules planned,
+    or a lone evaluate outside any run)."""
     budget = _current.get()
-    return budget if budget is not None else begin_run(max_calls, max_tokens)
+    run = current_run()
+    if budget is None or (run is not None and budget.run is not run):
+        return begin_run(limits)
+    return budget
 
 
 def run_usage() -> tuple[int, int]:
     """(model calls, tokens) of the current run so far; (0, 0) when no model was used."""
     budget = _current.get()
-    return (budget.calls, budget.tokens) if budget is not None else (0, 0)
+    if budget is None or budget.run is not current_run():
+        return (0, 0)
+    return (budget.calls, budget.tokens)

@@ -19,9 +19,11 @@ from pydantic_ai.models import Model
 from vigil.agents.budget import RunBudget, current_budget
 from vigil.agents.cache import PlanCache
 from vigil.agents.failures import guarded
+from vigil.agents.limits import LLMLimits
 from vigil.agents.secrets import Redactor
-from vigil.models import BrowserResult, TestPlan, TestResult
+from vigil.models import BrowserResult, Heal, TestPlan, TestResult
 from vigil.pipeline.evaluator import evaluate_run
+from vigil.pipeline.ports import current_run
 
 INSTRUCTIONS = """\
 You judge whether a browser check met the part of its goal that its steps could not check.
@@ -71,40 +73,44 @@ class LLMEvaluator:
         self,
         model: Model,
         *,
-        max_calls: int = 8,
-        max_tokens: int = 60_000,
-        timeout_s: float = 60.0,
-        output_retries: int = 2,
+        limits: LLMLimits = LLMLimits(),
         cache: PlanCache | None = None,
     ) -> None:
         self.cache = cache
-        self.max_calls = max_calls
-        self.max_tokens = max_tokens
-        self.timeout_s = timeout_s
+        self.limits = limits
         self.agent: Agent[_Evidence, Verdict] = Agent(
             model,
             output_type=Verdict,
             deps_type=_Evidence,
             instructions=INSTRUCTIONS,
-            retries={"output": output_retries},
+            retries={"output": limits.output_retries},
         )
         self.agent.output_validator(_validate)
 
     async def evaluate(self, plan: TestPlan, browser_result: BrowserResult) -> TestResult:
-        budget = current_budget(self.max_calls, self.max_tokens)
-        result = await self._judge(plan, browser_result, budget)
-        await self._remember(plan, result)
+        budget = current_budget(self.limits)
+        result = with_heals(await self._judge(plan, browser_result, budget), browser_result.heals)
+        await self._remember(plan, browser_result, result)
         return result.model_copy(update={"llm_calls": budget.calls, "llm_tokens": budget.tokens})
 
-    async def _remember(self, plan: TestPlan, result: TestResult) -> None:
-        """A model-made plan that passed is cached; a cached one that failed is dropped, so
-        the next run plans again instead of replaying a plan the site outgrew."""
+    async def _remember(
+        self, plan: TestPlan, browser_result: BrowserResult, result: TestResult
+    ) -> None:
+        """A plan that passed thanks to the healer replaces the cache with its healed steps,
+        and a model-made plan that passed is cached, so the next run makes no model call; a
+        cached plan that failed is dropped, so the next run plans again instead of replaying
+        a plan the site outgrew."""
         if self.cache is None:
             return
-        if plan.source == "llm" and result.passed:
-            await self.cache.put(plan)
-        elif plan.source == "cache" and not result.passed:
-            await self.cache.drop(plan.url, plan.goal)
+        run = current_run()
+        test_id = run.test_id if run is not None else None
+        if not result.passed:
+            if plan.source == "cache":
+                await self.cache.drop(test_id, plan.url, plan.goal)
+        elif browser_result.heals:
+            await self.cache.put(test_id, healed_plan(plan, browser_result.heals))
+        elif plan.source == "llm":
+            await self.cache.put(test_id, plan)
 
     async def _judge(
         self, plan: TestPlan, browser_result: BrowserResult, budget: RunBudget
@@ -122,10 +128,26 @@ class LLMEvaluator:
                 usage_limits=budget.limits(),
             ),
             what="judging the run with the model",
-            timeout_s=self.timeout_s,
+            timeout_s=self.limits.timeout_s,
             budget=budget,
         )
         return combine(ruled, result.output)
+
+
+def healed_plan(plan: TestPlan, heals: list[Heal]) -> TestPlan:
+    """The plan with each healed step replaced by its repair."""
+    by_number = {h.step_number: h.step for h in heals if h.step is not None}
+    steps = [by_number.get(s.step_number, s) for s in plan.steps]
+    return plan.model_copy(update={"steps": steps})
+
+
+def with_heals(result: TestResult, heals: list[Heal]) -> TestResult:
+    """The verdict's details name every step the healer repaired and how, so a run that
+    passed only thanks to the model says so (its outcome is `healed`)."""
+    if not heals:
+        return result
+    said = "; ".join(f"step {h.step_number}: {h.before} → {h.after}" for h in heals)
+    return result.model_copy(update={"details": f"{result.details} Healed by the model: {said}."})
 
 
 def combine(ruled: TestResult, verdict: Verdict) -> TestResult:

@@ -18,10 +18,11 @@ from pydantic_ai.models import Model
 from vigil.agents.budget import begin_run
 from vigil.agents.cache import PlanCache
 from vigil.agents.failures import guarded
+from vigil.agents.limits import LLMLimits
 from vigil.agents.plan_output import PlanAnswer, problems, to_plan_step
 from vigil.agents.secrets import Redactor
 from vigil.models import PlanStep, TestPlan
-from vigil.pipeline.ports import Planner
+from vigil.pipeline.ports import Planner, current_run
 
 PlannerMode = Literal["auto", "llm"]
 
@@ -58,31 +59,28 @@ class LLMPlanner:
         snapshots: Snapshots,
         *,
         mode: PlannerMode = "auto",
-        max_calls: int = 8,
-        max_tokens: int = 60_000,
-        timeout_s: float = 60.0,
-        output_retries: int = 2,
+        limits: LLMLimits = LLMLimits(),
         cache: PlanCache | None = None,
     ) -> None:
         self.cache = cache
         self.rules = rules
         self.snapshots = snapshots
         self.mode = mode
-        self.max_calls = max_calls
-        self.max_tokens = max_tokens
-        self.timeout_s = timeout_s
+        self.limits = limits
         self.agent: Agent[_Deps, PlanAnswer] = Agent(
             model,
             output_type=PlanAnswer,
             deps_type=_Deps,
             instructions=INSTRUCTIONS,
-            retries={"output": output_retries},
+            retries={"output": limits.output_retries},
         )
         self.agent.output_validator(_validate)
 
     async def plan(self, url: str, goal: str) -> TestPlan:
-        budget = begin_run(self.max_calls, self.max_tokens)
-        if self.cache is not None and (cached := await self.cache.get(url, goal)):
+        budget = begin_run(self.limits)
+        run = current_run()
+        test_id = run.test_id if run is not None else None
+        if self.cache is not None and (cached := await self.cache.get(test_id, url, goal)):
             return cached.model_copy(update={"source": "cache"})  # replay: no model call
         ruled = await self.rules.plan(url, goal)
         ruled = ruled.model_copy(
@@ -104,7 +102,7 @@ class LLMPlanner:
         result = await guarded(
             self.agent.run(prompt, deps=deps, usage=budget.usage, usage_limits=budget.limits()),
             what="planning the goal with the model",
-            timeout_s=self.timeout_s,
+            timeout_s=self.limits.timeout_s,
             budget=budget,
         )
         return _merge(url, goal, draft, result.output, redactor)

@@ -25,6 +25,8 @@ _STATUS: list[tuple[type[errors.VigilError], int]] = [
     (errors.PlanningError, 422),
     (errors.BrowserUnavailable, 503),
     (errors.RunTimeout, 504),
+    # The model provider failed or its answers stayed invalid: an upstream failure.
+    (errors.ModelError, 502),
     (errors.SchedulerUnavailable, 502),
 ]
 

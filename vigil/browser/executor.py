@@ -27,14 +27,15 @@ from playwright.async_api import (
 )
 from playwright.async_api import Error as PlaywrightError
 
+from vigil.browser.healing import Healing
 from vigil.browser.recorder import CHANGE_COUNTER_JS, READ_ONLY_ACTIONS, Recorder, Shots
 from vigil.browser.settle import ACTIVITY_JS
 from vigil.browser.step_base import masked, secrets_of
 from vigil.browser.steps import PageGone, StepEnv, StepOutcome, perform
 from vigil.config import Settings
 from vigil.errors import BrowserUnavailable, PipelineError
-from vigil.models import BrowserResult, PlanStep, StepResult, TestPlan
-from vigil.pipeline.ports import EventSink
+from vigil.models import BrowserResult, Heal, PlanStep, StepResult, TestPlan
+from vigil.pipeline.ports import EventSink, StepHealer
 
 LAUNCH_ARGS = [
     "--no-sandbox",
@@ -264,14 +265,25 @@ def _step_message(
 
 
 class PlaywrightExecutor:
-    """Runs a TestPlan in a real Chromium; see the module docstring for crash semantics."""
+    """Runs a TestPlan in a real Chromium; see the module docstring for crash semantics.
+
+    With a `healer` (LLM mode), a step whose element is not found is offered to it, at most
+    `settings.llm_max_heals` times per run (see healing.py); claims are never offered.
+    """
 
     def __init__(
-        self, settings: Settings, pool: BrowserPool | None = None, *, screenshots: bool = True
+        self,
+        settings: Settings,
+        pool: BrowserPool | None = None,
+        *,
+        screenshots: bool = True,
+        healer: StepHealer | None = None,
     ) -> None:
         self.pool = pool or BrowserPool(settings)
         self.step_timeout_s = settings.step_timeout_s
         self.screenshots = screenshots
+        self.healer = healer
+        self.max_heals = settings.llm_max_heals
 
     async def aclose(self) -> None:
         await self.pool.aclose()
@@ -290,6 +302,11 @@ class PlaywrightExecutor:
                 shots.prepare()
             secrets = secrets_of(plan.steps)
             env = StepEnv(page, plan.url, self.step_timeout_s, settle=shots.settle, secrets=secrets)
+            healing = (
+                Healing(self.healer, plan.goal, self.max_heals, secrets)
+                if self.healer is not None
+                else None
+            )
 
             def crashed(_: Page) -> None:
                 env.crashed = True
@@ -300,7 +317,7 @@ class PlaywrightExecutor:
                     await events(
                         "step_start", _step_message(step, secrets), step_number=step.step_number
                     )
-                    result = await self._step(step, env, browser)
+                    result = await self._step(step, env, browser, healing)
                     if self.screenshots:
                         await shots.take(
                             result,
@@ -337,10 +354,36 @@ class PlaywrightExecutor:
             console_errors=recorder.console_errors,
             failed_requests=recorder.failed_requests,
             duration_ms=duration,
+            heals=healing.heals if healing is not None else [],
         )
 
-    async def _step(self, step: PlanStep, env: StepEnv, browser: Browser) -> StepResult:
+    async def _step(
+        self, step: PlanStep, env: StepEnv, browser: Browser, healing: Healing | None
+    ) -> StepResult:
         t0 = time.perf_counter()
+        outcome = await self._perform(step, env, browser)
+        heal: Heal | None = None
+        if healing is not None and outcome.unresolved:
+            # Outside the step's backstop: a model call may take longer than a step; the
+            # whole-run timeout still bounds it.
+            outcome, heal = await healing.repair(
+                step, outcome, env.page, lambda s: self._perform(s, env, browser)
+            )
+        duration = int((time.perf_counter() - t0) * 1000)
+        return StepResult(
+            step_number=step.step_number,
+            passed=outcome.passed,
+            details=outcome.details,
+            retry_count=outcome.retry_count,
+            action=heal.step.action if heal and heal.step else step.action,
+            target=heal.step.target if heal and heal.step else step.target,
+            duration_ms=duration,
+            error=None if outcome.passed else outcome.details,
+            healed=heal is not None,
+            healed_from=heal.before if heal else None,
+        )
+
+    async def _perform(self, step: PlanStep, env: StepEnv, browser: Browser) -> StepOutcome:
         try:
             # Backstop above the per-call timeouts, for anything that ignores them.
             async with asyncio.timeout(self.step_timeout_s + 5):
@@ -354,17 +397,7 @@ class PlaywrightExecutor:
                     "it crashed or was killed; the next run starts a new browser"
                 ) from exc
             outcome = StepOutcome(False, f"{step.action} failed: {exc}")
-        duration = int((time.perf_counter() - t0) * 1000)
-        return StepResult(
-            step_number=step.step_number,
-            passed=outcome.passed,
-            details=outcome.details,
-            retry_count=outcome.retry_count,
-            action=step.action,
-            target=step.target,
-            duration_ms=duration,
-            error=None if outcome.passed else outcome.details,
-        )
+        return outcome
 
 
 def _reads_next(steps: list[PlanStep], i: int) -> bool:

@@ -37,9 +37,13 @@ class PageGone(Exception):
 
 @dataclass
 class StepOutcome:
+    """`unresolved`: the step failed because the element it acts on was not found (not
+    because a claim was false); only such a step may be offered to a step healer."""
+
     passed: bool
     details: str
     retry_count: int = 0
+    unresolved: bool = False
 
 
 async def _nothing_pending() -> None:

@@ -156,7 +156,7 @@ async def _act(
         found = await find(current, env, intent)
         if isinstance(found, str):
             found = await _revealed(current, env, deadline, intent, found)
-        missed = isinstance(found, str)
+        missed = isinstance(found, str)  # the last look found no element to act on
         if isinstance(found, str):
             return found
         try:
@@ -196,6 +196,8 @@ async def _act(
             f"{how}; {outcome.details}" if outcome.passed else
             f"{first_miss}; {how}, but still: {outcome.details}"
         )  # fmt: skip
+    # Nothing to act on, after every detour: a step a healer may repair (never its claim).
+    outcome.unresolved = missed and not outcome.passed
     return outcome
 
 

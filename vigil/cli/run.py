@@ -83,7 +83,11 @@ def run(
         typer.echo(f"ERROR  {record.error}")
     else:
         verdict = "PASSED" if record.passed else "FAILED"
-        typer.echo(f"{verdict}  {record.details}  ({record.duration_ms / 1000:.1f} s)")
+        usage = ""
+        if record.llm_calls or record.llm_tokens:
+            usage = f", model: {record.llm_calls} calls, {record.llm_tokens} tokens"
+        seconds = f"{record.duration_ms / 1000:.1f} s"
+        typer.echo(f"{verdict}  {record.details}  ({seconds}{usage})")
     if record.outcome == "error":
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_PASSED if record.passed else EXIT_FAILED)

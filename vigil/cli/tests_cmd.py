@@ -65,7 +65,9 @@ def run_test(
     with api_client(server) as client:
         out = call(client, "POST", f"/api/tests/{test_id}/run")
     result = out["result"]
-    typer.echo(f"{'PASS' if result['passed'] else 'FAIL'}  {result['details']}")
+    calls, tokens = result.get("llm_calls", 0), result.get("llm_tokens", 0)
+    usage = f"  (model: {calls} calls, {tokens} tokens)" if calls or tokens else ""
+    typer.echo(f"{'PASS' if result['passed'] else 'FAIL'}  {result['details']}{usage}")
     raise typer.Exit(0 if result["passed"] else 1)
 
 

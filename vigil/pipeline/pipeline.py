@@ -12,7 +12,14 @@ import contextlib
 
 from vigil.errors import PipelineError, PlanningError, RunTimeout
 from vigil.models import BrowserResult, TestPlan, TestResult
-from vigil.pipeline.ports import Evaluator, EventSink, Executor, Planner, discard_events
+from vigil.pipeline.ports import (
+    Evaluator,
+    EventSink,
+    Executor,
+    Planner,
+    discard_events,
+    run_scope,
+)
 
 # The whole-run timeout when the caller gives none (a test's `timeout_s` default).
 DEFAULT_RUN_TIMEOUT_S = 120.0
@@ -41,8 +48,11 @@ class Pipeline:
         *,
         events: EventSink | None = None,
         timeout_s: float | None = None,
+        test_id: str | None = None,
     ) -> tuple[TestPlan, BrowserResult, TestResult]:
-        """Run one check; without `events` (an ad-hoc run) nothing is logged.
+        """Run one check; without `events` (an ad-hoc run) nothing is logged. `test_id`
+        names the stored test being run (DESIGN's `run_test(url, goal, test_id)`): adapters
+        that keep state on the test, such as the plan cache, read it from the run scope.
 
         Raises PlanningError (the goal has clauses the planner could not map), RunTimeout
         (the whole run took longer than `timeout_s`) or another PipelineError (browser missing
@@ -53,8 +63,9 @@ class Pipeline:
         deadline = asyncio.timeout(limit)
         try:
             try:
-                async with deadline:
-                    return await self._run(url, goal, sink)
+                with run_scope(test_id):
+                    async with deadline:
+                        return await self._run(url, goal, sink)
             except TimeoutError:
                 if not deadline.expired():
                     raise

@@ -18,12 +18,14 @@ from docket import Docket, Execution
 
 from vigil.models import Check, utc_now
 from vigil.scheduling.cadence import Cadence
-from vigil.scheduling.scheduler import SchedulerMode, wants_schedule
+from vigil.scheduling.scheduler import QueueDepth, SchedulerMode, wants_schedule
 from vigil.scheduling.tasks import FireTasks
 from vigil.services import Services
 from vigil.store import checks, keys
 
 log = logging.getLogger(__name__)
+
+_MAX_LISTED = 10_000
 
 
 @dataclass
@@ -113,6 +115,29 @@ class DocketScheduler:
             else:  # due, running, or lost until the reconciler re-seeds it: the cron's next
                 out[test.id] = self.cadence.next_after(test.schedule, now)
         return out
+
+    async def queue_depth(self) -> QueueDepth:
+        """Counted from pydocket's two structures: the sorted set of planned fires (due ones
+        wait there until a worker moves them) and the stream of fires handed to workers,
+        whose consumer group knows which were delivered and not yet acknowledged."""
+        now = utc_now().timestamp()
+        async with self.docket.redis() as redis, redis.pipeline(transaction=False) as pipe:
+            pipe.zcard(self.docket.queue_key)
+            pipe.zcount(self.docket.queue_key, "-inf", now)
+            pipe.xlen(self.docket.stream_key)
+            # Running fires are bounded by the workers' concurrency, so listing them is cheap.
+            pipe.xpending_range(
+                self.docket.stream_key, self.docket.worker_group_name, "-", "+", _MAX_LISTED
+            )
+            planned, due, streamed, pending = await pipe.execute(raise_on_error=False)
+        # Before any worker created the consumer group, XPENDING answers NOGROUP: none running.
+        running = len(pending) if isinstance(pending, list) else 0
+        return QueueDepth(
+            scheduled=int(planned) - int(due),
+            waiting=int(due) + max(0, int(streamed) - running),
+            running=running,
+            workers=len(await self.docket.workers()),
+        )
 
     # --- queue operations -----------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from vigil.errors import SchedulerUnavailable
 from vigil.models import Check
-from vigil.scheduling.scheduler import SchedulerMode
+from vigil.scheduling.scheduler import QueueDepth, SchedulerMode
 
 
 @dataclass
@@ -22,6 +22,7 @@ class RecordingScheduler:
     fail_prepare: bool = False
     next_run: datetime | None = None
     extra_fields: dict[str, str] = field(default_factory=dict)
+    depth: QueueDepth | None = None
 
     async def prepare(self, before: Check | None, after: Check) -> dict[str, str]:
         self.calls.append(("prepare", after.id))
@@ -42,6 +43,9 @@ class RecordingScheduler:
 
     async def next_runs(self, tests: Sequence[Check]) -> dict[str, datetime | None]:
         return {t.id: self.next_run for t in tests}
+
+    async def queue_depth(self) -> QueueDepth | None:
+        return self.depth
 
     async def aclose(self) -> None:
         self.calls.append(("aclose", ""))

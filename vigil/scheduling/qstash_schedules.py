@@ -25,7 +25,7 @@ from vigil.config import Settings
 from vigil.errors import ConfigError, SchedulerUnavailable
 from vigil.models import Check, utc_now
 from vigil.scheduling.cadence import Cadence
-from vigil.scheduling.scheduler import SchedulerMode, wants_schedule
+from vigil.scheduling.scheduler import QueueDepth, SchedulerMode, wants_schedule
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +111,9 @@ class QStashScheduler:
             t.id: self.cadence.next_after(t.schedule, now) if wants_schedule(t) else None
             for t in tests
         }
+
+    async def queue_depth(self) -> QueueDepth | None:
+        return None  # QStash holds the queue; its console shows it
 
     async def aclose(self) -> None:
         # The SDK opens an httpx client and offers no way to close it; its connections would

@@ -16,6 +16,7 @@ of the test hash, so a remote failure can leave the test as it was:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
 
@@ -27,6 +28,19 @@ SchedulerMode = Literal["embedded", "qstash", "off"]
 def wants_schedule(test: Check) -> bool:
     """Whether a test should have a pending fire: active and with a cron."""
     return test.status == "active" and bool(test.schedule)
+
+
+@dataclass(frozen=True)
+class QueueDepth:
+    """What a queue-backed scheduler holds right now, for /metrics.
+
+    `waiting` is the number to alert on: fires that are due but no worker has started, which
+    grows when workers are too few, stopped or stuck."""
+
+    scheduled: int  # fires planned for a later time
+    waiting: int  # due, not yet started by a worker
+    running: int  # started by a worker, not yet acknowledged
+    workers: int  # workers that sent a heartbeat recently
 
 
 class Scheduler(Protocol):
@@ -41,6 +55,10 @@ class Scheduler(Protocol):
     async def removed(self, test_id: str) -> None: ...
 
     async def next_runs(self, tests: Sequence[Check]) -> dict[str, datetime | None]: ...
+
+    async def queue_depth(self) -> QueueDepth | None:
+        """None when the queue is not ours to see (QStash holds it) or there is none."""
+        ...
 
     async def aclose(self) -> None: ...
 
@@ -64,6 +82,9 @@ class OffScheduler:
 
     async def next_runs(self, tests: Sequence[Check]) -> dict[str, datetime | None]:
         return {t.id: None for t in tests}
+
+    async def queue_depth(self) -> QueueDepth | None:
+        return None
 
     async def aclose(self) -> None:
         return None

@@ -130,6 +130,11 @@ ALERT_STATE_FIELDS = (
     ALERT_FAILURE_SENT_FIELD,
     ALERT_ERROR_SENT_FIELD,
 )
+# The cached plan (DESIGN §4 "a plan that passed is cached on the test"): the TestPlan as JSON,
+# and a digest of the URL and goal it was planned from, so editing either makes it a miss
+# without anyone having to remember to delete it (vigil/store/plan_cache.py).
+CACHED_PLAN_FIELD = "cached_plan"
+CACHED_PLAN_FOR_FIELD = "cached_plan_for"
 
 
 # --- the job queue (vigil/scheduling/, DESIGN §5) --------------------------------------------

@@ -32,5 +32,6 @@ async def metrics(request: Request, services: ServicesDep) -> Response:
     if not allowed:
         raise Unauthorized("send 'Authorization: Bearer <API token or VIGIL_METRICS_TOKEN>'")
     tests = await list_checks(services.redis)
-    body = render(await read_metrics(services.redis, tests))
+    queue = await services.scheduler.queue_depth()
+    body = render(await read_metrics(services.redis, tests), queue=queue)
     return Response(body, media_type=CONTENT_TYPE)
