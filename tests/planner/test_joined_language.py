@@ -107,6 +107,31 @@ CELLS = [
     ),
 ]
 
+MORE = [
+    ("check that 'Quarterly report' is found", [st("assert_text", value="Quarterly report")]),
+    (
+        "ops / pw-2024 — in Incidents, filter by severity High; there should be 2 incidents",
+        [
+            st("fill", "Username", "ops"),
+            st("fill", "Password", "pw-2024", secret=True),
+            Step("press", "Password", "Enter"),
+            st("click", "Incidents"),
+            st("select", "severity", "High"),
+            st("assert_count", "incidents", "2", count_op="eq"),
+        ],
+    ),
+    ("narrow the list to the Garden category", [st("select", "category", "Garden")]),
+    (
+        "add a new employee named 'Sam Lee' with email sam@x.io on the Billing team",
+        [
+            st("click", "Add employee", ground="new_item"),
+            st("fill", "Name", "Sam Lee"),
+            st("fill", "email", "sam@x.io"),
+            st("fill", "team", "Billing"),
+        ],
+    ),
+]
+
 ASKS = [
     ("this page should ask me to sign in", [st("assert_visible", "Password")]),
     ("you should be asked to log in", [st("assert_visible", "Password")]),
@@ -122,7 +147,7 @@ ASKS = [
 
 @pytest.mark.parametrize(
     ("goal", "expected"),
-    [*JOINED, *LISTED, *POSITIONS, *CELLS, *ASKS],
+    [*JOINED, *LISTED, *POSITIONS, *CELLS, *MORE, *ASKS],
     ids=lambda v: v if isinstance(v, str) else "",
 )
 def test_the_goal_plans_to_the_steps_it_means(goal: str, expected: list[Step]) -> None:

@@ -125,7 +125,8 @@ _SHOWN_PLACE = (
 IS_VISIBLE = _pattern(
     rf"(?P<what>.+?)\s+(?:is|are|'s|{_AUX}){_NOT}\s*(?:still\s+)?(?:all\s+|both\s+)?"
     r"(?:be\s+)?(?:still\s+)?"
-    r"(?P<state>visible|displayed|shown|present|there|listed|on\s+the\s+list|available|"
+    r"(?P<state>visible|displayed|shown|present|there|listed|found|included|on\s+the\s+list|"
+    r"available|"
     rf"{_SHOWN_PLACE}|(?:shown|listed|displayed|present)\s+{_SHOWN_PLACE})"
     # "Bread should be shown as a category": what it is shown as adds nothing to check.
     r"(?:\s+as\s+(?:a|an)\s+[a-z]+)?"

@@ -175,6 +175,12 @@ def read_piece(clause: Clause, ctx: Context) -> Piece | None:
                 # "On the Orders page, …": check that it is where we are, not a click.
                 first = Draft("assert_visible", target=first.target, ground="page")
             return _sourced(clause, [first, *inner.drafts])
+    if (place := _place_lead(clause)) is not None:
+        # "in Books, filter by genre Science" inside a longer sentence: go there, then the rest.
+        there, rest = place
+        inner = read_piece(clause.with_text(tidy(rest)), ctx)
+        if inner is not None:
+            return _sourced(clause, [*there.drafts, *inner.drafts])
     if scoped_lead := split_lead(clause):
         scope, rest = scoped_lead
         inner = read_piece(clause.with_text(tidy(rest)), ctx)

@@ -48,6 +48,12 @@ FILTER_FIELD = _pattern(
     r"(?:the\s+)?(?P<field5>[\w -]+?)\s+facet"
     r"|(?:filter|narrow)\s+(?P<field3>.+?)\s+(?:by|to)\s+(?P<value3>.+)"
 )
+# "narrow the list to the Pastry category", "filter the books to the Poetry genre".
+FILTER_TO_KIND = _pattern(
+    r"(?:filter|narrow(?:\s+down)?|limit|restrict)\s+(?:the\s+\w+\s+)?(?:down\s+)?to\s+(?:the\s+)?"
+    r"(?P<value>.+?)\s+(?P<field>category|genre|status|type|kind|city|country|department|team|"
+    r"priority|tag|label|group|region|state)"
+)
 # "filter by 'Pastry'", "show only Pastry", "filter to Pastry".
 FILTER_VALUE = _pattern(
     r"(?:filter|narrow\s+down|limit)\s+(?:the\s+\w+\s+)?(?:by|to|on|for)\s+(?P<value>.+)"
@@ -101,6 +107,11 @@ def read_search(clause: Clause, ctx: Context) -> list[Draft] | None:
 
 
 def read_filter(clause: Clause, ctx: Context) -> list[Draft] | None:
+    if (found := FILTER_TO_KIND.fullmatch(clause.masked)) and (
+        value := clause.literal(found.group("value")) or element_name(clause, found.group("value"))
+    ):
+        # "narrow the list to the Pastry category": the category filter, set to Pastry.
+        return [Draft("select", target=found.group("field").lower(), value=value)]
     if found := FILTER_FIELD.fullmatch(clause.masked):
         field_words, value_words = next(
             pair
