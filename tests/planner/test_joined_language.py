@@ -132,6 +132,14 @@ MORE = [
     ),
 ]
 
+FORMS = [
+    # "the email field" is a field, not a user named "field" signing in.
+    (
+        "Click on Sign up, fill in the email field with foo@bar.com, and submit",
+        [st("click", "Sign up"), st("fill", "email", "foo@bar.com"), st("press", value="Enter")],
+    ),
+]
+
 ASKS = [
     ("this page should ask me to sign in", [st("assert_visible", "Password")]),
     ("you should be asked to log in", [st("assert_visible", "Password")]),
@@ -147,7 +155,7 @@ ASKS = [
 
 @pytest.mark.parametrize(
     ("goal", "expected"),
-    [*JOINED, *LISTED, *POSITIONS, *CELLS, *MORE, *ASKS],
+    [*JOINED, *LISTED, *POSITIONS, *CELLS, *MORE, *FORMS, *ASKS],
     ids=lambda v: v if isinstance(v, str) else "",
 )
 def test_the_goal_plans_to_the_steps_it_means(goal: str, expected: list[Step]) -> None:

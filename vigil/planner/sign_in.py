@@ -48,7 +48,9 @@ def _credentials(n: int, lead: str = r"(?:as|with|using)\s+", kind: str = "?") -
         rf"{lead}(?:(?:my|the|a|an|your)\s+)?"
         rf"(?:(?P<kind{n}>user\s*name|user|e-?mail(?:\s+address)?|login|account|id)"
         rf"(?:\s*[:=]\s*|\s+(?:of\s+)?)){kind}"
-        rf"(?!(?:the|my|a|an|your|{_PASSWORD_WORD})\s)(?P<user{n}>{TOKEN}|[^\s/(),:]+)"
+        # "fill in the email field with x": a field, not a user called "field".
+        rf"(?!(?:the|my|a|an|your|{_PASSWORD_WORD})\s|(?:field|input|box|textbox)\b)"
+        rf"(?P<user{n}>{TOKEN}|[^\s/(),:]+)"
         rf"(?:\s*/\s*(?:(?:the|my)\s+)?(?:{_PASSWORD_WORD}\s+)?(?P<slash{n}>{secret})"
         rf"|\s*,?\s*(?:(?:and|with|using)\s+)?(?:(?:the|my|a|an)\s+)?"
         rf"{_PASSWORD_ADJECTIVE.replace('{n}', str(n))}{_PASSWORD_WORD}"
