@@ -121,6 +121,7 @@ MORE = [
         ],
     ),
     ("narrow the list to the Garden category", [st("select", "category", "Garden")]),
+    ("open the first product", [st("click", "product", nth=0)]),
     (
         "add a new employee named 'Sam Lee' with email sam@x.io on the Billing team",
         [
