@@ -90,6 +90,9 @@ class Counted:
     what: str
     texts: list[str]
     note: str = ""
+    # False when nothing on the page is what the target names (no collection, control, row
+    # or text): then a count of 0 says nothing about the page, it only failed to find it.
+    grounded: bool = True
 
 
 def _words(text: str) -> list[str]:
@@ -207,7 +210,7 @@ async def count(root: Root, target: str | None) -> Counted:
     if texts:
         return Counted(len(texts), f"rows/items containing '{name}'", [str(t) for t in texts])
     shown = await root.get_by_text(name).filter(visible=True).count()
-    return Counted(shown, f"elements showing '{name}'", [])
+    return Counted(shown, f"elements showing '{name}'", [], grounded=shown > 0)
 
 
 _OPS: dict[str, tuple[Callable[[int, int], bool], str]] = {

@@ -170,6 +170,12 @@ async def assert_count(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcom
         where = f" {scoped.phrase}" if scoped is not None else ""
         note = f" ({got.note})" if got.note else ""
         claim = f"{words} {wanted}"
+        if not got.grounded and counts.holds(got.n, op, wanted) == want:
+            # "there should be no broken images": finding nothing called so proves nothing.
+            return (
+                f"nothing on the page{where} is '{step.target}' (no list, table, control, row "
+                f"or text named so), so a count of {wanted} cannot be checked"
+            )
         if counts.holds(got.n, op, wanted) == want and (
             got.n > 0 or look.last or await look.settled()
         ):

@@ -115,15 +115,18 @@ SUBJECT_SAYS = _pattern(
 # Where a thing is said to be, when that is the page the steps are on ("is in the results",
 # "is on the first page", "is in the menu"): a presence claim on the current page.
 _SHOWN_PLACE = (
-    r"(?:in|on|among|within)\s+(?:the\s+|this\s+)?(?:first\s+|current\s+|same\s+)?"
+    r"(?:(?:in|on|among|within)\s+(?:the\s+|this\s+)?(?:first\s+|current\s+|same\s+)?"
     r"(?:[a-z]+\s+(?=list\b|table\b))?"
     r"(?:list|table|results|result\s+list|search\s+results|items|rows|entries|page|screen|"
     r"menu|dashboard|admin\s+home|home\s*page)"
+    # "… isn't among them", "… should be one of them": the items the steps just listed.
+    r"|(?:among|one\s+of)\s+(?:them|those|these))"
 )
 IS_VISIBLE = _pattern(
     rf"(?P<what>.+?)\s+(?:is|are|'s|{_AUX}){_NOT}\s*(?:still\s+)?(?:all\s+|both\s+)?"
     r"(?:be\s+)?(?:still\s+)?"
-    r"(?P<state>visible|displayed|shown|present|there|listed|on\s+the\s+list|available|"
+    r"(?P<state>visible|displayed|shown|present|there|listed|found|included|on\s+the\s+list|"
+    r"available|"
     rf"{_SHOWN_PLACE}|(?:shown|listed|displayed|present)\s+{_SHOWN_PLACE})"
     # "Bread should be shown as a category": what it is shown as adds nothing to check.
     r"(?:\s+as\s+(?:a|an)\s+[a-z]+)?"
@@ -131,7 +134,7 @@ IS_VISIBLE = _pattern(
 )
 # "'Error' should not appear", "'Loading' disappears", "'Out of stock' is missing".
 APPEARS = _pattern(
-    rf"(?P<what>.+?)\s+(?:{_AUX}{_NOT}\s+|{_NEVER})?"
+    rf"(?P<what>.+?)\s+(?:{_AUX}{_NOT}\s+|{_NEVER})?(?:all\s+|both\s+|each\s+)?"
     r"(?P<state>appears?|exists?|shows?\s+up|turns?\s+up|comes?\s+up|is\s+missing|is\s+gone|is\s+absent|disappears?|"
     r"vanishes|vanished|has\s+gone|has\s+disappeared|has\s+vanished|is\s+removed|"
     r"has\s+been\s+removed|was\s+removed|was\s+deleted|is\s+deleted|has\s+been\s+deleted"

@@ -36,7 +36,7 @@ from vigil.planner.collections import (
 from vigil.planner.context import Context, Reader
 from vigil.planner.creating import read_create
 from vigil.planner.names import unquoted_name, unquoted_names
-from vigil.planner.navigation import read_navigate
+from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
 from vigil.planner.records import read_record
 from vigil.planner.scopes import split_lead
 from vigil.planner.search import read_filter, read_search, read_sort
@@ -73,7 +73,12 @@ READERS: tuple[Reader, ...] = (
 )
 
 # "exactly 'X'", "the exact text 'X'", "(exact match)": asks for exact instead of substring.
-EXACT_WORDING = re.compile(r"\s*\(?\b(?:an?\s+)?exact(?:ly)?(?:\s+match(?:es)?)?\b\)?", re.I)
+# "exactly 3" is a count (tables.py), not a wording.
+EXACT_WORDING = re.compile(
+    r"\s*\(?\b(?:an?\s+)?exact(?:ly)?(?:\s+match(?:es)?)?\b\)?"
+    r"(?!\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+single)\b)",
+    re.I,
+)
 EXACT_ACTIONS: frozenset[Action] = frozenset(
     {"click", "hover", "check", "uncheck", "wait", "assert_text", "assert_no_text",
      "assert_visible", "assert_not_visible", "assert_value", "assert_url", "assert_title",
@@ -82,10 +87,15 @@ EXACT_ACTIONS: frozenset[Action] = frozenset(
 # Where one clause may join two actions: ", and", ",", " and ", " but ".
 # A closing parenthesis followed by a word joins too: "as admin (pw) open Books"; so does a
 # dash between spaces: "search for loaf — Spelt Loaf should come up".
+# A colon inside a sentence joins what it introduces: "open Tickets: 'X' should be urgent" (but
+# "filter by Category: Pastry" stays one, as its pieces mean nothing apart). An arrow walks a
+# path of places: "open Settings → Billing".
 ACTION_JOINER = re.compile(
-    r"\s*,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+|(?<=\))\s+(?=[a-z])|\s+(?:\u2014|\u2013|--?)\s+",
+    r"\s*,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+|(?<=\))\s+(?=[a-z])|\s+(?:\u2014|\u2013|--?)\s+"
+    r"|\s*:\s+|\s+(?:\u2192|->|=>|\u00bb|>)\s+",
     re.IGNORECASE,
 )
+_ARROW = re.compile(r"\u2192|->|=>|\u00bb|>")
 # No single action spans more joints than this ("type X into A, B and C …"); bounding it keeps
 # long goals linear instead of quadratic.
 MAX_JOINTS_IN_A_PIECE = 8
@@ -140,11 +150,23 @@ PAGE_LEAD = re.compile(
 )
 
 
+_START_PAGE = re.compile(r"\b(?:home\s*|start\s+|landing\s+|front\s+|main\s+)page$", re.I)
+
+
 def read_piece(clause: Clause, ctx: Context) -> Piece | None:
     """One piece through the readers; a lead-in scope applies to all its steps."""
     if not clause.masked:
         return None
-    if page := PAGE_LEAD.match(clause.masked):
+    if (page := PAGE_LEAD.match(clause.masked)) and (
+        page.group("how").lower() == "from" and _START_PAGE.search(page.group("place"))
+    ):
+        # "From the Corner Bakery home page, …": back where the check starts.
+        pieces, unread = _read_joined(clause.with_text(tidy(page.group("rest"))), ctx, None)
+        if not pieces or unread:
+            return None
+        home = Draft("navigate", value=ctx.base_url)
+        return _sourced(clause, [home, *(d for piece in pieces for d in piece.drafts)])
+    if page:
         where = read_navigate(clause.with_text(f"go to {page.group('place')}"), ctx)
         inner = read_piece(clause.with_text(tidy(page.group("rest"))), ctx)
         if where and inner:
@@ -153,6 +175,12 @@ def read_piece(clause: Clause, ctx: Context) -> Piece | None:
                 # "On the Orders page, …": check that it is where we are, not a click.
                 first = Draft("assert_visible", target=first.target, ground="page")
             return _sourced(clause, [first, *inner.drafts])
+    if (place := _place_lead(clause)) is not None:
+        # "in Books, filter by genre Science" inside a longer sentence: go there, then the rest.
+        there, rest = place
+        inner = read_piece(clause.with_text(tidy(rest)), ctx)
+        if inner is not None:
+            return _sourced(clause, [*there.drafts, *inner.drafts])
     if scoped_lead := split_lead(clause):
         scope, rest = scoped_lead
         inner = read_piece(clause.with_text(tidy(rest)), ctx)
@@ -290,6 +318,9 @@ def _read_joined(
             and _STARTS_WITH_TOKEN.match(text[found.end() :])
         )
     ]
+    # After an arrow ("Settings → Billing") a bare name is the next place on the path.
+    path_steps = {end for start, end in joints if _ARROW.search(text[start:end])}
+    on_path: set[int] = set()
     memo: dict[tuple[int, str | None], list[Piece] | None] = {}
 
     pieces_memo: dict[tuple[int, int, str | None], Piece | None] = {}
@@ -298,7 +329,12 @@ def _read_joined(
         key = (start, end, before.clause.masked if before else None)
         if key not in pieces_memo:
             words = clause.with_text(tidy(text[start:end]))
-            pieces_memo[key] = read_piece(words, ctx) or _ellipsis(words, before, ctx)
+            found = read_piece(words, ctx) or _ellipsis(words, before, ctx)
+            if found is None and before is not None and start in path_steps:
+                found = _path_step(before, words, walking=id(before) in on_path)
+                if found is not None:
+                    on_path.add(id(found))
+            pieces_memo[key] = found
         return pieces_memo[key]
 
     def read_from(start: int, before: Piece | None) -> list[Piece] | None:
@@ -425,6 +461,18 @@ def _repeat_previous(previous: Piece, clause: Clause) -> Piece | None:
     if model.action in ("assert_text", "assert_no_text"):
         return _sourced(clause, [Draft(model.action, value=name) for name in names])
     return _sourced(clause, [Draft(model.action, target=name) for name in names])
+
+
+def _path_step(previous: Piece, clause: Clause, *, walking: bool) -> Piece | None:
+    """ "go into bakery → products": after a click, the next place on the path is a click."""
+    model = previous.drafts[-1] if previous.drafts else None
+    place = _PLACE_ALONE.fullmatch(clause.masked)
+    name = clause.literal(clause.masked) or (place.group("name") if place else None)
+    if model is None or model.action != "click" or model.scope is not None or name is None:
+        return None
+    if not walking and not NAVIGATE.fullmatch(previous.clause.masked):
+        return None  # "pick Category → Pastry" is a filter choice, read whole (search.py)
+    return _sourced(clause, [model.but(target=name, note=PLACE_NOTE.format(name=name))])
 
 
 _PLACE_ALONE = re.compile(

@@ -45,7 +45,16 @@ _WITHOUT = re.compile(
     r"adding|any)\s+.+$",
     re.IGNORECASE,
 )
-_SPECS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\(|\)|\s+and\s+(?=[a-z]+\s))\s*", re.IGNORECASE)
+_SPECS = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\(|\)|\s+and\s+(?=[a-z]+\s)|\s+(?=(?:on|in)\s+the\s+\S+(?:\s+\S+)?\s+"
+    r"(?:team|group|department|squad|unit)$))\s*",
+    re.IGNORECASE,
+)
+# "on the Billing team": the group it belongs to, a field named after the group's noun.
+_GROUP = re.compile(
+    r"^(?:on|in)\s+the\s+(?P<value>\S+(?:\s+\S+)?)\s+(?P<field>team|group|department|squad|unit)$",
+    re.IGNORECASE,
+)
 CREATOR_FIELD = "Author"
 
 
@@ -92,6 +101,12 @@ def _fields(clause: Clause, rest: str) -> list[tuple[str, str]] | None:
             if value is None:
                 return None
             pairs.append((CREATOR_FIELD, value))
+            continue
+        if group := _GROUP.match(spec):
+            value = _value(clause, group.group("value"))
+            if value is None:
+                return None
+            pairs.append((group.group("field").lower(), value))
             continue
         found = _FIELD_VALUE.match(spec)
         if not found:

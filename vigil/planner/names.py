@@ -16,7 +16,11 @@ from vigil.planner.clauses import Clause, has_token
 
 # A capitalised word, an initial ("K."), an identifier with a digit, or a possessive.
 _NAME_WORD = r"(?:(?-i:[A-Z\u00c0-\u00de])[\w'\u2019.&-]*|[\w-]*\d[\w.#/-]*)"
-_JOINING = r"(?:of|the|a|an|de|da|del|der|di|du|la|le|van|von|y|for|in|on|to|at|&)"
+# Small words inside names in several languages: "Pain au Chocolat", "Casa de los Reyes".
+_JOINING = (
+    r"(?:of|the|a|an|de|da|das|do|dos|del|della|der|des|di|du|au|aux|el|al|la|le|les|los|"
+    r"las|van|von|zu|y|e|et|und|for|in|on|to|at|&)"
+)
 NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_JOINING}\s+)*{_NAME_WORD}){{0,5}}")
 # First words that describe or point rather than name.
 _NOT_A_NAME = re.compile(

@@ -23,7 +23,7 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 NAVIGATE = _pattern(
     r"(?:(?:go|navigate|browse|head|jump|get|move|return|come)\s+(?:back\s+|over\s+|straight\s+)?"
-    r"to|goto|open(?:\s+up)?|visit|load|switch\s+to|proceed\s+to|take\s+me\s+to|"
+    r"to|(?:go|get|head|step|drill\s+down|dive)\s+into|goto|open(?:\s+up)?|visit|load|switch\s+to|proceed\s+to|take\s+me\s+to|"
     r"bring\s+up|pull\s+up|show\s+me)"
     r"\s+(?P<where>.+)"
 )
@@ -67,6 +67,11 @@ def read_navigate(clause: Clause, ctx: Context) -> list[Draft] | None:
         number = numbered.group("number") or str((parse_ordinal(ordinal or "") or 0) + 1)
         note = f"Go to page {number} (the pagination link '{number}')"
         return [Draft("click", target=number, role="link", exact=True, note=note)]
+    if _NTH_THING.fullmatch(where):
+        # "open the first product": the first of them on the page, as "click" reads it.
+        from vigil.planner.actions import read_click
+
+        return read_click(clause.with_text(f"click {where}"), ctx)
     target = place_target(clause, where)
     if target is None or target.name is None:
         return None
@@ -98,6 +103,10 @@ FROM_A_LIST = _pattern(
 )
 
 
+_NTH_THING = _pattern(
+    r"(?:the\s+)?(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th))\s+"
+    r"(?!(?:results\s+)?page\b)[a-z][\w-]*"
+)
 PAGE_NUMBER = _pattern(
     r"(?:the\s+)?(?:results\s+)?page\s+(?:number\s+)?(?P<number>\d+)"
     r"|(?:the\s+)?(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"

@@ -84,6 +84,47 @@ ASKS_FOR = pattern(
 _AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:a\s+|an\s+|the\s+|your\s+)?", re.I)
 
 
+# "this page should ask me to sign in", "the form asks for an email", "you should be asked for
+# a username and password": the page shows fields for what it asks; to sign in, a password.
+PAGE_ASKS = pattern(
+    r"(?:(?:the\s+|this\s+)?(?:page|form|site|app|screen|dialog|it)\s+)?"
+    rf"(?:{SHOULD})?(?:asks?|prompts?|requests?)\s+(?:me|you|us|the\s+user)?\s*"
+    r"(?:to\s+(?P<sign_in>log\s*in|sign\s*in|log\s+on|authenticate)|for\s+(?P<fields>.+))"
+    r"|(?:i|we|you|the\s+user)\s+(?:should|must|will)(?P<neg2>\s+not|n't)?\s+be\s+"
+    r"(?:asked|prompted)\s+(?:to\s+(?P<sign_in2>log\s*in|sign\s*in|log\s+on|authenticate)|"
+    r"for\s+(?P<fields2>.+))"
+)
+SIGN_IN_FIELD = "Password"
+
+
+def read_page_asks(clause: Clause, claim: str) -> list[Draft] | None:
+    found = PAGE_ASKS.fullmatch(claim)
+    if found is None:
+        return None
+    if found.group("sign_in") or found.group("sign_in2"):
+        drafts = [Draft("assert_visible", target=SIGN_IN_FIELD, note="A sign-in form is shown")]
+    else:
+        words = _OWN.sub("", (found.group("fields") or found.group("fields2")).strip())
+        if qualified := _QUALIFIED.match(words):
+            # "asks for a valid email address": the page's message says so; a field that is
+            # merely there would not show the input was refused.
+            phrase = clause.written(qualified.group(0)).strip(" .")
+            drafts = [Draft("assert_text", value=phrase)]
+        else:
+            drafts = asked_fields(clause, words) or []
+    if not drafts:
+        return None
+    if negated(found):
+        return [d.but(action="assert_not_visible") for d in drafts]
+    return drafts
+
+
+_OWN = re.compile(r"^(?:a|an|the|my|your|our|their)\s+", re.I)
+_QUALIFIED = re.compile(
+    r"^(?:valid|correct|proper|different|stronger|longer|new|real)\s+[\w -]+$", re.I
+)
+
+
 def asked_fields(clause: Clause, words: str) -> list[Draft] | None:
     """ "asks for a username and password": a visible field for each thing asked for."""
     fields = [f.strip() for f in _AND.split(words.strip()) if f.strip()]
@@ -94,6 +135,8 @@ def asked_fields(clause: Clause, words: str) -> list[Draft] | None:
 
 
 def read_page_claim(clause: Clause, claim: str) -> list[Draft] | None:
+    if drafts := read_page_asks(clause, claim):
+        return drafts
     if found := ABOUT.fullmatch(claim):
         target = place_target(clause, found.group("what"))
         if target is not None and target.name and target.scope is None:

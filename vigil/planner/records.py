@@ -57,6 +57,11 @@ def _record(clause: Clause, words: str) -> str | None:
 
 def read_record(clause: Clause, ctx: Context) -> list[Draft] | None:
     text = clause.masked
+    if SAVE.fullmatch(text) and text.lower().startswith("submit"):
+        # A form's submit button has any name ("Sign up", "Send", an arrow); Enter in the
+        # field just typed into submits it whatever the button says.
+        note = "Submit the form (press Enter in the field last typed into)"
+        return [Draft("press", value="Enter", note=note)]
     if SAVE.fullmatch(text):
         note = "Click 'Save' (or the control named so)"
         return [Draft("click", target=SAVE_NAME, note=note, control=True)]

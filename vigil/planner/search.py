@@ -48,11 +48,21 @@ FILTER_FIELD = _pattern(
     r"(?:the\s+)?(?P<field5>[\w -]+?)\s+facet"
     r"|(?:filter|narrow)\s+(?P<field3>.+?)\s+(?:by|to)\s+(?P<value3>.+)"
 )
+# "narrow the list to the Pastry category", "filter the books to the Poetry genre".
+FILTER_TO_KIND = _pattern(
+    r"(?:filter|narrow(?:\s+down)?|limit|restrict)\s+(?:the\s+\w+\s+)?(?:down\s+)?to\s+(?:the\s+)?"
+    r"(?P<value>.+?)\s+(?P<field>category|genre|status|type|kind|city|country|department|team|"
+    r"priority|tag|label|group|region|state)"
+)
 # "filter by 'Pastry'", "show only Pastry", "filter to Pastry".
 FILTER_VALUE = _pattern(
     r"(?:filter|narrow\s+down|limit)\s+(?:the\s+\w+\s+)?(?:by|to|on|for)\s+(?P<value>.+)"
-    r"|show\s+only\s+(?P<value2>.+?)(?:\s+(?:items|rows|results|ones))?"
+    r"|(?:show|list|display)\s+only\s+(?P<value2>.+?)(?:\s+(?:items|rows|results|ones))?"
+    r"|only\s+(?:show|list|display)\s+(?P<value3>.+?)(?:\s+(?:items|rows|results|ones))?"
 )
+# "the pending orders", "refunded tickets": the value, then the kind of record it qualifies.
+_KIND = re.compile(r"(?-i:[a-z]+s)", re.IGNORECASE)
+_VALUE_THEN_KIND = re.compile(r"^(?:the\s+)?(?P<value>.+?)\s+(?-i:[a-z]+s)$", re.IGNORECASE)
 
 DESCENDING = (
     r"newest|latest|most\s+recent|descending|desc|high(?:est)?\s+to\s+low(?:est)?|highest|"
@@ -68,7 +78,7 @@ ASCENDING = (
 
 def _order(n: int) -> str:
     return (
-        rf"(?:\s*[,(]?\s*(?:in\s+)?(?:(?P<down{n}>{DESCENDING})|(?P<up{n}>{ASCENDING}))"
+        rf"(?:\s*[,(]?\s*(?:in\s+|from\s+)?(?:(?P<down{n}>{DESCENDING})|(?P<up{n}>{ASCENDING}))"
         r"(?:\s+(?:first|order|ordering|sort))?\s*\)?)?"
     )
 
@@ -97,6 +107,11 @@ def read_search(clause: Clause, ctx: Context) -> list[Draft] | None:
 
 
 def read_filter(clause: Clause, ctx: Context) -> list[Draft] | None:
+    if (found := FILTER_TO_KIND.fullmatch(clause.masked)) and (
+        value := clause.literal(found.group("value")) or element_name(clause, found.group("value"))
+    ):
+        # "narrow the list to the Pastry category": the category filter, set to Pastry.
+        return [Draft("select", target=found.group("field").lower(), value=value)]
     if found := FILTER_FIELD.fullmatch(clause.masked):
         field_words, value_words = next(
             pair
@@ -107,12 +122,17 @@ def read_filter(clause: Clause, ctx: Context) -> list[Draft] | None:
         )  # fmt: skip
         target = parse_target(clause, field_words)
         value = clause.literal(value_words) or element_name(clause, value_words)
+        if found.group("field4") and _KIND.fullmatch(value_words):
+            value = None  # "filter to archived projects": a value and its kind, no field
         if target is not None and target.name is not None and value is not None:
             return [
                 Draft("select", target=_filter_name(target.name), value=value, scope=target.scope)
             ]
     if found := FILTER_VALUE.fullmatch(clause.masked):
-        target = parse_target(clause, found.group("value") or found.group("value2"))
+        words = found.group("value") or found.group("value2") or found.group("value3")
+        if kind := _VALUE_THEN_KIND.match(words):
+            words = kind.group("value")  # "show only the pending orders": 'pending'
+        target = parse_target(clause, words)
         if target is not None and target.name is not None:
             return [Draft("click", target=target.name, role=target.role, scope=target.scope)]
     return None

@@ -48,7 +48,9 @@ def _credentials(n: int, lead: str = r"(?:as|with|using)\s+", kind: str = "?") -
         rf"{lead}(?:(?:my|the|a|an|your)\s+)?"
         rf"(?:(?P<kind{n}>user\s*name|user|e-?mail(?:\s+address)?|login|account|id)"
         rf"(?:\s*[:=]\s*|\s+(?:of\s+)?)){kind}"
-        rf"(?!(?:the|my|a|an|your|{_PASSWORD_WORD})\s)(?P<user{n}>{TOKEN}|[^\s/(),:]+)"
+        # "fill in the email field with x": a field, not a user called "field".
+        rf"(?!(?:the|my|a|an|your|{_PASSWORD_WORD})\s|(?:field|input|box|textbox)\b)"
+        rf"(?P<user{n}>{TOKEN}|[^\s/(),:]+)"
         rf"(?:\s*/\s*(?:(?:the|my)\s+)?(?:{_PASSWORD_WORD}\s+)?(?P<slash{n}>{secret})"
         rf"|\s*,?\s*(?:(?:and|with|using)\s+)?(?:(?:the|my|a|an)\s+)?"
         rf"{_PASSWORD_ADJECTIVE.replace('{n}', str(n))}{_PASSWORD_WORD}"
@@ -80,6 +82,9 @@ LOGIN = _pattern(
     # "Can admin (password x) get in?": the question asks for the attempt.
     rf"|(?:can|could|does|will)\s+{_credentials(6, '')}\s+"
     r"(?P<attempt6>get\s+in|log\s*in|sign\s*in|access\s+the\s+\w+)"
+    # "log in (agent, desk-2024)": a pair in parentheses right after the verb.
+    rf"|{_VERB.replace('attempt>', 'attempt7>')}\s*\(\s*(?P<user7>{TOKEN}|[\w.@+-]+)\s*,\s*"
+    rf"(?P<paren7>{TOKEN}|[^\s(),]+)\s*\)"
 )
 LOGOUT = _pattern(
     r"(?:(?:then\s+)?(?P<verb>log\s*out|logout|sign\s*out|signout|log\s*off|sign\s+off))"
@@ -107,10 +112,10 @@ def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
     found = LOGIN.fullmatch(clause.masked)
     if not found:
         return None
-    n = next(i for i in (1, 2, 3, 4, 5, 6) if found.group(f"user{i}") is not None)
+    n = next(i for i in range(1, 8) if found.group(f"user{i}") is not None)
     attempt = next(
         (found.group(g) for g in ("attempt", "attempt2", "attempt4", "attempt5", "attempt6",
-                                  f"wrong{n}")
+                                  "attempt7", f"wrong{n}")
          if g in found.re.groupindex and found.group(g)),
         None,
     )  # fmt: skip

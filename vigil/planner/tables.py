@@ -91,6 +91,13 @@ NTH_ROW = pattern(
     rf"(?:the\s+)?(?P<nth>\w+)\s+{_NTH_NOUN}(?:\s+in\s+the\s+(?:list|table|results))?\s+"
     r"(?:(?:is|are|'s)(?P<neg>\s+not|n't)?|(?:should|must|will)(?P<neg2>\s+not|n't)?\s+be|"
     rf"(?:should\s+|must\s+|will\s+)?(?P<verb>{_SHOWS}))\s+{_VALUE}"
+    # "Oat Cookie should come first", "'Zed' comes last", "Ana is on top".
+    r"|(?P<value4>.+?)\s+(?:should\s+|must\s+|will\s+)?(?:come|comes|be|is|appear|appears|"
+    r"show\s+up|shows\s+up|sit|sits|end\s+up|ends\s+up|stay|stays)\s+"
+    r"(?:(?:at\s+the|on)\s+)?(?P<nth4>first|last|top|bottom)(?:\s+(?:in\s+the\s+(?:list|table)))?"
+    # "…, the first being Alice": the position alone, its row noun left to the sentence.
+    r"|(?:the\s+)?(?P<nth5>first|last|top|bottom|second|third)(?:\s+[a-z]+)?\s+being\s+"
+    r"(?P<value5>.+)"
     rf"|(?P<value2>{TOKEN})\s+{_PLAIN_IS}\s+(?:the\s+)?(?P<nth2>\w+)(?:\s+{_ROW_NOUN})?"
     r"(?:\s+in\s+the\s+(?:list|table))?"
     rf"|(?P<value3>{TOKEN})\s+{_PLAIN_IS}\s+(?:at\s+the\s+)?(?P<nth3>top|bottom)"
@@ -143,14 +150,20 @@ COUNT = pattern(
     rf"(?P<term>\s+(?:for|matching|containing|with)\s+{TOKEN})?{_WHERE}{_SHOWN}{_WHERE}{TRAILER}"
 )
 # "there should be 4 of them", "there are 9": as many rows or items as said, of what is listed.
+# Also "I expect exactly 4", "exactly 2 should remain", "3 of them": the noun left out. A bare
+# number ("… and 3") is not read so: it could be anything.
+_REMAIN = r"\s+(?:should|must|will)\s+(?:remain|be\s+left|be\s+shown|be\s+listed|show\s+up)"
 THERE_ARE_N = pattern(
-    rf"there\s+(?:are|is|should\s+be|must\s+be|will\s+be|'s)\s+(?:(?P<op>{_OP})\s+)?"
-    rf"(?P<count>{_NUMBER})(?:\s+of\s+them|\s+in\s+total|\s+left|\s+now)?"
+    rf"(?:there\s+(?:are|is|should\s+be|must\s+be|will\s+be|'s)|(?:(?:i|we)\s+)?expect)\s+"
+    rf"(?:(?P<op>{_OP})\s+)?(?P<count>{_NUMBER})(?:\s+of\s+them|\s+in\s+total|\s+left|\s+now)?"
+    rf"|(?:(?P<op2>{_OP})\s+)?(?P<count2>{_NUMBER})(?:\s+of\s+them)?{_REMAIN}"
+    rf"|(?:(?P<op3>{_OP})\s+)?(?P<count3>{_NUMBER})\s+of\s+them(?:{_REMAIN})?"
+    rf"|(?P<op4>{_OP})\s+(?P<count4>{_NUMBER})"
 )
 # "Expect 2 results: Cosmos and Pale Blue Dot", "3 tickets: 'A', 'B' and 'C'": how many, and
 # which.
 COUNT_NAMING = pattern(
-    rf"(?:{SHOULD}(?:see|get|find|expect)\s+)?(?:(?P<op>exactly|only|just)\s+)?(?P<count>{_NUMBER})"
+    rf"(?:{SHOULD}(?:see|get|find|expect)\s+|there\s+(?:should\s+be|must\s+be|will\s+be|are|is)\s+)?(?:(?P<op>exactly|only|just)\s+)?(?P<count>{_NUMBER})"
     rf"\s+{_COUNTED}\s*(?::|\u2014|-|,)\s*(?P<items>.+)"
 )
 # "Sylvia Plath should be the only result", "'Rye' is the only item left".
@@ -215,6 +228,12 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
         value_words = _GROUP_NOUN.sub("", found.group("value"))
         if _names_an_item(clause, row_words):
             return _cells(clause, _row(clause, row_words), value_words, None, found)
+    if (
+        (found := HAS_CELL.fullmatch(claim))
+        and _names_an_item(clause, found.group("row"))
+        and (drafts := _has_cell(clause, found))
+    ):
+        return drafts
     if found := ATTRIBUTE.fullmatch(claim):
         row_words = found.group("row") or found.group("row2")
         row = _row(clause, row_words) if row_words else Scope(kind="row", text=IT)
@@ -229,6 +248,34 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
     return None
 
 
+# "'INV-7' has status Paid", "'VPN drops' should have urgent priority": a column and its value
+# in either order. Which word is the column is told by the nouns tables use for columns; with
+# neither word such a noun the claim stays unread rather than guessed.
+HAS_CELL = pattern(
+    rf"(?P<row>.+?)\s+(?:{SHOULD}|(?P<never>never|no\s+longer)\s+)?(?:has|have|carries|carry)\s+"
+    r"(?:a|an|the)?\s*"
+    r"(?P<first>[\w$€£.,/-]+|\ue000\d+\ue001)\s+(?P<second>[\w$€£.,/-]+|\ue000\d+\ue001)"
+)
+_COLUMN_NOUN = re.compile(
+    r"(?:status|state|priority|severity|stage|phase|type|kind|category|genre|role|plan|tier|"
+    r"level|owner|assignee|agent|team|group|department|city|country|region|price|cost|stock|"
+    r"quantity|qty|amount|total|balance|year|date|email|phone|rating|score|size|colou?r|label|"
+    r"tag|version|language)",
+    re.IGNORECASE,
+)
+
+
+def _has_cell(clause: Clause, found: re.Match[str]) -> list[Draft] | None:
+    first, second = found.group("first"), found.group("second")
+    if _COLUMN_NOUN.fullmatch(first) and not _COLUMN_NOUN.fullmatch(second):
+        column, value = first, second  # "has status Paid"
+    elif _COLUMN_NOUN.fullmatch(second) and not _COLUMN_NOUN.fullmatch(first):
+        column, value = second, first  # "should have urgent priority"
+    else:
+        return None
+    return _cells(clause, _row(clause, found.group("row")), value, column, found)
+
+
 _STATE_WORD = re.compile(
     r"(?:shown|listed|visible|displayed|hidden|present|there|gone|empty|enabled|disabled|"
     r"checked|selected|done|complete|completed)",
@@ -241,8 +288,15 @@ def _nth_row(clause: Clause, claim: str) -> list[Draft] | None:
     """ "the top row is 'Oat'", "'Oat' is the first row", "the second row shows 'Spelt'"."""
     if found := NTH_ROW.fullmatch(claim):
         nth_word = found.group("nth") or found.group("nth2") or found.group("nth3")
+        nth_word = nth_word or found.group("nth4") or found.group("nth5")
         nth = parse_ordinal(nth_word) if nth_word else None
         words = found.group("value") or found.group("value2") or found.group("value3")
+        if alone := found.group("value4") or found.group("value5"):
+            subject = _POSSESSIVE_END.sub("", alone.strip())
+            name = clause.literal(subject) or unquoted_name(clause, subject)
+            return (
+                None if nth is None or name is None else [Draft("assert_cell", value=name, nth=nth)]
+            )
         if nth is None or not words:
             return None
         if found.group("value") and (cells := _nth_cells(clause, words, found.group("verb"))):
@@ -307,8 +361,13 @@ def _names_an_item(clause: Clause, words: str) -> bool:
     return len(words.split()) <= 3 and (words[:1].isupper() or any(c.isdigit() for c in words))
 
 
+# A negation that the claim's pattern left in the row's words ("Tom never lives in Leeds"):
+# reading on would check the opposite of what was asked, so the claim stays unread.
+_STRAY_NEGATION = re.compile(r"(?:\bnot|\bnever|\bno\s+longer|n't|n\u2019t)\b", re.IGNORECASE)
+
+
 def _row(clause: Clause, words: str | None) -> Scope | None:
-    if words is None:
+    if words is None or _STRAY_NEGATION.search(words):  # quoted text is masked here
         return None
     subject = pronoun_subject(words.strip())
     if subject is not None:
@@ -382,9 +441,13 @@ def read_count(clause: Clause, claim: str) -> list[Draft] | None:
         if re.fullmatch(r"(?:the\s+)?(?:list|table|cart|basket|results|inbox)", noun, re.I):
             return [Draft("assert_count", value="0", count_op="eq")]
         return None
-    if (found := THERE_ARE_N.fullmatch(claim)) and (count := parse_count(found.group("count"))):
-        op = _OPS[" ".join(found.group("op").lower().split())] if found.group("op") else "eq"
-        return [Draft("assert_count", value=str(count), count_op=op)]
+    if found := THERE_ARE_N.fullmatch(claim):
+        number = next(g for g in found.group("count", "count2", "count3", "count4") if g)
+        op_words = next((g for g in found.group("op", "op2", "op3", "op4") if g), None)
+        count = parse_count(number)
+        if count is not None:
+            op = _OPS[" ".join(op_words.lower().split())] if op_words else "eq"
+            return [Draft("assert_count", value=str(count), count_op=op)]
     if found := COUNT_NAMING.fullmatch(claim):
         items = _items(clause, found.group("items"))
         count = parse_count(found.group("count"))
