@@ -128,6 +128,9 @@ def check_url(value: str) -> str:
         parts.port  # noqa: B018 - accessing .port validates it
     except ValueError as exc:
         raise ValueError(f"has an invalid port ({exc})") from None
+    # A refused address first: its message says why better than "not a URL" would (an
+    # IPv4-mapped literal such as [::ffff:169.254.169.254] is not in the published pattern).
+    refuse_literal(parts.hostname, block_private=False)
     if _URL_RE.fullmatch(value) is None:
         # What urlsplit lets through but a browser reads differently (spaces or a backslash
         # in the host, brackets around something that is not an IPv6 address).
@@ -135,7 +138,6 @@ def check_url(value: str) -> str:
             "is not a URL Vigil can open: http(s)://host[:port][/path], the host without "
             "spaces, backslashes or brackets (except around an IPv6 address)"
         )
-    refuse_literal(parts.hostname, block_private=False)
     return value
 
 
