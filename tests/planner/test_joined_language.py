@@ -55,6 +55,8 @@ LISTED = [
     ),
     ("'Zed' shouldn't be one of them", [st("assert_no_text", value="Zed")]),
     ("Hermes should be among them", [st("assert_text", value="Hermes")]),
+    ("check that Sam Lee is now in the people list", [st("assert_text", value="Sam Lee")]),
+    ("'Zed' is not now shown", [st("assert_no_text", value="Zed")]),
     ("only show the overdue invoices", [st("click", "overdue")]),
     (
         "show only the remote employees: I expect exactly 4",

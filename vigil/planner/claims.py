@@ -123,8 +123,8 @@ _SHOWN_PLACE = (
     r"|(?:among|one\s+of)\s+(?:them|those|these))"
 )
 IS_VISIBLE = _pattern(
-    rf"(?P<what>.+?)\s+(?:is|are|'s|{_AUX}){_NOT}\s*(?:still\s+)?(?:all\s+|both\s+)?"
-    r"(?:be\s+)?(?:still\s+)?"
+    rf"(?P<what>.+?)\s+(?:is|are|'s|{_AUX}){_NOT}\s*(?:(?:still|now)\s+)?(?:all\s+|both\s+)?"
+    r"(?:be\s+)?(?:(?:still|now)\s+)?"
     r"(?P<state>visible|displayed|shown|present|there|listed|found|included|on\s+the\s+list|"
     r"available|"
     rf"{_SHOWN_PLACE}|(?:shown|listed|displayed|present)\s+{_SHOWN_PLACE})"
