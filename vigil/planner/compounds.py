@@ -244,10 +244,6 @@ def read_compound(
     """
     if previous is not None and (repeated := _repeat_previous(previous, clause)):
         return [repeated], []
-    if (place := _place_lead(clause)) is not None:
-        there, rest = place
-        pieces, unread = read_compound(clause.with_text(rest), ctx, there)
-        return [there, *pieces], unread
     if (lead := split_lead(clause)) and (scoped := _read_in_scope(clause, lead, ctx, previous)):
         return scoped, []
     pieces, unread = _read_joined(clause, ctx, previous)
