@@ -9,7 +9,8 @@ async def main() -> list[str]:
     from bench.realapps.runner import main as run
 
     # While editing goals: REALAPPS_ONLY=datasette (goal id prefixes, comma-separated;
-    # `datasette:h,django_admin:h,sqladmin:h` is the held-out set) narrows the run and
+    # `datasette:h,django_admin:h,sqladmin:h` is the held-out set,
+    # `flask_admin:f,datasette:f,django_admin:f,sqladmin:f` the fresh one) narrows the run and
     # REALAPPS_SCRIPTS_ONLY=1 stops after checking the hand-written scripts.
     only = os.environ.get("REALAPPS_ONLY") or None
     return await run(only, scripts_only=bool(os.environ.get("REALAPPS_SCRIPTS_ONLY")))

@@ -29,7 +29,14 @@ ROOT = Path(__file__).resolve().parents[2]
 LOOPBACK = "127.0.0.1"
 START_TIMEOUT_S = 60.0
 # The bench's own dependencies; installed on first use if missing (pyproject's `bench` extra).
-REQUIRED_MODULES = ("datasette", "django", "sqladmin", "sqlalchemy")
+REQUIRED_MODULES = (
+    "datasette",
+    "django",
+    "sqladmin",
+    "sqlalchemy",
+    "flask_admin",
+    "flask_sqlalchemy",
+)
 
 
 @dataclass
@@ -153,10 +160,27 @@ def start_sqladmin(workdir: Path) -> RunningApp:
     return _pristine(app, db)
 
 
+def start_flask_admin(workdir: Path) -> RunningApp:
+    db = workdir / "outfitters.sqlite3"
+    env = _env(SHOP_DB=str(db))
+    seed = [
+        sys.executable,
+        "-c",
+        "import sys; from bench.realapps.sites.outfitters import seed; seed(sys.argv[1])",
+        str(db),
+    ]
+    subprocess.run(seed, cwd=workdir, env=env, check=True, timeout=START_TIMEOUT_S)
+    cmd = [sys.executable, "-m", "flask", "--app", "bench.realapps.sites.outfitters", "run"]
+    cmd += ["--host", LOOPBACK, "--port", "{port}", "--no-reload", "--no-debugger"]
+    app = _serve("flask_admin", cmd, env, workdir, "/login")
+    return _pristine(app, db)
+
+
 STARTERS: dict[str, Callable[[Path], RunningApp]] = {
     "datasette": start_datasette,
     "django_admin": start_django_admin,
     "sqladmin": start_sqladmin,
+    "flask_admin": start_flask_admin,
 }
 
 
