@@ -51,3 +51,14 @@ def test_urls_are_loopback() -> None:
 def test_goal_texts_are_not_duplicated() -> None:
     texts = Counter(" ".join(g.goal.lower().split()) for g in GOALS)
     assert [t for t, n in texts.items() if n > 1] == []
+
+
+def test_the_fresh_set_covers_every_app_and_sets_enough_traps() -> None:
+    fresh = [g for g in GOALS if g.fresh]
+    per_app = Counter(g.app for g in fresh)
+    assert set(per_app) == set(STARTERS), "the fresh set reaches every app"
+    assert per_app["flask_admin"] >= 30, "the app the planner never met carries most of it"
+    assert sum(n for app, n in per_app.items() if app != "flask_admin") >= 15
+    assert sum(g.expect == "failed" for g in fresh) / len(fresh) >= 0.35
+    assert not any(g.held_out for g in fresh), "one goal counts in one set"
+    assert all(g.id.split(":")[1].startswith("f") for g in fresh)
