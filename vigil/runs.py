@@ -41,6 +41,7 @@ from vigil.models import (
 from vigil.pipeline.pipeline import Pipeline
 from vigil.pipeline.ports import EventSink
 from vigil.services import Services
+from vigil.store.alert_state import known_alert_state
 from vigil.store.checks import get_check
 from vigil.store.events import EventLog
 from vigil.store.locks import run_lock
@@ -307,7 +308,10 @@ async def _run_and_store(
         return outcome, None
     outcome.incident = stored.incident  # /metrics counted the run in the same script
     try:
-        pending = await dispatcher.decide(test, record, attempts.plan)
+        # The store script read the alert state under this same lock: the decision starts
+        # from that reading (its compare-and-set still checks it).
+        with known_alert_state(test.id, stored.alert_state):
+            pending = await dispatcher.decide(test, record, attempts.plan)
     except Exception:  # the run is stored; an alerting failure must not turn it into a 500
         log.exception("alert policy for test %s failed", test.id)
         pending = None

@@ -38,7 +38,7 @@ class QueueWorker:
             # How often due fires move to the stream, and how long a full worker waits before
             # looking for a free slot again: both bound how late a fire can start.
             scheduling_resolution=timedelta(milliseconds=100),
-            minimum_check_interval=timedelta(milliseconds=100),
+            minimum_check_interval=timedelta(milliseconds=20),
             schedule_automatic_tasks=True,
         )
 

@@ -4,12 +4,16 @@ The decision itself is pure (vigil/alerts/policy.py); this module reads the stat
 a step function and writes what the step returns only if the state is still the one it read (a
 compare-and-set script), so two processes finishing runs of the same test cannot both decide
 to send the first alert. That is two round trips, where WATCH/EXISTS/HMGET/MULTI-EXEC took four
-on every run.
+on every run; and one right after a run is stored, whose store script read the state already
+(`known_alert_state`): the compare-and-set checks that reading like any other, so a state that
+changed since costs one more attempt, never a wrong decision.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 from redis.asyncio import Redis
@@ -41,6 +45,9 @@ for i = 1, n do redis.call('HSET', KEYS[1], ARGV[1 + i], ARGV[2 * n + 1 + i]) en
 return 1
 """)
 
+# (test id, raw state fields) a caller has just read: the first attempt starts from them.
+_KNOWN: ContextVar[tuple[str, list[str]] | None] = ContextVar("known_alert_state", default=None)
+
 # An attempt fails only when another writer's update of the same hash succeeded in between, so
 # n concurrent writers need at most n attempts. Runs of one test are serialised by the run
 # lock; only deliveries (after the lock) add writers, so 16 is far above real contention.
@@ -59,12 +66,16 @@ async def update_alert_state(
     changing under us for `_ATTEMPTS` attempts."""
     key = keys.test(test_id)
     names = list(keys.ALERT_STATE_FIELDS)
+    known = _KNOWN.get()
     for _ in range(_ATTEMPTS):
-        raw = await _READ(redis, [key], names)
-        if not isinstance(raw, list):
-            return None
-        seen = ["" if v is None else v.decode() if isinstance(v, bytes) else str(v) for v in raw]
-        state, result = step(_parse(raw))
+        if known is not None and known[0] == test_id:
+            seen, known = known[1], None
+        else:
+            raw = await _READ(redis, [key], names)
+            if not isinstance(raw, list):
+                return None
+            seen = [_text(v) for v in raw]
+        state, result = step(_parse(seen))
         written = await _SWAP(redis, [key], [len(names), *names, *seen, *_fields(state)])
         if written == -1:
             return None
@@ -73,8 +84,25 @@ async def update_alert_state(
     raise Conflict(f"the alert state of test '{test_id}' kept changing; gave up")
 
 
+@contextmanager
+def known_alert_state(test_id: str, raw: Sequence[str] | None) -> Iterator[None]:
+    """Within the block, the next update_alert_state of `test_id` starts from `raw` (the values
+    of keys.ALERT_STATE_FIELDS just read, '' for unset) instead of reading them again."""
+    token = _KNOWN.set(None if raw is None else (test_id, list(raw)))
+    try:
+        yield
+    finally:
+        _KNOWN.reset(token)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
 def _parse(raw: Sequence[bytes | str | None]) -> AlertState:
-    values = [v.decode() if isinstance(v, bytes) else v for v in raw]
+    values = [_text(v) for v in raw]
     failures, errors, failure_alerted, error_alerted = values
     return AlertState(
         failures=int(failures or 0),

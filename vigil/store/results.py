@@ -10,6 +10,7 @@ MULTI/EXEC could not decide without a second round trip.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
@@ -25,13 +26,15 @@ from vigil.store.scripts import LuaScript
 
 # KEYS: test, results, timing, recent, uptime day, incidents, run marker, run index, metrics
 # ARGV: see _argv(); ARGV[20..30] count the run for /metrics (metrics.run_counts, applied when
-# ARGV[20] is '1'); the tail from ARGV[31] on is the field/value list for the test hash.
+# ARGV[20] is '1'); ARGV[31..34] name the alert state fields, read back before the write (the
+# alert decision that follows starts from them); the tail from ARGV[35] on is the field/value
+# list for the test hash.
 # Uptime field names are keys.UPTIME_TOTAL / _PASSED / _ERRORS and their `HH:` twins.
 _STORE = LuaScript("""
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'gone'} end
 if redis.call('EXISTS', KEYS[7]) == 1 then return {'duplicate'} end
 local keep = tonumber(ARGV[6])
-local prev = redis.call('HMGET', KEYS[1], ARGV[15], ARGV[16])
+local prev = redis.call('HMGET', KEYS[1], ARGV[15], ARGV[16], ARGV[31], ARGV[32], ARGV[33], ARGV[34])
 redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2])
 local excess = redis.call('ZCARD', KEYS[2]) - keep
 if excess > 0 then
@@ -48,7 +51,7 @@ if excess > 0 then
 end
 redis.call('ZADD', KEYS[3], ARGV[1], ARGV[3])
 redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -(keep + 1))
-redis.call('HSET', KEYS[1], unpack(ARGV, 31))
+redis.call('HSET', KEYS[1], unpack(ARGV, 35))
 redis.call('LPUSH', KEYS[4], ARGV[4])
 redis.call('LTRIM', KEYS[4], 0, tonumber(ARGV[5]) - 1)
 if ARGV[7] == '1' then
@@ -73,7 +76,8 @@ if ARGV[20] == '1' then
   for i = 21, 27, 2 do redis.call('HINCRBY', KEYS[9], ARGV[i], ARGV[i + 1]) end
   redis.call('HSET', KEYS[9], ARGV[29], ARGV[30])
 end
-return {'stored', prev[1] or '', prev[2] or ''}
+return {'stored', prev[1] or '', prev[2] or '', prev[3] or '', prev[4] or '', prev[5] or '',
+  prev[6] or ''}
 """)
 
 
@@ -133,6 +137,7 @@ def _argv(
         record.test_id,  # 19
         "1" if count else "0",  # 20
         *run_counts(record),  # 21-30
+        *keys.ALERT_STATE_FIELDS,  # 31-34
         "last_result",
         last_result_of(record),
         "last_run_at",
@@ -177,6 +182,21 @@ async def store_run_result(
     Raises AlreadyStored for a run id stored before (the caller returns the stored run) and
     NotFound when the test was deleted while the run was in flight (nothing is written).
     """
+    return (await store_run_result_seen(redis, test, record, results_keep=results_keep)).incident
+
+
+@dataclass(frozen=True)
+class StoreReply:
+    incident: IncidentRecord | None
+    # The raw values of keys.ALERT_STATE_FIELDS as the script found them ('' for unset): the
+    # alert decision after the run starts from them (alert_state.known_alert_state).
+    alert_state: list[str]
+
+
+async def store_run_result_seen(
+    redis: Redis, test: Check, record: RunRecord, *, results_keep: int
+) -> StoreReply:
+    """store_run_result, also answering the test's alert state as the script read it."""
     test_id = record.test_id
     reply = await _STORE(redis, *_script_call(test, record, results_keep=results_keep, count=True))
     assert isinstance(reply, list)
@@ -188,7 +208,7 @@ async def store_run_result(
     previous_run, previous_steps = reply[1], reply[2]
     if previous_run and previous_run != record.run_id:
         await prune_screenshots(redis, previous_run, int(previous_steps or 0))
-    return incident_for(record)
+    return StoreReply(incident_for(record), [str(v) for v in reply[3:7]])
 
 
 async def store_run_results(
