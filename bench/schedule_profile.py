@@ -77,7 +77,7 @@ async def profile(fires: int) -> None:
             writes += 1
             await send(self, *args, **options)
 
-        Connection.send_packed_command = counting  # type: ignore[method-assign]
+        Connection.send_packed_command = counting  # type: ignore[method-assign,assignment]
         cpu = time.process_time()
         wall = time.monotonic()
         mine: Counter[str] = Counter()  # the probe's own commands and round trips
@@ -104,7 +104,9 @@ async def profile(fires: int) -> None:
     writes -= mine["trips"]
     per_fire = {name: n / fires for name, n in delta.most_common()}
     total = sum(delta.values()) / fires
-    print(f"fires {fires}  all started after {started_s:.2f} s  CPU {cpu * 1000 / fires:.2f} ms/fire")
+    print(
+        f"fires {fires}  all started after {started_s:.2f} s  CPU {cpu * 1000 / fires:.2f} ms/fire"
+    )
     print(f"redis commands per fire {total:.1f}")
     print(f"client round trips per fire {writes / fires:.1f}")
     print("  " + "  ".join(f"{n} {v:.1f}" for n, v in per_fire.items() if v >= 0.05))

@@ -69,4 +69,6 @@ async def test_a_burst_of_events_is_written_in_order_in_few_calls(redis: Redis) 
 
 async def _calls(redis: Redis) -> int:
     stats = await redis.info("commandstats")
-    return sum(int(v["calls"]) for k, v in stats.items() if k in ("cmdstat_evalsha", "cmdstat_eval"))
+    return sum(
+        int(v["calls"]) for k, v in stats.items() if k in ("cmdstat_evalsha", "cmdstat_eval")
+    )

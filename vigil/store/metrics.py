@@ -4,7 +4,8 @@ Runs happen in workers and API replicas alike, while Prometheus scrapes one API 
 counter in that process's memory would miss every run made elsewhere and reset on restart.
 So each stored run bumps fields of `metrics:{test_id}` (in the script that stores it, see
 run_counts) and each alert delivery bumps one (a HINCRBY, best effort: losing a count must
-never lose a delivery's record), and the scrape reads the hashes back. Deleting a test deletes its hash, which ends its series.
+never lose a delivery's record), and the scrape reads the hashes back. Deleting a test deletes
+its hash, which ends its series.
 """
 
 from __future__ import annotations

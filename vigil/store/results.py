@@ -1,10 +1,10 @@
 """Storing a finished run and reading run history (DESIGN §2 "Writes").
 
-A run touches nine keys (its /metrics counters too). They are written by one Lua script, so a reader never sees a run in
-`results` without its timing point, uptime count or incident, and so a crash cannot leave half
-a run behind. The script also refuses a run id it has already stored (a redelivered schedule
-fire or QStash message) and a test deleted while its run was in flight, which a plain
-MULTI/EXEC could not decide without a second round trip.
+A run touches nine keys (its /metrics counters too). They are written by one Lua script, so a
+reader never sees a run in `results` without its timing point, uptime count or incident, and
+so a crash cannot leave half a run behind. The script also refuses a run id it has already
+stored (a redelivered schedule fire or QStash message) and a test deleted while its run was in
+flight, which a plain MULTI/EXEC could not decide without a second round trip.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ _STORE = LuaScript("""
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'gone'} end
 if redis.call('EXISTS', KEYS[7]) == 1 then return {'duplicate'} end
 local keep = tonumber(ARGV[6])
-local prev = redis.call('HMGET', KEYS[1], ARGV[15], ARGV[16], ARGV[31], ARGV[32], ARGV[33], ARGV[34])
+local prev = redis.call('HMGET', KEYS[1], ARGV[15], ARGV[16], unpack(ARGV, 31, 34))
 redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2])
 local excess = redis.call('ZCARD', KEYS[2]) - keep
 if excess > 0 then
@@ -218,15 +218,14 @@ async def store_run_results(
     store_run_result but pipelined: one round trip for the lot instead of one per run.
 
     For imports and seeding (the benchmark stores 43,200 runs this way), not for live runs:
-    it leaves screenshots and /metrics alone and does not alert. Each run is still atomic on its own.
+    it leaves screenshots and /metrics alone and does not alert. Each run is still atomic on
+    its own.
     Returns how many were stored; duplicates are skipped, and a deleted test raises NotFound.
     """
     await _STORE.load(redis)
     async with redis.pipeline(transaction=False) as pipe:
         for record in records:
-            _STORE.queue(
-                pipe, *_script_call(test, record, results_keep=results_keep, count=False)
-            )
+            _STORE.queue(pipe, *_script_call(test, record, results_keep=results_keep, count=False))
         replies = cast(list[list[str]], await pipe.execute())
     if any(reply[0] == "gone" for reply in replies):
         raise NotFound(f"test '{test.id}' was deleted while its runs were stored")
