@@ -1,7 +1,7 @@
 """What one schedule fire costs a worker: CPU, Redis commands and round trips (issue #9).
 
 Not a `make bench` entry (it prints no target lines): a diagnostic to run by hand,
-`.venv/bin/python -m bench.schedule_profile [N]`. One process holds the scheduler and a queue
+`.venv/bin/python -m bench._schedule_profile [N]`. One process holds the scheduler and a queue
 worker (the code of `vigil worker`, stub pipeline, VIGIL_CONCURRENCY=25) against a throwaway
 redis-server; N fires come due at the same moment, and it prints, per fire:
 - the process's CPU (time.process_time) from the due time until every fire is stored,
