@@ -24,7 +24,7 @@ from datetime import datetime
 
 from vigil.alerts.background import deliver_recorded
 from vigil.alerts.dispatch import AlertDispatcher, DeliveryReport, PendingAlert
-from vigil.errors import InvalidInput, ModelError, RunTimeout, VigilError
+from vigil.errors import AlreadyStored, InvalidInput, ModelError, RunTimeout, VigilError
 from vigil.logs import bind_run_id, log_context
 from vigil.models import (
     BrowserResult,
@@ -41,10 +41,10 @@ from vigil.models import (
 from vigil.pipeline.pipeline import Pipeline
 from vigil.pipeline.ports import EventSink
 from vigil.services import Services
+from vigil.store.alert_state import known_alert_state
 from vigil.store.checks import get_check
 from vigil.store.events import EventLog
 from vigil.store.locks import run_lock
-from vigil.store.metrics import record_run
 from vigil.store.persist import store_run
 from vigil.store.results import stored_run
 from vigil.validation import check_goal, check_url
@@ -153,21 +153,38 @@ async def _execute_run(
     idempotent = run_id is not None
     run_id = run_id or new_run_id()
     bind_run_id(run_id)
-    if idempotent and (previous := await stored_run(services.redis, test_id, run_id)):
-        return RunOutcome(test_id, run_id, record=previous, duplicate=True)
-
     dispatcher = dispatcher or AlertDispatcher(services.redis, services.settings)
     _build_pipeline(services)
     # A short lock renewed while the run lives: a crashed process frees it within one TTL.
     lock_s = services.settings.run_lock_ttl_s
     # An idempotent run holds the lock under its run id, so the redelivery of a fire whose
     # worker died mid-run takes over its own lock instead of waiting for it to expire; the
-    # run marker still lets only one of them store.
+    # run marker still lets only one of them store. Its lock is taken by the same script
+    # that looks for the marker (one round trip), and a stored run is answered even while
+    # another run of the test holds the lock.
     owner = f"run:{run_id}" if idempotent else None
-    async with run_lock(services.redis, test_id, ttl_s=lock_s, owner=owner):
-        if idempotent and (previous := await stored_run(services.redis, test_id, run_id)):
+    marker = run_id if idempotent else None
+    locked = False
+    try:
+        async with run_lock(
+            services.redis, test_id, ttl_s=lock_s, owner=owner, unless_stored=marker
+        ):
+            locked = True
+            outcome, pending = await _run_and_store(
+                services, test, triggered_by, run_id, dispatcher
+            )
+    except AlreadyStored:
+        if locked:  # not the lock's answer
+            raise
+        if (previous := await stored_run(services.redis, test_id, run_id)) is None:
+            # Marked but trimmed from `results` meanwhile: run under the lock as any run,
+            # and the store script refuses the id, so nothing is stored or alerted twice.
+            async with run_lock(services.redis, test_id, ttl_s=lock_s, owner=owner):
+                outcome, pending = await _run_and_store(
+                    services, test, triggered_by, run_id, dispatcher
+                )
+        else:
             return RunOutcome(test_id, run_id, record=previous, duplicate=True)
-        outcome, pending = await _run_and_store(services, test, triggered_by, run_id, dispatcher)
     if pending is not None and not outcome.duplicate:
         if alert_in_background:
             services.deliveries.submit(dispatcher, pending)
@@ -262,6 +279,7 @@ async def _run_and_store(
     clock = time.monotonic()
     attempts = await _attempt(services, test, run_id, events)
     duration_ms = int((time.monotonic() - clock) * 1000)
+    await events.flush()  # a live view sees the whole run before its record
     record = _record(test.id, run_id, triggered_by, attempts, started_at, duration_ms)
     outcome = RunOutcome(
         test.id,
@@ -288,13 +306,12 @@ async def _run_and_store(
         outcome.duplicate = True
         outcome.record = stored.record
         return outcome, None
-    outcome.incident = stored.incident
+    outcome.incident = stored.incident  # /metrics counted the run in the same script
     try:
-        await record_run(services.redis, record)
-    except Exception:  # a lost count must not turn a stored run into a 500
-        log.warning("counting run %s for /metrics failed", run_id, exc_info=True)
-    try:
-        pending = await dispatcher.decide(test, record, attempts.plan)
+        # The store script read the alert state under this same lock: the decision starts
+        # from that reading (its compare-and-set still checks it).
+        with known_alert_state(test.id, stored.alert_state):
+            pending = await dispatcher.decide(test, record, attempts.plan)
     except Exception:  # the run is stored; an alerting failure must not turn it into a 500
         log.exception("alert policy for test %s failed", test.id)
         pending = None

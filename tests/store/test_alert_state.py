@@ -9,7 +9,7 @@ from redis.asyncio import Redis
 from vigil.alerts.policy import Decision, decide, undelivered
 from vigil.models import AlertPolicy, AlertState, CheckCreate, Outcome
 from vigil.store import keys
-from vigil.store.alert_state import read_alert_state, update_alert_state
+from vigil.store.alert_state import known_alert_state, read_alert_state, update_alert_state
 from vigil.store.checks import create_check
 
 
@@ -48,3 +48,21 @@ async def test_concurrent_failures_send_exactly_one_first_alert(redis: Redis) ->
 async def test_the_state_of_a_deleted_test_is_not_written(redis: Redis) -> None:
     assert await apply(redis, "gone1234", "failed", AlertPolicy()) is None
     assert not await redis.exists(keys.test("gone1234"))
+
+
+async def test_a_known_state_that_went_stale_is_read_again_not_trusted(redis: Redis) -> None:
+    """A state handed in by the caller (the store script's reading) is only where the first
+    compare-and-set starts: if the hash changed since, the update reads it and decides again."""
+    test = await create_check(redis, CheckCreate(url="https://a.example", goal="see 'A'"))
+    policy = AlertPolicy(alert_after=2)
+    fresh = ["", "", "", ""]  # what a store script saw before any run
+    with known_alert_state(test.id, fresh):
+        first = await apply(redis, test.id, "failed", policy)
+    assert first is not None and first.event is None
+    with known_alert_state(test.id, fresh):  # stale now: one failure was counted since
+        second = await apply(redis, test.id, "failed", policy)
+    assert second is not None and second.event == "test_failed"
+    assert await read_alert_state(redis, test.id) == AlertState(failures=2, failure_alerted=True)
+    with known_alert_state("another1", fresh):  # a hint for another test is not used
+        third = await apply(redis, test.id, "failed", policy)
+    assert third is not None and third.state.failures == 3

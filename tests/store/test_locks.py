@@ -8,7 +8,7 @@ import asyncio
 import pytest
 from redis.asyncio import Redis
 
-from vigil.errors import Conflict
+from vigil.errors import AlreadyStored, Conflict
 from vigil.store import keys
 from vigil.store.locks import run_lock
 
@@ -60,3 +60,26 @@ async def test_a_lock_another_run_took_is_neither_renewed_nor_released(redis: Re
         await asyncio.sleep(0.25)
         assert 300 < await redis.pttl(key) <= 5000  # our beat did not shorten theirs
     assert await redis.get(key) == "someone-else"
+
+
+async def test_a_stored_run_is_answered_by_the_lock_script_without_taking_the_lock(
+    redis: Redis,
+) -> None:
+    """The idempotency check and the lock are one script: a run id whose marker exists is
+    refused (AlreadyStored) even while another run holds the lock, and no lock is taken."""
+    key = keys.run_lock("t5")
+    async with run_lock(redis, "t5", ttl_s=5, owner="run:r1", unless_stored="r1"):
+        assert await redis.get(key) == "run:r1"  # not stored yet: locked as usual
+    await redis.set(keys.run_marker("t5", "r1"), "1700000000.0")
+    with pytest.raises(AlreadyStored):
+        async with run_lock(redis, "t5", ttl_s=5, owner="run:r1", unless_stored="r1"):
+            pytest.fail("a stored run must not run again")
+    assert not await redis.exists(key)
+    async with run_lock(redis, "t5", ttl_s=5):  # someone else's run holds the lock
+        with pytest.raises(AlreadyStored):
+            async with run_lock(redis, "t5", ttl_s=5, owner="run:r1", unless_stored="r1"):
+                pass
+        with pytest.raises(Conflict) as other:
+            async with run_lock(redis, "t5", ttl_s=5, owner="run:r2", unless_stored="r2"):
+                pass
+        assert not isinstance(other.value, AlreadyStored)

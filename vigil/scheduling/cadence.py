@@ -8,6 +8,7 @@ fire maps to the run it already stored.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -29,15 +30,26 @@ class Cadence:
             ts = after.timestamp()
             n = math.floor(ts / self.every_s) + 1
             return datetime.fromtimestamp(n * self.every_s, UTC)
-        nxt = croniter(cron, after.astimezone(UTC)).get_next(datetime)
-        assert isinstance(nxt, datetime)
-        return nxt.astimezone(UTC)
+        # A 5-field cron fires on whole minutes, so every instant of one minute has the same
+        # next fire: the answer is cached per (cron, minute). Parsing a cron costs ~0.5 ms of
+        # CPU, which a thousand fires due in the same minute would otherwise pay each.
+        minute = math.floor(after.timestamp() / 60) * 60
+        return _next_fire(cron, minute)
 
     def is_fire_time(self, cron: str, when: datetime) -> bool:
         """Whether `when` is one of the cron's fire times (the reconciler's check that a pending
         occurrence still belongs to the test's current schedule)."""
         expected = self.next_after(cron, when - timedelta(milliseconds=1))
         return abs((expected - when).total_seconds()) < 0.001
+
+
+@functools.lru_cache(maxsize=4096)
+def _next_fire(cron: str, minute: float) -> datetime:
+    """The cron's first fire strictly after the whole minute `minute` (unix seconds)."""
+    start = datetime.fromtimestamp(minute, UTC)
+    nxt = croniter(cron, start).get_next(datetime)
+    assert isinstance(nxt, datetime)
+    return nxt.astimezone(UTC)
 
 
 def schedule_run_id(test_id: str, fire_at: datetime) -> str:

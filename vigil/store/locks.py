@@ -18,15 +18,18 @@ from contextlib import asynccontextmanager
 
 from redis.asyncio import Redis
 
-from vigil.errors import Conflict
+from vigil.errors import AlreadyStored, Conflict
 from vigil.store import keys
 from vigil.store.redis import UNAVAILABLE
 from vigil.store.scripts import LuaScript
 
 log = logging.getLogger(__name__)
 
-# Take the lock (SET NX PX), or take it over from a holder with the same owner token.
+# Take the lock (SET NX PX), or take it over from a holder with the same owner token. With a
+# second key (a run marker), refuse first if that run was stored: the idempotency check and the
+# lock are one round trip, and no store of the run can slip in between them.
 _ACQUIRE = LuaScript("""
+if KEYS[2] and redis.call('EXISTS', KEYS[2]) == 1 then return 2 end
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
@@ -59,17 +62,28 @@ _BEATS_PER_TTL = 3
 
 @asynccontextmanager
 async def run_lock(
-    redis: Redis, test_id: str, *, ttl_s: float, owner: str | None = None
+    redis: Redis,
+    test_id: str,
+    *,
+    ttl_s: float,
+    owner: str | None = None,
+    unless_stored: str | None = None,
 ) -> AsyncIterator[None]:
     """Hold the run lock of `test_id` for the block, renewing it every `ttl_s / 3`.
 
     `owner` names a run that may be attempted again elsewhere (a redelivered schedule fire):
     a holder with the same owner is taken over, so the redelivery of a run whose process died
-    does not wait for the dead run's lock to expire. Raises Conflict if another run holds it."""
+    does not wait for the dead run's lock to expire. Raises Conflict if another run holds it.
+    With `unless_stored` (the run id of an idempotent run), raises AlreadyStored instead of
+    taking the lock when that run of the test was stored already."""
     key = keys.run_lock(test_id)
     token = owner or secrets.token_hex(16)
     ttl_ms = max(1, int(ttl_s * 1000))
-    if not await _ACQUIRE(redis, [key], [token, ttl_ms]):
+    lock_keys = [key] if unless_stored is None else [key, keys.run_marker(test_id, unless_stored)]
+    taken = await _ACQUIRE(redis, lock_keys, [token, ttl_ms])
+    if taken == 2 and unless_stored is not None:
+        raise AlreadyStored(unless_stored)
+    if not taken:
         raise Conflict(f"a run of test '{test_id}' is already in progress")
     stop = asyncio.Event()
     heartbeat = asyncio.create_task(_heartbeat(redis, key, token, ttl_ms, stop))

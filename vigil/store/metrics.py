@@ -2,9 +2,10 @@
 
 Runs happen in workers and API replicas alike, while Prometheus scrapes one API process: a
 counter in that process's memory would miss every run made elsewhere and reset on restart.
-So each finished run and each alert delivery bumps a field of `metrics:{test_id}` (one
-HINCRBY round trip, best effort: losing a count must never lose a run), and the scrape reads
-the hashes back. Deleting a test deletes its hash, which ends its series.
+So each stored run bumps fields of `metrics:{test_id}` (in the script that stores it, see
+run_counts) and each alert delivery bumps one (a HINCRBY, best effort: losing a count must
+never lose a delivery's record), and the scrape reads the hashes back. Deleting a test deletes
+its hash, which ends its series.
 """
 
 from __future__ import annotations
@@ -34,16 +35,23 @@ def _bucket_field(duration_ms: int) -> str:
     return _BUCKET + ("inf" if index == len(DURATION_BUCKETS_S) else str(index))
 
 
-async def record_run(redis: Redis, record: RunRecord) -> None:
-    """Count one stored run (called once per stored run, never for a duplicate)."""
-    key = keys.metrics(record.test_id)
-    async with redis.pipeline(transaction=True) as pipe:
-        pipe.hincrby(key, _RUNS + record.outcome, 1)
-        pipe.hincrby(key, _bucket_field(record.duration_ms), 1)
-        pipe.hincrby(key, _DURATION_SUM_MS, record.duration_ms)
-        pipe.hincrby(key, _DURATION_COUNT, 1)
-        pipe.hset(key, _LAST_DURATION_MS, str(record.duration_ms))
-        await pipe.execute()
+def run_counts(record: RunRecord) -> list[str | int]:
+    """How one stored run changes `metrics:{test_id}`, as four field/increment pairs for
+    HINCRBY and the field/value pair for HSET: the store script (results.py) applies them in
+    the same call that stores the run, so a run is counted exactly when it is stored, with
+    no round trip of its own."""
+    return [
+        _RUNS + record.outcome,
+        1,
+        _bucket_field(record.duration_ms),
+        1,
+        _DURATION_SUM_MS,
+        record.duration_ms,
+        _DURATION_COUNT,
+        1,
+        _LAST_DURATION_MS,
+        str(record.duration_ms),
+    ]
 
 
 async def record_delivery(redis: Redis, test_id: str, *, sent: bool) -> None:

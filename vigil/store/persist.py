@@ -24,7 +24,7 @@ from vigil.errors import AlreadyStored, StoreUnavailable
 from vigil.models import Check, IncidentRecord, RunRecord
 from vigil.store.incidents import incident_for
 from vigil.store.redis import UNAVAILABLE
-from vigil.store.results import store_run_result, stored_run
+from vigil.store.results import store_run_result_seen, stored_run
 from vigil.store.screenshots import store_screenshots
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,9 @@ class StoredRun:
     record: RunRecord  # the run as stored (another attempt's, for a duplicate)
     incident: IncidentRecord | None
     duplicate: bool  # another attempt of this run id stored it first
+    # The test's alert state fields as the store found them (raw, '' for unset), when this
+    # attempt stored the run; None otherwise (the decision then reads them itself).
+    alert_state: list[str] | None = None
 
 
 async def store_run(
@@ -100,7 +103,7 @@ async def _store_once(
     # This also sets each step's `screenshot` flag, which the record carries.
     await store_screenshots(raw_redis, record.run_id, record.step_results, ttl_s=screenshot_ttl_s)
     try:
-        incident = await store_run_result(redis, test, record, results_keep=results_keep)
+        reply = await store_run_result_seen(redis, test, record, results_keep=results_keep)
     except AlreadyStored:
         stored = await stored_run(redis, test.id, record.run_id)
         if stored is not None and _same_attempt(stored, record):
@@ -110,7 +113,7 @@ async def _store_once(
         return StoredRun(stored or record, None, duplicate=True)
     if retried:
         log.info("run %s stored after Redis came back", record.run_id)
-    return StoredRun(record, incident, duplicate=False)
+    return StoredRun(record, reply.incident, duplicate=False, alert_state=reply.alert_state)
 
 
 def _same_attempt(stored: RunRecord, record: RunRecord) -> bool:

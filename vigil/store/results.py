@@ -1,15 +1,16 @@
 """Storing a finished run and reading run history (DESIGN §2 "Writes").
 
-A run touches eight keys. They are written by one Lua script, so a reader never sees a run in
-`results` without its timing point, uptime count or incident, and so a crash cannot leave half
-a run behind. The script also refuses a run id it has already stored (a redelivered schedule
-fire or QStash message) and a test deleted while its run was in flight, which a plain
-MULTI/EXEC could not decide without a second round trip.
+A run touches nine keys (its /metrics counters too). They are written by one Lua script, so a
+reader never sees a run in `results` without its timing point, uptime count or incident, and
+so a crash cannot leave half a run behind. The script also refuses a run id it has already
+stored (a redelivered schedule fire or QStash message) and a test deleted while its run was in
+flight, which a plain MULTI/EXEC could not decide without a second round trip.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
@@ -19,17 +20,21 @@ from vigil.errors import AlreadyStored, NotFound
 from vigil.models import Check, IncidentRecord, LastResult, RecentRun, RunRecord
 from vigil.store import keys
 from vigil.store.incidents import incident_for
+from vigil.store.metrics import run_counts
 from vigil.store.screenshots import prune_screenshots
 from vigil.store.scripts import LuaScript
 
-# KEYS: test, results, timing, recent, uptime day, incidents, run marker, run index
-# ARGV: see _argv(); the tail from ARGV[20] on is the field/value list for the test hash.
+# KEYS: test, results, timing, recent, uptime day, incidents, run marker, run index, metrics
+# ARGV: see _argv(); ARGV[20..30] count the run for /metrics (metrics.run_counts, applied when
+# ARGV[20] is '1'); ARGV[31..34] name the alert state fields, read back before the write (the
+# alert decision that follows starts from them); the tail from ARGV[35] on is the field/value
+# list for the test hash.
 # Uptime field names are keys.UPTIME_TOTAL / _PASSED / _ERRORS and their `HH:` twins.
 _STORE = LuaScript("""
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'gone'} end
 if redis.call('EXISTS', KEYS[7]) == 1 then return {'duplicate'} end
 local keep = tonumber(ARGV[6])
-local prev = redis.call('HMGET', KEYS[1], ARGV[15], ARGV[16])
+local prev = redis.call('HMGET', KEYS[1], ARGV[15], ARGV[16], unpack(ARGV, 31, 34))
 redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2])
 local excess = redis.call('ZCARD', KEYS[2]) - keep
 if excess > 0 then
@@ -46,7 +51,7 @@ if excess > 0 then
 end
 redis.call('ZADD', KEYS[3], ARGV[1], ARGV[3])
 redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -(keep + 1))
-redis.call('HSET', KEYS[1], unpack(ARGV, 20))
+redis.call('HSET', KEYS[1], unpack(ARGV, 35))
 redis.call('LPUSH', KEYS[4], ARGV[4])
 redis.call('LTRIM', KEYS[4], 0, tonumber(ARGV[5]) - 1)
 if ARGV[7] == '1' then
@@ -67,7 +72,12 @@ if ARGV[12] ~= '' then
 end
 redis.call('SET', KEYS[7], ARGV[1], 'EX', ARGV[14])
 redis.call('SET', KEYS[8], ARGV[19] .. ' ' .. ARGV[1])
-return {'stored', prev[1] or '', prev[2] or ''}
+if ARGV[20] == '1' then
+  for i = 21, 27, 2 do redis.call('HINCRBY', KEYS[9], ARGV[i], ARGV[i + 1]) end
+  redis.call('HSET', KEYS[9], ARGV[29], ARGV[30])
+end
+return {'stored', prev[1] or '', prev[2] or '', prev[3] or '', prev[4] or '', prev[5] or '',
+  prev[6] or ''}
 """)
 
 
@@ -88,7 +98,7 @@ def last_result_of(record: RunRecord) -> LastResult:
 
 
 def _argv(
-    test: Check, record: RunRecord, incident_json: str, *, results_keep: int
+    test: Check, record: RunRecord, incident_json: str, *, results_keep: int, count: bool
 ) -> list[str | int | float]:
     hour = parse_iso(record.completed_at).hour
     recent = RecentRun(
@@ -125,6 +135,9 @@ def _argv(
         keys.uptime_field(keys.UPTIME_ERRORS, hour),  # 17
         keys.RUN_INDEX_PREFIX,  # 18
         record.test_id,  # 19
+        "1" if count else "0",  # 20
+        *run_counts(record),  # 21-30
+        *keys.ALERT_STATE_FIELDS,  # 31-34
         "last_result",
         last_result_of(record),
         "last_run_at",
@@ -137,7 +150,7 @@ def _argv(
 
 
 def _script_call(
-    test: Check, record: RunRecord, *, results_keep: int
+    test: Check, record: RunRecord, *, results_keep: int, count: bool
 ) -> tuple[list[str], list[str | int | float]]:
     incident = incident_for(record)
     test_id = record.test_id
@@ -150,15 +163,18 @@ def _script_call(
         keys.incidents(test_id),
         keys.run_marker(test_id, record.run_id),
         keys.run_index(record.run_id),
+        keys.metrics(test_id),
     ]
     incident_json = incident.model_dump_json() if incident else ""
-    return script_keys, _argv(test, record, incident_json, results_keep=results_keep)
+    argv = _argv(test, record, incident_json, results_keep=results_keep, count=count)
+    return script_keys, argv
 
 
 async def store_run_result(
     redis: Redis, test: Check, record: RunRecord, *, results_keep: int
 ) -> IncidentRecord | None:
-    """Store a finished run in one atomic script; returns the incident it opened, if any.
+    """Store a finished run in one atomic script, counted for /metrics in the same call;
+    returns the incident it opened, if any.
 
     Failed and error runs both open an incident: either way the check did not confirm the
     site works, and the incident is where the alert's delivery is recorded.
@@ -166,8 +182,23 @@ async def store_run_result(
     Raises AlreadyStored for a run id stored before (the caller returns the stored run) and
     NotFound when the test was deleted while the run was in flight (nothing is written).
     """
+    return (await store_run_result_seen(redis, test, record, results_keep=results_keep)).incident
+
+
+@dataclass(frozen=True)
+class StoreReply:
+    incident: IncidentRecord | None
+    # The raw values of keys.ALERT_STATE_FIELDS as the script found them ('' for unset): the
+    # alert decision after the run starts from them (alert_state.known_alert_state).
+    alert_state: list[str]
+
+
+async def store_run_result_seen(
+    redis: Redis, test: Check, record: RunRecord, *, results_keep: int
+) -> StoreReply:
+    """store_run_result, also answering the test's alert state as the script read it."""
     test_id = record.test_id
-    reply = await _STORE(redis, *_script_call(test, record, results_keep=results_keep))
+    reply = await _STORE(redis, *_script_call(test, record, results_keep=results_keep, count=True))
     assert isinstance(reply, list)
     status = reply[0]
     if status == "gone":
@@ -177,7 +208,7 @@ async def store_run_result(
     previous_run, previous_steps = reply[1], reply[2]
     if previous_run and previous_run != record.run_id:
         await prune_screenshots(redis, previous_run, int(previous_steps or 0))
-    return incident_for(record)
+    return StoreReply(incident_for(record), [str(v) for v in reply[3:7]])
 
 
 async def store_run_results(
@@ -187,13 +218,14 @@ async def store_run_results(
     store_run_result but pipelined: one round trip for the lot instead of one per run.
 
     For imports and seeding (the benchmark stores 43,200 runs this way), not for live runs:
-    it leaves screenshots alone and does not alert. Each run is still atomic on its own.
+    it leaves screenshots and /metrics alone and does not alert. Each run is still atomic on
+    its own.
     Returns how many were stored; duplicates are skipped, and a deleted test raises NotFound.
     """
     await _STORE.load(redis)
     async with redis.pipeline(transaction=False) as pipe:
         for record in records:
-            _STORE.queue(pipe, *_script_call(test, record, results_keep=results_keep))
+            _STORE.queue(pipe, *_script_call(test, record, results_keep=results_keep, count=False))
         replies = cast(list[list[str]], await pipe.execute())
     if any(reply[0] == "gone" for reply in replies):
         raise NotFound(f"test '{test.id}' was deleted while its runs were stored")
