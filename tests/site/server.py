@@ -32,6 +32,7 @@ STATIC = {
     "/search": "search.html",
     "/busy": "busy.html",
     "/patterns": "patterns.html",
+    "/employee": "employee.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }

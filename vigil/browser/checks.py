@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 
-from vigil.browser import grounding, wording
+from vigil.browser import fields, grounding, wording
 from vigil.browser.locate import closest_text
 from vigil.browser.step_base import (
     Deadline,
@@ -122,31 +122,63 @@ async def _on_page(step: PlanStep, env: StepEnv, dl: Deadline, want: bool) -> St
 
 
 async def assert_value(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    """A field's value: a form control named so (a dropdown by its selected option's text),
+    else the value the page shows beside that label (fields.py), else a control found by a
+    looser name. The details say which was read."""
     wanted = step.value or ""
     want = not step.negate
 
     async def attempt(look: Look) -> StepOutcome | str:
-        found = await find(step, env, "fill")
-        if isinstance(found, str):
-            return found
-        kind = await found.locator.evaluate("el => (el.type || '').toLowerCase()", timeout=dl.ms())
-        if kind in ("checkbox", "radio"):
-            checked = await found.locator.is_checked(timeout=dl.ms())
-            want_on = wanted.strip().lower() in ("checked", "true", "on", "yes", "selected")
-            actual = "checked" if checked else "unchecked"
-            ok = checked == want_on
-        else:
-            actual = await found.locator.input_value(timeout=dl.ms())
-            ok = contains(actual, wanted, step.exact) if wanted else actual == ""
+        read = await _read_value(step, env, dl, wanted)
+        if isinstance(read, str):
+            return read
+        how, actual, ok = read
         if ok == want:
             if want:
-                return StepOutcome(True, f"{found.how} holds '{actual}'")
-            return StepOutcome(True, f"{found.how} holds '{actual}', not '{wanted}'")
+                return StepOutcome(True, f"{how} holds '{actual}'")
+            return StepOutcome(True, f"{how} holds '{actual}', not '{wanted}'")
         if want:
-            return f"{found.how} holds '{actual}', expected '{wanted}'"
-        return f"{found.how} holds '{actual}', which it should not"
+            return f"{how} holds '{actual}', expected '{wanted}'"
+        return f"{how} holds '{actual}', which it should not"
 
     return await retrying(env, dl, attempt, env.retries)
+
+
+# How locate says it matched a control by a looser rule than its own label, placeholder or
+# name ("field after the text containing 'email'"): a label beside a shown value is closer.
+_LOOSE = ("after the text", "containing", "contains")
+
+
+def _loosely(how: str) -> bool:
+    return any(word in how for word in _LOOSE)
+
+
+async def _read_value(
+    step: PlanStep, env: StepEnv, dl: Deadline, wanted: str
+) -> tuple[str, str, bool] | str:
+    """(how it was found, what it holds, whether that is the wanted value), or a miss."""
+    found = await find(step, env, "fill", fuzzy=False)
+    if step.target and (isinstance(found, str) or _loosely(found.how)):
+        scoped = await in_scope(step, env)
+        if isinstance(scoped, str):
+            return scoped
+        token = scoped.token if scoped is not None and scoped.anchor is None else ""
+        shown = await fields.shown_value(env.page, step.target, token)
+        if shown is not None:
+            how = f"{shown.how}" + (f" ({shown.note})" if shown.note else "")
+            ok = contains(shown.value, wanted, step.exact) if wanted else not shown.value
+            return how, shown.value, ok
+        if isinstance(found, str):
+            found = await find(step, env, "fill")
+    if isinstance(found, str):
+        return found
+    kind, actual = await fields.control_value(found.locator, dl.ms())
+    if kind in ("checkbox", "radio"):
+        checked = await found.locator.is_checked(timeout=dl.ms())
+        want_on = wanted.strip().lower() in ("checked", "true", "on", "yes", "selected")
+        return found.how, "checked" if checked else "unchecked", checked == want_on
+    how = f"{found.how} (its selected option)" if kind == "select" else found.how
+    return how, actual, contains(actual, wanted, step.exact) if wanted else actual == ""
 
 
 async def assert_page(step: PlanStep, env: StepEnv, dl: Deadline, what: str) -> StepOutcome:
