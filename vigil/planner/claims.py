@@ -158,6 +158,7 @@ _DESCRIBED_LITERAL = re.compile(
     rf"with\s+the\s+text))?\s+(?={TOKEN}$)",
     re.IGNORECASE,
 )
+_LINK_TO = re.compile(r"^(?P<link>(?:an?|the|one)\s+link)\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _ARTICLE_BEFORE_LITERAL = re.compile(rf"^(?:the|a|an)\s+(?={TOKEN}$)", re.IGNORECASE)
 _TEXT_LEAD = re.compile(r"^(?:the\s+)?(?:text|words?|message|phrase)\s+", re.IGNORECASE)
 EMPTY_VALUE = re.compile(r"(?:empty|blank|cleared)", re.IGNORECASE)
@@ -169,6 +170,14 @@ QUANTIFIED = re.compile(
     r"\b(?:every|each)\s+[a-z]|\ball\s+(?:the\s+|of\s+the\s+)?[a-z]+s\b|\bnone\s+of\b",
     re.IGNORECASE,
 )
+# "the page shows All Systems Operational": a leading "All" in words written as a title, every
+# word capitalised, after a verb of showing, is the page's text, not a quantifier. "All rows
+# say Active", "shows all the orders" and "says All items in stock" stay quantifiers.
+_TITLE_CASED_ALL = re.compile(
+    r"(?i:.*?\b(?:shows?|says?|reads?|displays?)\s+(?:the\s+(?:text|message|banner|words?)\s+)?)"
+    r"All(?:\s+[A-Z][\w'-]*)+[.!]?"
+)
+_TITLE_ALL = re.compile(r"All(?:\s+[A-Z][\w'-]*)+[.!]?")
 _TOO_SHORT = re.compile(r"[\d.,$€£%]{1,4}|\w")
 # "their balance", "an error", "some results": a description of something, not its text.
 _DESCRIBED = re.compile(
@@ -197,7 +206,7 @@ def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
     for shape in SHAPES:
         if drafts := shape(clause, claim):
             return drafts
-    if QUANTIFIED.search(claim):
+    if QUANTIFIED.search(claim) and not _TITLE_CASED_ALL.fullmatch(claim):
         return None  # "every row says 'Active'": one match on the page would not prove it
     drafts = _read_shapes(clause, claim) or _scoped_claim(clause, claim)
     if drafts is None and verb not in (None, "check"):
@@ -210,8 +219,39 @@ def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
     if drafts is None:
         # Last: a field of a record ("stock should be 0", "'X' has no agent"), whose
         # shapes would otherwise shadow the page-level claims above. Each reads its own "not".
-        return read_field(clause, claim)
+        return read_field(clause, claim) or _page_field(clause, claim)
     return drafts
+
+
+# "the total is 4.20", "the delivery date is 2024-05-01": a field of the page, read from its
+# form control or the value beside its label (the executor says which). The value must look
+# like one (a number, an address, a capitalised name, quoted), so "the cart is empty" or "the
+# door is open" stay unread.
+PAGE_FIELD = _pattern(
+    r"(?:the\s+)(?P<field>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+"
+    r"(?:is|reads|shows|says)(?P<neg>\s+not)?\s+(?P<value>.+)"
+)
+
+
+def _page_field(clause: Clause, claim: str) -> list[Draft] | None:
+    found = PAGE_FIELD.fullmatch(claim)
+    if not found or _NOT_A_PAGE_FIELD.search(found.group("field")):
+        return None
+    value = _value(clause, found.group("value"))
+    field = element_name(clause, found.group("field"))
+    if not value or field is None:
+        return None
+    return [Draft("assert_value", target=field, value=value, negate=_negated(found))]
+
+
+# Words that name the page, a part of it or a count, never a field beside a label.
+_NOT_A_PAGE_FIELD = re.compile(
+    r"\b(?:page|title|url|address\s+bar|heading|header|footer|list|table|row|rows|column|"
+    r"count|number\s+of|result|results|message|text|error|button|link|form|dialog|menu|"
+    r"banner|notice|alert|toast|notification|badge|counter|bar|"
+    r"site|screen|user|first|last|second|third|top|bottom|one|it|this|that)$",
+    re.IGNORECASE,
+)
 
 
 def _scoped_claim(clause: Clause, claim: str) -> list[Draft] | None:
@@ -365,6 +405,8 @@ def _presence(
     as text only when `words` says the phrasing was about text.
     """
     what = _TEXT_TRAIL.sub("", _TEXT_LEAD.sub("", what.strip()))
+    # "a link to Privacy Policy", "a link to the Help page": the link named so.
+    what = _LINK_TO.sub(r"\g<link> called ", what)
     what = _DESCRIBED_LITERAL.sub("", _ARTICLE_BEFORE_LITERAL.sub("", what))
     if (subject := pronoun_subject(what)) is not None:
         # "it should be listed": the item named last (resolved by pronouns.resolve).
@@ -390,7 +432,7 @@ def _presence(
         # "Almond Tart shows up", "A, B and C are all listed": names said to be shown.
         action = "assert_no_text" if negative else "assert_text"
         return [Draft(action, value=name) for name in named]
-    if words and not has_token(what) and not _DESCRIBED.match(what):
+    if words and not has_token(what) and (_TITLE_ALL.fullmatch(what) or not _DESCRIBED.match(what)):
         text = element_name(clause, what)
         if text is not None and _TOO_SHORT.fullmatch(text):
             return None  # "the counter shows 3": a bare number is on almost any page
