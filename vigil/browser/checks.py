@@ -9,6 +9,7 @@ may not have arrived yet, and both would make the answer a guess.
 from __future__ import annotations
 
 import asyncio
+import re
 
 from vigil.browser import fields, grounding, wording
 from vigil.browser.locate import closest_text
@@ -34,6 +35,13 @@ def contains(actual: str, wanted: str, exact: bool) -> bool:
     return wording.fold(wanted).casefold() in wording.fold(actual).casefold()
 
 
+def _shows_number(text: str, number: str) -> bool:
+    return any(
+        found.group().replace(",", "").lstrip("0") == number.lstrip("0")
+        for found in re.finditer(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d.,]*\d)", text)
+    )
+
+
 async def _shown_in(step: PlanStep, env: StepEnv, text: str) -> tuple[bool, str] | str:
     """Whether `text` is visible where the step looks: (shown, where), or a miss reason."""
     scoped = await in_scope(step, env)
@@ -43,7 +51,12 @@ async def _shown_in(step: PlanStep, env: StepEnv, text: str) -> tuple[bool, str]
         found = await find(step, env, "any", fuzzy=False, scoped=scoped)
         if isinstance(found, str):
             return found
-        return contains(await found.locator.inner_text(), text, step.exact), f" in {found.how}"
+        inside = await found.locator.inner_text()
+        if text.isdigit():
+            # "the cart count is 1": the number the element shows, never part of another
+            # number ("Cart (12)", "1.5").
+            return _shows_number(inside, text), f" in {found.how}"
+        return contains(inside, text, step.exact), f" in {found.how}"
     if scoped is not None and scoped.anchor is None:
         inside = " ".join(await scoped.marked.all_inner_texts())
         return contains(inside, text, step.exact), f" {scoped.phrase}"

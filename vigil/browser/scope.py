@@ -142,11 +142,15 @@ _RESOLVE_JS = r"""([kind, text, token]) => {
       }
       return out;
     };
+    // "signup" is "Sign up", "sign-up" is "Sign up": spaces and hyphens aside, as a last try.
+    const tight = (s) => s.replace(/[\s-]+/g, '');
     const tries = [
       [lands.filter(([, n]) => n === want), 'landmark'],
       [heads.filter(([, n]) => n === want), 'heading'],
       [lands.filter(([, n]) => n.includes(want)), 'landmark'],
       [heads.filter(([, n]) => n.includes(want)), 'heading'],
+      [lands.filter(([, n]) => tight(n).includes(tight(want))), 'landmark'],
+      [heads.filter(([, n]) => tight(n).includes(tight(want))), 'heading'],
     ];
     for (const [all, how] of tries) {
       // The innermost of nested containers with that name.

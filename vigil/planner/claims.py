@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from vigil.models import Action
+from vigil.models import Action, Scope
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
+from vigil.planner.counters import read_counter
 from vigil.planner.creating import read_added
 from vigil.planner.fields import read_field
 from vigil.planner.grammar import AUX, NOT, SHOULD, TRAILER
@@ -37,6 +38,7 @@ from vigil.planner.targets import (
 # Shapes read before the generic text and visibility ones; each reads its own negation.
 Shape = Callable[[Clause, str], list[Draft] | None]
 SHAPES: tuple[Shape, ...] = (
+    read_counter,
     read_page_claim,
     read_added,
     read_only,
@@ -298,7 +300,29 @@ HEADING = _pattern(
 )
 
 
+# "the signup form appears", "a newsletter form should be shown": the part of the page
+# named so (its label, legend or heading) shows a field.
+FORM_SHOWN = _pattern(
+    r"(?:the\s+|a\s+|an\s+)?(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+form\s+"
+    r"(?:(?:is|should\s+be|must\s+be|will\s+be)\s+(?:now\s+)?(?:shown|visible|displayed)|"
+    r"(?:should\s+|must\s+|will\s+)?(?:appears?|shows?\s+up|opens?))"
+)
+
+
+def _form_shown(clause: Clause, claim: str) -> list[Draft] | None:
+    found = FORM_SHOWN.fullmatch(claim)
+    name = element_name(clause, found.group("name")) if found else None
+    if not name or name.lower() in ("the", "a", "an", "this", "that", "new"):
+        return None
+    note = f"Check the '{name}' form is shown (a field in it is visible)"
+    return [
+        Draft("assert_visible", role="textbox", scope=Scope(kind="section", text=name), note=note)
+    ]
+
+
 def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
+    if drafts := _form_shown(clause, claim):
+        return drafts
     if (found := HEADING.fullmatch(claim)) and not _negated(found):
         name = clause.literal(found.group("value"))
         return [Draft("assert_visible", target=name, role="heading")] if name else None

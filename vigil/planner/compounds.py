@@ -34,6 +34,7 @@ from vigil.planner.collections import (
     type_items_into,
 )
 from vigil.planner.context import Context, Reader
+from vigil.planner.counters import read_add_nth
 from vigil.planner.creating import read_create
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
@@ -57,6 +58,7 @@ READERS: tuple[Reader, ...] = (
     read_filter,
     read_press,
     read_create,
+    read_add_nth,
     read_add_items,
     read_edit,
     read_record,
