@@ -205,6 +205,8 @@ def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
         main = read_claim(clause.with_text(relative.group("where")), ctx)
         asked = asked_fields(clause, relative.group("fields"))
         return [*main, *asked] if main and asked else None
+    if drafts := _owned_field_reads(clause, claim):
+        return drafts
     for shape in SHAPES:
         if drafts := shape(clause, claim):
             return drafts
@@ -254,6 +256,27 @@ _NOT_A_PAGE_FIELD = re.compile(
     r"site|screen|user|first|last|second|third|top|bottom|one|it|this|that)$",
     re.IGNORECASE,
 )
+
+
+# "its priority should read High", "Spelt's price shows 4.20": an owned field that reads a
+# value is that field's value, never the value anywhere on the page.
+_OWNED_READS = _pattern(
+    r"(?P<field>(?:its|their)\s+[\w -]+?|[^\s].*?(?:'s|\u2019s)\s+[\w -]+?)\s+"
+    r"(?:(?P<aux>should|must|will)(?P<not>\s+not|n't)?\s+(?:read|say|show)|"
+    r"(?:reads|says|shows)(?P<not2>\s+not)?)\s+(?P<value>.+)"
+)
+
+
+_FIELD_NOUN_END = re.compile(r"\s(?:field|input|box|textbox|dropdown)$", re.IGNORECASE)
+
+
+def _owned_field_reads(clause: Clause, claim: str) -> list[Draft] | None:
+    found = _OWNED_READS.fullmatch(claim)
+    if not found or _FIELD_NOUN_END.search(found.group("field")):
+        return None  # "its city field says Porto": a form field, read by FIELD_VALUE
+    no = " not" if found.group("not") or found.group("not2") else ""
+    verb = f"{found.group('aux')}{no} be" if found.group("aux") else f"is{no}"
+    return read_cell(clause, f"{found.group('field')} {verb} {found.group('value')}")
 
 
 def _scoped_claim(clause: Clause, claim: str) -> list[Draft] | None:

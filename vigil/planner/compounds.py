@@ -189,7 +189,7 @@ def read_piece(clause: Clause, ctx: Context) -> Piece | None:
         if inner is not None:
             scoped = [d if d.scope or not _aims(d) else d.but(scope=scope) for d in inner.drafts]
             return _sourced(clause, scoped)
-    told = _told_as_narrative(clause)
+    told = _told_as_narrative(clause) or _told_as_done_first(clause)
     if told is not None and (inner := read_piece(told, ctx)) is not None:
         return _sourced(clause, inner.drafts)
     exact = EXACT_WORDING.search(clause.masked) is not None
@@ -231,6 +231,37 @@ def _told_as_narrative(clause: Clause) -> Clause | None:
     elif lowered.endswith("s") and not lowered.endswith("ss"):
         verb = verb[:-1]
     return clause.with_text(f"{verb}{found.group('rest')}")
+
+
+# "After opening the ticket 'X'", "once you've searched for 'rye'": the step done first, told
+# as a command ("open the ticket 'X'"). Only verbs whose plain form is known for sure.
+AFTER_DOING = re.compile(
+    r"^(?:after|once|when)\s+(?:(?:i|you|we)(?:'ve|\s+have)?\s+)?(?P<verb>opening|opened|"
+    r"visiting|visited|clicking|clicked|searching|searched|adding|added|selecting|selected|"
+    r"choosing|chose|filtering|filtered|sorting|sorted|deleting|deleted|removing|removed|"
+    r"going|gone|went|navigating|navigated|logging|logged|signing|signed|entering|entered|"
+    r"typing|typed|filling|filled|ticking|ticked)(?P<rest>\s.+)$",
+    re.IGNORECASE,
+)
+_PLAIN_VERB = {
+    "opening": "open", "opened": "open", "visiting": "visit", "visited": "visit",
+    "clicking": "click", "clicked": "click", "searching": "search", "searched": "search",
+    "adding": "add", "added": "add", "selecting": "select", "selected": "select",
+    "choosing": "choose", "chose": "choose", "filtering": "filter", "filtered": "filter",
+    "sorting": "sort", "sorted": "sort", "deleting": "delete", "deleted": "delete",
+    "removing": "remove", "removed": "remove", "going": "go", "gone": "go", "went": "go",
+    "navigating": "navigate", "navigated": "navigate", "logging": "log", "logged": "log",
+    "signing": "sign", "signed": "sign", "entering": "enter", "entered": "enter",
+    "typing": "type", "typed": "type", "filling": "fill", "filled": "fill",
+    "ticking": "tick", "ticked": "tick",
+}  # fmt: skip
+
+
+def _told_as_done_first(clause: Clause) -> Clause | None:
+    found = AFTER_DOING.match(clause.masked)
+    if found is None:
+        return None
+    return clause.with_text(f"{_PLAIN_VERB[found.group('verb').lower()]}{found.group('rest')}")
 
 
 def read_compound(
