@@ -33,6 +33,7 @@ STATIC = {
     "/busy": "busy.html",
     "/patterns": "patterns.html",
     "/employee": "employee.html",
+    "/storefront": "storefront.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }

@@ -157,21 +157,12 @@ async def assert_value(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcom
     return await retrying(env, dl, attempt, env.retries)
 
 
-# How locate says it matched a control by a looser rule than its own label, placeholder or
-# name ("field after the text containing 'email'"): a label beside a shown value is closer.
-_LOOSE = ("after the text", "containing", "contains")
-
-
-def _loosely(how: str) -> bool:
-    return any(word in how for word in _LOOSE)
-
-
 async def _read_value(
     step: PlanStep, env: StepEnv, dl: Deadline, wanted: str
 ) -> tuple[str, str, bool] | str:
     """(how it was found, what it holds, whether that is the wanted value), or a miss."""
     found = await find(step, env, "fill", fuzzy=False)
-    if step.target and (isinstance(found, str) or _loosely(found.how)):
+    if step.target and (isinstance(found, str) or fields.loosely(found.how)):
         scoped = await in_scope(step, env)
         if isinstance(scoped, str):
             return scoped
@@ -186,10 +177,15 @@ async def _read_value(
     if isinstance(found, str):
         return found
     kind, actual = await fields.control_value(found.locator, dl.ms())
+    said = wanted.strip().lower()
+    if kind in ("checkbox", "radio") and said not in fields.ON_WORDS | fields.OFF_WORDS:
+        # "her contract is Full time": the group's checked option, by its label.
+        chosen = await fields.group_value(found.locator, dl.ms())
+        ok = contains(chosen, wanted, step.exact) if wanted else chosen == ""
+        return f"{found.how} (the checked options of its group)", chosen, ok
     if kind in ("checkbox", "radio"):
         checked = await found.locator.is_checked(timeout=dl.ms())
-        want_on = wanted.strip().lower() in ("checked", "true", "on", "yes", "selected")
-        return found.how, "checked" if checked else "unchecked", checked == want_on
+        return found.how, "checked" if checked else "unchecked", checked == (said in fields.ON_WORDS)
     how = f"{found.how} (its selected option)" if kind == "select" else found.how
     return how, actual, contains(actual, wanted, step.exact) if wanted else actual == ""
 

@@ -106,6 +106,36 @@ _CONTROL_JS = """(el) => {
 }"""
 
 
+# The checked options of the group a radio or checkbox belongs to (same name, same form),
+# by their labels: what "her contract is Full time" is about, not whether one box is ticked.
+_GROUP_JS = """(el) => {
+  const clean = (s) => (s || '').replace(/\\s+/g, ' ').trim();
+  const scope = el.form || document;
+  const group = el.name
+    ? [...scope.querySelectorAll('input[type=' + el.type + ']')].filter((i) => i.name === el.name)
+    : [el];
+  return group.filter((i) => i.checked).map((i) => i.labels && i.labels.length
+    ? clean(i.labels[0].innerText) : clean(i.getAttribute('aria-label') || i.value)).join(', ');
+}"""
+# What a wanted value says about one box: ticked or not; any other value is an option's name.
+ON_WORDS = frozenset({"checked", "true", "on", "yes", "selected", "ticked", "enabled"})
+OFF_WORDS = frozenset({"unchecked", "false", "off", "no", "unselected", "unticked", "disabled"})
+
+
+async def group_value(box: Locator, timeout_ms: float) -> str:
+    """The labels of the checked options in `box`'s group, comma-joined ('' for none)."""
+    return str(await box.evaluate(_GROUP_JS, timeout=timeout_ms))
+
+
+# How locate says it matched a control by a looser rule than its own label, placeholder or
+# name ("field after the text containing 'email'"): a label beside a shown value is closer.
+_LOOSE = ("after the text", "containing", "contains")
+
+
+def loosely(how: str) -> bool:
+    return any(word in how for word in _LOOSE)
+
+
 @dataclass(frozen=True)
 class Shown:
     """A field's value as shown, and how it was found (for the step details)."""
@@ -154,7 +184,8 @@ async def record_field(
     the caller) read as fields.control_value, else the value beside its label."""
     if control is not None:
         kind, value = await control_value(control, timeout_ms)
-        if kind not in ("checkbox", "radio"):
-            how = "its selected option" if kind == "select" else "its value"
-            return Shown(value, f"form field '{name}' ({how})")
+        if kind in ("checkbox", "radio"):
+            return Shown(await group_value(control, timeout_ms), f"the checked options of '{name}'")
+        how = "its selected option" if kind == "select" else "its value"
+        return Shown(value, f"form field '{name}' ({how})")
     return await shown_value(page, name)

@@ -159,9 +159,14 @@ async def _on_record_page(
         return None
     by_label = step.model_copy(update={"target": step.column, "scope": None, "column": None})
     control = await find(by_label, env, "fill", fuzzy=False)
-    got = await fields.record_field(
-        env.page, None if isinstance(control, str) else control.locator, step.column, dl.ms()
-    )
+    if isinstance(control, str):
+        control = await find(by_label, env, "check", fuzzy=False)
+    got = None
+    if isinstance(control, str) or fields.loosely(control.how):
+        # A value beside its label is closer than a control found by a looser rule.
+        got = await fields.shown_value(env.page, step.column)
+    if got is None and not isinstance(control, str):
+        got = await fields.record_field(env.page, control.locator, step.column, dl.ms())
     if got is None:
         return None
     where = f"{got.how} on the page of '{step.scope.text}'"

@@ -130,7 +130,7 @@ ENTER_AS = _pattern(r"(?:enter|type|use|input)\s+(?P<value>.+?)\s+(?:as|for)\s+(
 # "… and send it".
 FORM = _pattern(
     r"(?P<verb>fill(?:\s+(?:in|out))?|complete|submit|send)\s+(?:the\s+|this\s+|a\s+)?"
-    r"(?:[\w-]+\s+)?(?:form|fields)\s*(?::|with|using)?\s*(?P<pairs>.+?)"
+    r"(?:(?P<name>[\w-]+)\s+)?(?:form|fields)\s*(?::|with|using)?\s*(?P<pairs>.+?)"
     r"(?P<submit>,?\s+(?:and\s+)?(?:then\s+)?(?:submit|send|save)\s+(?:it|the\s+form))?"
 )
 # A field and its value: quoted, or unquoted when it cannot be words of the field's name (an
@@ -140,6 +140,11 @@ _PAIR = re.compile(
     re.IGNORECASE,
 )
 _PAIR_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|;|\band\b)\s*", re.IGNORECASE)
+# A sign-in form is often headed "Sign in" when called "the login form": one form, unscoped.
+_NOT_A_FORM_NAME = frozenset(
+    {"the", "this", "a", "an", "new", "whole", "entire", "same", "web", "login", "log-in",
+     "signin", "sign-in"}
+)  # fmt: skip
 SUBMIT_NOTE = "Submit the form (press Enter in the field last typed into)"
 
 
@@ -159,6 +164,11 @@ def read_form(clause: Clause, ctx: Context) -> list[Draft] | None:
         value = clause.literal(words) if has_token(words) else words
         secret = "password" in target.name.lower()
         drafts.append(_on(Draft("fill", value=value or "", secret=secret), target))
+    name = (found.group("name") or "").lower()
+    if name and name not in _NOT_A_FORM_NAME:
+        # "the contact form": its fields, not another form's of the same name on the page.
+        where = Scope(kind="section", text=name)
+        drafts = [d if d.scope else d.but(scope=where) for d in drafts]
     if drafts and (found.group("submit") or found.group("verb").lower() in ("submit", "send")):
         drafts.append(Draft("press", value="Enter", note=SUBMIT_NOTE))
     return drafts or None
