@@ -237,6 +237,32 @@ PAGE_FIELD = _pattern(
 )
 
 
+# "the balance shows $40.00", "the due date reads 2024-05-01": a field that shows one value
+# (a number, an amount, a date, an address) is read where the field is, never as the value
+# anywhere on the page. A part of the page as the subject ("the banner says …") is not a field.
+_ONE_VALUE = re.compile(r"[$€£]?\d[\d.,:/-]*%?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_THE_FIELD = re.compile(r"the\s+(?P<field>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)", re.IGNORECASE)
+_PART_OF_PAGE = re.compile(
+    r"\b(?:dashboard|sidebar|navigation|nav|menu|modal|popup|panel|section|card|summary|"
+    r"home\s*page|homepage|app|widget|tooltip|status\s+bar|receipt|invoice|email|confirmation)$",
+    re.IGNORECASE,
+)
+
+
+def _field_says(clause: Clause, found: re.Match[str]) -> list[Draft] | None:
+    subject = _THE_FIELD.fullmatch((found.group("subject") or "").strip())
+    what = found.group("what").strip()
+    if subject is None or not _ONE_VALUE.fullmatch(what) or found.group("never"):
+        return None
+    field = subject.group("field")
+    if _NOT_A_PAGE_FIELD.search(field) or _PART_OF_PAGE.search(field):
+        return None
+    name = element_name(clause, field)
+    if name is None or found.group("verb").lower().startswith(("ha", "contain", "include", "list")):
+        return None
+    return [Draft("assert_value", target=name, value=what, negate=_negated(found))]
+
+
 def _page_field(clause: Clause, claim: str) -> list[Draft] | None:
     found = PAGE_FIELD.fullmatch(claim)
     if not found or _NOT_A_PAGE_FIELD.search(found.group("field")):
@@ -394,6 +420,8 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
         negative = found.group("no") is not None
         return _presence(clause, found.group("what"), negative, visible=False, words=True)
     if found := SUBJECT_SAYS.fullmatch(claim):
+        if drafts := _field_says(clause, found):
+            return drafts
         # "the page has loaded" must not become a search for the word "loaded".
         words = not found.group("verb").lower().startswith("ha")
         drafts = _presence(clause, found.group("what"), _negated(found), visible=False, words=words)

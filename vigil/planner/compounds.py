@@ -103,6 +103,21 @@ _ARROW = re.compile(r"\u2192|->|=>|\u00bb|>")
 MAX_JOINTS_IN_A_PIECE = 8
 _ENDS_WITH_TOKEN = re.compile(rf"{TOKEN}$")
 _STARTS_WITH_TOKEN = re.compile(rf"^{TOKEN}")
+# "open 'INV-7' and 'Paid' should be shown": after a plain action on one quoted thing, a
+# quoted thing with a verb of its own starts a claim, not a second item of a list. ("check"
+# and "verify" are not actions here: "check 'A' and 'B' are shown" is one claim.)
+_ACTION_THEN_CLAIM = re.compile(
+    r"^(?:.*[,;]\s*)?(?:(?:after|once|when)\s+(?:(?:i|you|we)(?:'ve|\s+have)?\s+)?)?"
+    r"(?:click|open|press|tap|select|choose|pick|delete|remove|add|type|enter|search|visit|"
+    r"submit|save|tick|complete|hover)(?:ing|ed|ped|d)?\s+(?:on\s+|for\s+|over\s+)?"
+    rf"(?:the\s+)?(?:[a-z]+\s+)?{TOKEN}(?:\s+(?:button|link|tab))?$",
+    re.IGNORECASE,
+)
+_CLAIMED = re.compile(
+    rf"^{TOKEN}\s+(?:should|must|will|is|are|appears?|shows?\s+up|disappears?|"
+    r"(?:does|do)\s*(?:not|n't))\b",
+    re.IGNORECASE,
+)
 # A trailing parenthesis: "(type each into 'New task' and press Enter)".
 PARENTHESIS = re.compile(r"^(?P<head>.+?)\s*\((?P<inner>[^()]+)\)$")
 # Second halves that repeat the first one's claim about another subject.
@@ -346,6 +361,7 @@ def _read_joined(
             _ENDS_WITH_TOKEN.search(text[: found.start()])
             and _STARTS_WITH_TOKEN.match(text[found.end() :])
         )
+        or (_ACTION_THEN_CLAIM.match(text[: found.start()]) and _CLAIMED.match(text[found.end() :]))
     ]
     # After an arrow ("Settings → Billing") a bare name is the next place on the path.
     path_steps = {end for start, end in joints if _ARROW.search(text[start:end])}
