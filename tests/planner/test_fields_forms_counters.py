@@ -22,17 +22,21 @@ CASES: list[tuple[str, list[Step]]] = [
     ("the delivery date is 2024-05-01", [st("assert_value", "delivery date", "2024-05-01")]),
     ("the balance shows $40.00", [st("assert_value", "balance", "$40.00")]),
     ("the due date should read 2024-05-01", [st("assert_value", "due date", "2024-05-01")]),
-    ("the reply-to address says help@shop.test", [st("assert_value", "reply-to address",
-                                                     "help@shop.test")]),
+    (
+        "the reply-to address says help@shop.test",
+        [st("assert_value", "reply-to address", "help@shop.test")],
+    ),
     ("the ISBN is 978-0-14-118776-1", [st("assert_value", "ISBN", "978-0-14-118776-1")]),
     ("the assignee is not Priya", [st("assert_value", "assignee", "Priya", negate=True)]),
     ("his phone number is 555-0100", [st("assert_value", "phone number", "555-0100")]),
     # A field of a record named before ("the order", "the Lamp", "its").
     (
         "open order 1042; the order's status is Shipped",
-        [st("click", "1042"), st("assert_cell", None, "Shipped", scope=row("1042"),
-                                 column="status")],
-    ),  # fmt: skip
+        [
+            st("click", "1042"),
+            st("assert_cell", None, "Shipped", scope=row("1042"), column="status"),
+        ],
+    ),
     (
         "the price of the Desk Lamp is 39.99",
         [st("assert_cell", None, "39.99", scope=row("Desk Lamp"), column="price")],
@@ -52,10 +56,9 @@ CASES: list[tuple[str, list[Step]]] = [
         "open the ticket 'VPN down'; its priority should not read Low",
         [
             st("click", "VPN down"),
-            st("assert_cell", None, "Low", scope=row("VPN down"), column="priority",
-               negate=True),
+            st("assert_cell", None, "Low", scope=row("VPN down"), column="priority", negate=True),
         ],
-    ),  # fmt: skip
+    ),
     # Counters: a number a named thing shows.
     ("the cart count is 1", [st("assert_text", "cart", "1")]),
     ("the basket badge shows 3", [st("assert_text", "basket", "3")]),
@@ -120,10 +123,24 @@ CASES: list[tuple[str, list[Step]]] = [
         [st("fill", "username", "ana"), st("fill", "password", "pw", secret=True)],
     ),
     # A leading "All" written as a title is the page's text.
-    ("the page shows All Systems Operational", [st("assert_text", None, "All Systems Operational")]),
+    (
+        "the page shows All Systems Operational",
+        [st("assert_text", None, "All Systems Operational")],
+    ),
     (
         "the banner reads All Orders Shipped",
         [st("assert_text", None, "All Orders Shipped", scope=section("banner"))],
+    ),
+    # A heading named without quotes is a heading, not the word anywhere on the page.
+    ("The page heading reads Dashboard", [st("assert_visible", "Dashboard", role="heading")]),
+    (
+        "the main heading should read Team Members",
+        [st("assert_visible", "Team Members", role="heading")],
+    ),
+    # After an action on a quoted thing, a quoted thing with a verb of its own is a claim.
+    (
+        "open 'INV-7' and 'Paid' should be shown",
+        [st("click", "INV-7"), st("assert_text", None, "Paid")],
     ),
     # A step told as done first.
     (
@@ -163,6 +180,8 @@ TRAPS = [
     # Descriptions of messages, not their text.
     "a confirmation message is shown",
     "I see a success message",
+    # A part of the page is not the record named before.
+    "Go to Reports > Monthly and check the chart is visible",
     # A step told as done first whose verb is ambiguous ("checking" the page or a box).
     "When checking the page, 'Error' should not appear",
 ]
@@ -184,4 +203,6 @@ def test_a_counter_step_says_what_it_checks() -> None:
 def test_a_submitted_form_says_how_it_is_submitted() -> None:
     plan = plan_goal(URL, "Submit the contact form with name 'Test'")
 
-    assert plan.steps[-1].description == "Submit the form (press Enter in the field last typed into)"
+    assert (
+        plan.steps[-1].description == "Submit the form (press Enter in the field last typed into)"
+    )

@@ -185,7 +185,11 @@ async def _read_value(
         return f"{found.how} (the checked options of its group)", chosen, ok
     if kind in ("checkbox", "radio"):
         checked = await found.locator.is_checked(timeout=dl.ms())
-        return found.how, "checked" if checked else "unchecked", checked == (said in fields.ON_WORDS)
+        return (
+            found.how,
+            "checked" if checked else "unchecked",
+            checked == (said in fields.ON_WORDS),
+        )
     how = f"{found.how} (its selected option)" if kind == "select" else found.how
     return how, actual, contains(actual, wanted, step.exact) if wanted else actual == ""
 

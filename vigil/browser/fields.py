@@ -29,7 +29,8 @@ _SHOWN_JS = r"""([name, scope]) => {
   if (!want.length) return null;
   const same = (label) => words(label).join(' ') === want.join(' ');
   const holds = (label) => { const w = words(label); return want.every((x) => w.includes(x)); };
-  const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const shown = (el) => {
+    const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   const byIds = (ids) => ids.split(/\s+/).map((id) => {
     const t = document.getElementById(id); return t ? t.innerText : ''; }).join(' ');
   const groupName = (g) => g.getAttribute('aria-label') ||

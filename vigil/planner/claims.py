@@ -345,7 +345,7 @@ OWN_FIELD = _pattern(
 # "the heading is 'Orders'", "the main heading should read 'Orders'".
 HEADING = _pattern(
     r"(?:the\s+)?(?:main\s+|page\s+|top\s+|first\s+)?(?:heading|header|h1)\s+"
-    rf"{_SHOULD}(?:is|be|says?|reads?|shows?)\s+(?P<value>{TOKEN})"
+    rf"{_SHOULD}(?:is|be|says?|reads?|shows?)\s+(?P<value>{TOKEN}|(?-i:[A-Z0-9])[^,;]*)"
 )
 
 
@@ -373,7 +373,8 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
     if drafts := _form_shown(clause, claim):
         return drafts
     if (found := HEADING.fullmatch(claim)) and not _negated(found):
-        name = clause.literal(found.group("value"))
+        # "the page heading reads Dashboard": a heading named so, not the word anywhere.
+        name = plain_value(clause, found.group("value").strip())
         return [Draft("assert_visible", target=name, role="heading")] if name else None
     if found := TITLE.fullmatch(claim):
         return _compare(clause, "assert_title", found.group("value"), _negated(found))

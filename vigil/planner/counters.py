@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from vigil.models import Action
 from vigil.pipeline.vocabulary import parse_ordinal
 from vigil.planner.clauses import Clause
 from vigil.planner.context import Context
@@ -45,7 +46,7 @@ def read_counter(clause: Clause, claim: str) -> list[Draft] | None:
     count = found.group("count")
     no = negated(found)
     note = f"Check the {thing} counter {'does not show' if no else 'shows'} {count}"
-    action = "assert_no_text" if no else "assert_text"
+    action: Action = "assert_no_text" if no else "assert_text"
     return [Draft(action, target=thing, value=count, note=note)]
 
 

@@ -357,7 +357,9 @@ def _names_an_item(clause: Clause, words: str) -> bool:
         return True
     if has_token(words) or _NOT_AN_ITEM.match(words):
         return False
-    if (the := re.match(r"the\s+(?=[A-Z0-9])", words)) and unquoted_name(clause, words[the.end() :]):
+    if (the := re.match(r"the\s+(?=[A-Z0-9])", words)) and unquoted_name(
+        clause, words[the.end() :]
+    ):
         return True  # "the price of the Lamp": the item named Lamp
     if kind_reference(words) is not None:
         return True  # "the order's status": the order the goal named before
