@@ -41,6 +41,17 @@ async def test_a_value_beside_its_label_is_read_and_said(
     assert "which it should not" in result.steps[6].details
 
 
+async def test_a_record_shown_as_a_one_row_table_is_read_under_its_headers(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    ok = await run(executor, demo_site, step("assert_value", "grade", "G7"))
+    assert ok.steps[1].passed, details(ok)
+    assert "under column 'Grade' of the one-row table" in ok.steps[1].details
+    # A table of several rows does not say which row's score is meant.
+    several = await run(executor, demo_site, step("assert_value", "score", "91"))
+    assert not several.steps[1].passed, details(several)
+
+
 async def test_a_wrong_value_beside_its_label_fails_with_what_is_shown(
     executor: PlaywrightExecutor, demo_site: str
 ) -> None:
@@ -89,3 +100,12 @@ async def test_another_records_field_is_never_read_for_it(
     )  # fmt: skip
     assert not result.steps[1].passed
     assert "Priya Nair" in result.steps[1].details
+
+
+async def test_a_value_is_read_whole_not_as_part_of_another(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    """ "Total: 420" does not hold "20", and "Lisbon" is not held by the option "Lisb"."""
+    for field, value in (("total", "20"), ("office", "Lisb"), ("desk", "4F-1")):
+        result = await run(executor, demo_site, step("assert_value", field, value))
+        assert not result.steps[1].passed, (field, value, details(result))

@@ -170,7 +170,7 @@ async def _read_value(
         shown = await fields.shown_value(env.page, step.target, token)
         if shown is not None:
             how = f"{shown.how}" + (f" ({shown.note})" if shown.note else "")
-            ok = contains(shown.value, wanted, step.exact) if wanted else not shown.value
+            ok = _value_is(shown.value, wanted, step.exact)
             return how, shown.value, ok
         if isinstance(found, str):
             found = await find(step, env, "fill")
@@ -181,7 +181,7 @@ async def _read_value(
     if kind in ("checkbox", "radio") and said not in fields.ON_WORDS | fields.OFF_WORDS:
         # "her contract is Full time": the group's checked option, by its label.
         chosen = await fields.group_value(found.locator, dl.ms())
-        ok = contains(chosen, wanted, step.exact) if wanted else chosen == ""
+        ok = _value_is(chosen, wanted, step.exact)
         return f"{found.how} (the checked options of its group)", chosen, ok
     if kind in ("checkbox", "radio"):
         checked = await found.locator.is_checked(timeout=dl.ms())
@@ -191,7 +191,15 @@ async def _read_value(
             checked == (said in fields.ON_WORDS),
         )
     how = f"{found.how} (its selected option)" if kind == "select" else found.how
-    return how, actual, contains(actual, wanted, step.exact) if wanted else actual == ""
+    return how, actual, _value_is(actual, wanted, step.exact)
+
+
+def _value_is(actual: str, wanted: str, exact: bool) -> bool:
+    """A field holds the wanted value whole ("15" is not "5"); an empty wanted value means
+    an empty field."""
+    if not wanted:
+        return not actual.strip()
+    return contains(actual, wanted, True) if exact else wording.holds_whole(actual, wanted)
 
 
 async def assert_page(step: PlanStep, env: StepEnv, dl: Deadline, what: str) -> StepOutcome:

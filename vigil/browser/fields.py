@@ -1,7 +1,8 @@
 """A named field's value as a person reads it, when it is not a text box.
 
 "her email is a@b.io" on a detail page reads the value beside the label: a definition list
-(`dt` → `dd`), a table row of a label cell and a value cell, or a line "Email: a@b.io".
+(`dt` → `dd`), a table row of a label cell and a value cell, the cell under its column in a
+table of exactly one row (a record page), or a line "Email: a@b.io".
 "its author is Richard Dawkins" on an edit form reads what the field shows: a dropdown's
 selected option (its text, not its value attribute), a radio group's checked option, the
 checked boxes of a group. Each answer says which of these it read, for the step details.
@@ -67,12 +68,37 @@ _SHOWN_JS = r"""([name, scope]) => {
     const cells = [...tr.children].filter((c) => c.matches(
       'th, td, [role=cell], [role=gridcell], [role=rowheader]'));
     if (cells.length < 2) continue;
+    if (cells.every((c) => c.tagName === 'TH' || c.getAttribute('role') === 'columnheader')) {
+      continue;  // a header row names columns, read below
+    }
     const head = cells[0].tagName === 'TH' || cells[0].getAttribute('role') === 'rowheader';
     if (cells.length > 2 && !head) continue;
     const label = cells[0].innerText;
     if (!(same(label) || holds(label))) continue;
     found.push([same(label) ? 0 : 1, clean(cells.slice(1).map((c) => c.innerText).join(' ')),
       'the value beside label cell \'' + clean(label) + '\'']);
+  }
+  // A record shown as a table of one row under column headers: the cell under the header.
+  for (const t of all('table, [role=table], [role=grid]')) {
+    if (!shown(t)) continue;
+    const owned = [...t.querySelectorAll('tr, [role=row]')].filter((r) => shown(r) &&
+      r.closest('table, [role=table], [role=grid]') === t);
+    const cellsOf = (r) => [...r.children].filter((c) => c.matches(
+      'th, td, [role=cell], [role=gridcell], [role=columnheader], [role=rowheader]'));
+    const isHead = (c) => c.tagName === 'TH' || c.getAttribute('role') === 'columnheader';
+    const head = owned.find((r) => cellsOf(r).length > 1 && cellsOf(r).every(isHead));
+    if (!head) continue;
+    const body = owned.filter((r) => r !== head && cellsOf(r).some((c) => !isHead(c)));
+    if (body.length !== 1) continue;  // several rows: which one is meant is not said
+    const heads = cellsOf(head).map((c) => c.innerText);
+    const cells = cellsOf(body[0]);
+    if (cells.length !== heads.length) continue;
+    heads.forEach((h, i) => {
+      if (same(h) || holds(h)) {
+        found.push([same(h) ? 0 : 1, clean(cells[i].innerText),
+          'the cell under column \'' + clean(h) + '\' of the one-row table']);
+      }
+    });
   }
   // A line "Total: 4.20": the smallest element saying the label, a colon, then the value.
   const lines = [...all('p, li, div, span, td')].filter((el) => {

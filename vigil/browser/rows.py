@@ -170,7 +170,10 @@ async def _on_record_page(
     if got is None:
         return None
     where = f"{got.how} on the page of '{step.scope.text}'"
-    if _contains(got.value, wanted, step.exact) != step.negate:
+    holds = wording.holds_whole(got.value, wanted) or _contains(got.value, wanted, True)
+    if step.exact:
+        holds = _contains(got.value, wanted, True)
+    if holds != step.negate:
         verb = "does not hold" if step.negate else "holds"
         return StepOutcome(True, f"{where} {verb} '{wanted}' ('{got.value}')")
     if step.negate:
