@@ -397,6 +397,71 @@ LANGUAGE = {
         4,
         "holds 'Buy flour', which it should not",
     ),
+    # Fields shown beside their labels, dropdowns, counters, landmarks and named forms.
+    "a work email is read beside its term": Goal(
+        "/employee", "her work email is dana.okafor@corp.test", True
+    ),
+    "a record's manager is read from its table of fields": Goal(
+        "/employee", "Dana's manager should be Luis Ortega", True
+    ),
+    "a total is read beside its label": Goal("/employee", "the total is 420", True),
+    "TRAP the subtotal is not the total": Goal(
+        "/employee", "the total is 300", False, 2, "holds '420', expected '300'"
+    ),
+    "TRAP a department read beside its term is another": Goal(
+        "/employee", "the department is Sales", False, 2, "holds 'Payroll'"
+    ),
+    "a record's dropdown reads as its chosen option": Goal(
+        "/employee", "Dana Okafor's office is Lisbon", True
+    ),
+    "TRAP a dropdown holding another option": Goal(
+        "/employee", "Dana Okafor's office should be Leeds", False, 2, "holds 'Lisbon'"
+    ),
+    "TRAP a radio group with the other option checked": Goal(
+        "/employee", "her contract is Full time", False, 2, "holds 'Part time'"
+    ),
+    "a link in the unnamed footer": Goal("/employee", "the footer has a link to Help centre", True),
+    "TRAP a footer link looked for in the header": Goal(
+        "/employee", "the header has a link to Privacy notice", False, 2, "Privacy notice"
+    ),
+    "the second item with an add button goes into the basket": Goal(
+        "/storefront",
+        "Add the second tea to the basket and check the basket count is 1, then the page "
+        "says 'Rooibos is in your basket'",
+        True,
+    ),
+    "TRAP an off-by-one basket count": Goal(
+        "/storefront",
+        "add the first tea to the basket; the basket count should be 2",
+        False,
+        3,
+        "not found in link",
+    ),
+    "a title-cased All is page text": Goal(
+        "/storefront", "the page shows All Systems Operational", True
+    ),
+    "a form named by its heading appears": Goal("/storefront", "the signup form appears", True),
+    "TRAP a hidden form": Goal(
+        "/storefront", "the newsletter form is shown", False, 2, "no section 'newsletter'"
+    ),
+    "a named form is filled and submitted with unquoted values": Goal(
+        "/storefront",
+        "Submit the contact form with name 'Test' and email test@example.com, then the page "
+        "should say 'Thanks, Test (test@example.com)'",
+        True,
+    ),
+    "a form whose last field is a text area is still submitted": Goal(
+        "/storefront",
+        "Fill in the contact form with name 'Jo' and message 'Hello there' and send it; verify "
+        "'Thanks, Jo'",
+        True,
+    ),
+    "TRAP a counter showing 12 is not 1": Goal(
+        "/storefront", "the unread messages count is 1", False, 2, "not found"
+    ),
+    "TRAP a heading that is not a footer link": Goal(
+        "/storefront", "the footer has a link to Contact us", False, 2, "Contact us"
+    ),
 }
 GOALS.update(LANGUAGE)
 

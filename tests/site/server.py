@@ -32,6 +32,8 @@ STATIC = {
     "/search": "search.html",
     "/busy": "busy.html",
     "/patterns": "patterns.html",
+    "/employee": "employee.html",
+    "/storefront": "storefront.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }

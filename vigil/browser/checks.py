@@ -9,8 +9,9 @@ may not have arrived yet, and both would make the answer a guess.
 from __future__ import annotations
 
 import asyncio
+import re
 
-from vigil.browser import grounding, wording
+from vigil.browser import fields, grounding, wording
 from vigil.browser.locate import closest_text
 from vigil.browser.step_base import (
     Deadline,
@@ -34,6 +35,13 @@ def contains(actual: str, wanted: str, exact: bool) -> bool:
     return wording.fold(wanted).casefold() in wording.fold(actual).casefold()
 
 
+def _shows_number(text: str, number: str) -> bool:
+    return any(
+        found.group().replace(",", "").lstrip("0") == number.lstrip("0")
+        for found in re.finditer(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d.,]*\d)", text)
+    )
+
+
 async def _shown_in(step: PlanStep, env: StepEnv, text: str) -> tuple[bool, str] | str:
     """Whether `text` is visible where the step looks: (shown, where), or a miss reason."""
     scoped = await in_scope(step, env)
@@ -43,7 +51,12 @@ async def _shown_in(step: PlanStep, env: StepEnv, text: str) -> tuple[bool, str]
         found = await find(step, env, "any", fuzzy=False, scoped=scoped)
         if isinstance(found, str):
             return found
-        return contains(await found.locator.inner_text(), text, step.exact), f" in {found.how}"
+        inside = await found.locator.inner_text()
+        if text.isdigit():
+            # "the cart count is 1": the number the element shows, never part of another
+            # number ("Cart (12)", "1.5").
+            return _shows_number(inside, text), f" in {found.how}"
+        return contains(inside, text, step.exact), f" in {found.how}"
     if scoped is not None and scoped.anchor is None:
         inside = " ".join(await scoped.marked.all_inner_texts())
         return contains(inside, text, step.exact), f" {scoped.phrase}"
@@ -122,31 +135,71 @@ async def _on_page(step: PlanStep, env: StepEnv, dl: Deadline, want: bool) -> St
 
 
 async def assert_value(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    """A field's value: a form control named so (a dropdown by its selected option's text),
+    else the value the page shows beside that label (fields.py), else a control found by a
+    looser name. The details say which was read."""
     wanted = step.value or ""
     want = not step.negate
 
     async def attempt(look: Look) -> StepOutcome | str:
-        found = await find(step, env, "fill")
-        if isinstance(found, str):
-            return found
-        kind = await found.locator.evaluate("el => (el.type || '').toLowerCase()", timeout=dl.ms())
-        if kind in ("checkbox", "radio"):
-            checked = await found.locator.is_checked(timeout=dl.ms())
-            want_on = wanted.strip().lower() in ("checked", "true", "on", "yes", "selected")
-            actual = "checked" if checked else "unchecked"
-            ok = checked == want_on
-        else:
-            actual = await found.locator.input_value(timeout=dl.ms())
-            ok = contains(actual, wanted, step.exact) if wanted else actual == ""
+        read = await _read_value(step, env, dl, wanted)
+        if isinstance(read, str):
+            return read
+        how, actual, ok = read
         if ok == want:
             if want:
-                return StepOutcome(True, f"{found.how} holds '{actual}'")
-            return StepOutcome(True, f"{found.how} holds '{actual}', not '{wanted}'")
+                return StepOutcome(True, f"{how} holds '{actual}'")
+            return StepOutcome(True, f"{how} holds '{actual}', not '{wanted}'")
         if want:
-            return f"{found.how} holds '{actual}', expected '{wanted}'"
-        return f"{found.how} holds '{actual}', which it should not"
+            return f"{how} holds '{actual}', expected '{wanted}'"
+        return f"{how} holds '{actual}', which it should not"
 
     return await retrying(env, dl, attempt, env.retries)
+
+
+async def _read_value(
+    step: PlanStep, env: StepEnv, dl: Deadline, wanted: str
+) -> tuple[str, str, bool] | str:
+    """(how it was found, what it holds, whether that is the wanted value), or a miss."""
+    found = await find(step, env, "fill", fuzzy=False)
+    if step.target and (isinstance(found, str) or fields.loosely(found.how)):
+        scoped = await in_scope(step, env)
+        if isinstance(scoped, str):
+            return scoped
+        token = scoped.token if scoped is not None and scoped.anchor is None else ""
+        shown = await fields.shown_value(env.page, step.target, token)
+        if shown is not None:
+            how = f"{shown.how}" + (f" ({shown.note})" if shown.note else "")
+            ok = _value_is(shown.value, wanted, step.exact)
+            return how, shown.value, ok
+        if isinstance(found, str):
+            found = await find(step, env, "fill")
+    if isinstance(found, str):
+        return found
+    kind, actual = await fields.control_value(found.locator, dl.ms())
+    said = wanted.strip().lower()
+    if kind in ("checkbox", "radio") and said not in fields.ON_WORDS | fields.OFF_WORDS:
+        # "her contract is Full time": the group's checked option, by its label.
+        chosen = await fields.group_value(found.locator, dl.ms())
+        ok = _value_is(chosen, wanted, step.exact)
+        return f"{found.how} (the checked options of its group)", chosen, ok
+    if kind in ("checkbox", "radio"):
+        checked = await found.locator.is_checked(timeout=dl.ms())
+        return (
+            found.how,
+            "checked" if checked else "unchecked",
+            checked == (said in fields.ON_WORDS),
+        )
+    how = f"{found.how} (its selected option)" if kind == "select" else found.how
+    return how, actual, _value_is(actual, wanted, step.exact)
+
+
+def _value_is(actual: str, wanted: str, exact: bool) -> bool:
+    """A field holds the wanted value whole ("15" is not "5"); an empty wanted value means
+    an empty field."""
+    if not wanted:
+        return not actual.strip()
+    return contains(actual, wanted, True) if exact else wording.holds_whole(actual, wanted)
 
 
 async def assert_page(step: PlanStep, env: StepEnv, dl: Deadline, what: str) -> StepOutcome:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from playwright.async_api import Locator
 
-from vigil.browser import counts, table, wording
+from vigil.browser import counts, fields, table, wording
 from vigil.browser.scope import Scoped
 from vigil.browser.step_base import (
     Deadline,
     Look,
     StepEnv,
     StepOutcome,
+    find,
     in_scope,
     retrying,
 )
@@ -57,11 +58,22 @@ def _contains(actual: str, wanted: str, exact: bool) -> bool:
     matches a cell that shows nothing or a placeholder for nothing ("-", "None")."""
     a, w = wording.fold(actual), wording.fold(wanted)
     said, want = a.casefold(), w.casefold()
-    if want in ("yes", "no") and said in _YES | _NO:
-        return (said in _YES) == (want == "yes")
+    if want in ("yes", "no"):
+        # A yes/no cell says so in a word ("Yes", "True", a tick's alt, "Not paid"); any
+        # other text ("Available now") is neither, and "no" is never a part of a word.
+        return _yes_no(said) == want
     if exact and not want:
         return said in _EMPTY
     return a == w if exact else want in said
+
+
+def _yes_no(said: str) -> str | None:
+    words = said.replace("(", " ").replace(")", " ").split()
+    if said in _YES or (words and all(w in _YES for w in words)):
+        return "yes"
+    if said in _NO or (words and (words[0] == "not" or all(w in _NO for w in words))):
+        return "no"
+    return None
 
 
 async def _row(step: PlanStep, env: StepEnv, scoped: Scoped | None) -> Table | str:
@@ -98,7 +110,7 @@ async def assert_cell(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome
     async def attempt(look: Look) -> StepOutcome | str:
         scoped = await in_scope(step, env)
         if isinstance(scoped, str):
-            return scoped
+            return await _on_record_page(step, env, dl, wanted) or scoped
         found = await _row(step, env, scoped)
         if isinstance(found, str):
             return found
@@ -111,7 +123,8 @@ async def assert_cell(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome
         if step.column and col is None:
             if found.headers:
                 heads = ", ".join(f"'{h}'" for h in found.headers if h)
-                return f"no column '{step.column}' (columns: {heads})"
+                miss = f"no column '{step.column}' (columns: {heads})"
+                return await _on_record_page(step, env, dl, wanted) or miss
             col = None  # a list item has no columns: the item's text must hold the value
         texts = [r[col] if col is not None and col < len(r) else " | ".join(r) for r in found.rows]
         hits = [t for t in texts if _contains(t, wanted, step.exact)]
@@ -130,6 +143,42 @@ async def assert_cell(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome
         return f"{where}{which} holds '{hits[0]}', which it should not"
 
     return await retrying(env, dl, attempt, env.retries)
+
+
+async def _on_record_page(
+    step: PlanStep, env: StepEnv, dl: Deadline, wanted: str
+) -> StepOutcome | str | None:
+    """ "its author is Richard Dawkins" on the record's own page, which has no row for it:
+    an edit form (a dropdown read by its selected option's text, a radio group by its
+    checked option) or a list of labels and values. Read only when the page shows the
+    record's name (as text or as a field's whole value), so another record's page never
+    answers for it; None when this does not apply."""
+    if step.scope is None or step.scope.kind != "row" or not step.column:
+        return None
+    if not await fields.record_shown(env.page, step.scope.text):
+        return None
+    by_label = step.model_copy(update={"target": step.column, "scope": None, "column": None})
+    control = await find(by_label, env, "fill", fuzzy=False)
+    if isinstance(control, str):
+        control = await find(by_label, env, "check", fuzzy=False)
+    got = None
+    if isinstance(control, str) or fields.loosely(control.how):
+        # A value beside its label is closer than a control found by a looser rule.
+        got = await fields.shown_value(env.page, step.column)
+    if got is None and not isinstance(control, str):
+        got = await fields.record_field(env.page, control.locator, step.column, dl.ms())
+    if got is None:
+        return None
+    where = f"{got.how} on the page of '{step.scope.text}'"
+    holds = wording.holds_whole(got.value, wanted) or _contains(got.value, wanted, True)
+    if step.exact:
+        holds = _contains(got.value, wanted, True)
+    if holds != step.negate:
+        verb = "does not hold" if step.negate else "holds"
+        return StepOutcome(True, f"{where} {verb} '{wanted}' ('{got.value}')")
+    if step.negate:
+        return f"{where} holds '{got.value}', which it should not"
+    return f"{where} holds '{got.value}', not '{wanted}'"
 
 
 async def _elsewhere(row: Table, col: int | None, wanted: str, exact: bool) -> str:

@@ -12,7 +12,8 @@ Preferences, when several containers fit (said in the step details):
 - `section`: a landmark, region, form or fieldset named by the words (aria-label,
   aria-labelledby, legend, its first heading), then the content under a heading with that
   text; an exact name beats a partial one, a landmark beats a bare heading; then document
-  order.
+  order. Unnamed, "the footer", "the sidebar", "the navigation" are the landmark of that
+  kind (the outermost first).
 - `dialog`: the open dialog named by the words (any open dialog when none is given); of
   several, the last opened (topmost).
 - `near`: not a container: the smallest visible element showing the words is the anchor,
@@ -141,11 +142,15 @@ _RESOLVE_JS = r"""([kind, text, token]) => {
       }
       return out;
     };
+    // "signup" is "Sign up", "sign-up" is "Sign up": spaces and hyphens aside, as a last try.
+    const tight = (s) => s.replace(/[\s-]+/g, '');
     const tries = [
       [lands.filter(([, n]) => n === want), 'landmark'],
       [heads.filter(([, n]) => n === want), 'heading'],
       [lands.filter(([, n]) => n.includes(want)), 'landmark'],
       [heads.filter(([, n]) => n.includes(want)), 'heading'],
+      [lands.filter(([, n]) => tight(n).includes(tight(want))), 'landmark'],
+      [heads.filter(([, n]) => tight(n).includes(tight(want))), 'heading'],
     ];
     for (const [all, how] of tries) {
       // The innermost of nested containers with that name.
@@ -158,6 +163,28 @@ _RESOLVE_JS = r"""([kind, text, token]) => {
           '\'; used the first in document order' : '';
       return [true, how === 'landmark' ? "section '" + short(name) + "'"
         : "the part under heading '" + short(el.innerText) + "'", note, []];
+    }
+    // "the footer", "the sidebar": a landmark nobody named, known by what it is. Of
+    // several, the outermost first (the page's footer, not an article's).
+    const kinds = {
+      footer: 'footer, [role=contentinfo]', header: 'header, [role=banner]',
+      banner: 'header, [role=banner]', nav: 'nav, [role=navigation]',
+      navigation: 'nav, [role=navigation]', 'navigation bar': 'nav, [role=navigation]',
+      'navigation menu': 'nav, [role=navigation]', navbar: 'nav, [role=navigation]',
+      'nav bar': 'nav, [role=navigation]', 'main menu': 'nav, [role=navigation]',
+      'menu bar': 'nav, [role=navigation], [role=menubar]',
+      sidebar: 'aside, [role=complementary]', 'side bar': 'aside, [role=complementary]',
+      'side menu': 'aside, [role=complementary]', 'main content': 'main, [role=main]',
+    };
+    if (kinds[want]) {
+      const all = [...document.querySelectorAll(kinds[want])].filter(shown);
+      const outer = all.filter((el) => !all.some((o) => o !== el && o.contains(el)));
+      if (outer.length) {
+        mark([outer[0]]);
+        const note = outer.length > 1 ? outer.length + ' elements are a ' + text +
+          '; used the first in document order' : '';
+        return [true, 'the ' + text + ' (<' + outer[0].tagName.toLowerCase() + '>)', note, []];
+      }
     }
     return [false, '', '', [...lands.map(([, n]) => n), ...heads.map(([, n]) => n)].slice(0, 8)];
   }

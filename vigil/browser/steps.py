@@ -415,11 +415,23 @@ async def _add_through_form(
     return await retrying(env, dl, attempt, env.retries)
 
 
+# "submit the form" after typing into a text area: Enter there adds a line, so the form is
+# submitted as its submit button would (requestSubmit runs the page's own handlers).
+_SUBMIT_FROM_TEXT_AREA_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el.tagName !== 'TEXTAREA' || !el.form) return false;
+  el.form.requestSubmit();
+  return true;
+}"""
+
+
 async def _press(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     said_key = (step.value or "Enter").strip()
     key = parse_key(said_key) or said_key
     if not step.target and not step.ground and step.scope is None:
         await env.settle()
+        if key == "Enter" and await env.page.evaluate(_SUBMIT_FROM_TEXT_AREA_JS):
+            return StepOutcome(True, "submitted the form of the text area last typed into")
         await env.page.keyboard.press(key)
         return StepOutcome(True, f"pressed {key}")
 

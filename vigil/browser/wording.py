@@ -54,3 +54,14 @@ def decorated(name: str) -> re.Pattern[str]:
 def within(text: str) -> re.Pattern[str]:
     """`text` anywhere in a longer text, ignoring case and quote style."""
     return re.compile(_spelled(text), re.I)
+
+
+def holds_whole(actual: str, wanted: str) -> bool:
+    """`wanted` in `actual` as whole words and whole numbers, ignoring case and quote style:
+    "Total: 15" does not hold "5", "4.20 EUR" holds "4.20", "Lisbon office" holds "Lisbon" —
+    a field's value is read the way a person reads it, not as a run of characters."""
+    if not wanted.strip():
+        return not actual.strip()
+    edge_before = r"(?<![\w])" if re.match(r"[\w]", fold(wanted)) else ""
+    edge_after = r"(?![\w]|[.,]\d)" if re.search(r"[\w]$", fold(wanted)) else ""
+    return re.search(edge_before + _spelled(wanted) + edge_after, fold(actual), re.I) is not None

@@ -125,17 +125,32 @@ SET_TO = _pattern(r"set\s+(?P<target>.+?)\s+to\s+(?P<value>.+)")
 ENTER_AS = _pattern(r"(?:enter|type|use|input)\s+(?P<value>.+?)\s+(?:as|for)\s+(?P<target>.+)")
 
 
-# "fill in the form: Name 'Ana', Email 'a@b.io'", "fill the form with Name 'Ana' and …".
+# "fill in the form: Name 'Ana', Email 'a@b.io'", "fill the form with Name 'Ana' and …",
+# "submit the contact form with name 'Test' and email test@example.com" (then submitted),
+# "… and send it".
 FORM = _pattern(
-    r"(?:fill(?:\s+(?:in|out))?|complete)\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:form|fields)"
-    r"\s*(?::|with|using)?\s*(?P<pairs>.+)"
+    r"(?P<verb>fill(?:\s+(?:in|out))?|complete|submit|send)\s+(?:the\s+|this\s+|a\s+)?"
+    r"(?:(?P<name>[\w-]+)\s+)?(?:form|fields)\s*(?::|with|using)?\s*(?P<pairs>.+?)"
+    r"(?P<submit>,?\s+(?:and\s+)?(?:then\s+)?(?:submit|send|save)\s+(?:it|the\s+form))?"
 )
-_PAIR = re.compile(rf"(?P<field>[^,\ue000]+?)\s*[:=]?\s*(?P<value>{TOKEN})", re.IGNORECASE)
+# A field and its value: quoted, or unquoted when it cannot be words of the field's name (an
+# address, a number): "email test@example.com", "age 33".
+_PAIR = re.compile(
+    rf"(?P<field>[^,\ue000]+?)\s*[:=]?\s*(?P<value>{TOKEN}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d[\d.,]*)",
+    re.IGNORECASE,
+)
 _PAIR_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|;|\band\b)\s*", re.IGNORECASE)
+# A sign-in form is often headed "Sign in" when called "the login form": one form, unscoped.
+_NOT_A_FORM_NAME = frozenset(
+    {"the", "this", "a", "an", "new", "whole", "entire", "same", "web", "login", "log-in",
+     "signin", "sign-in"}
+)  # fmt: skip
+SUBMIT_NOTE = "Submit the form (press Enter in the field last typed into)"
 
 
 def read_form(clause: Clause, ctx: Context) -> list[Draft] | None:
-    """Several fields of one form, each named and given a quoted value."""
+    """Several fields of one form, each named and given a value; submitted when the goal
+    says so (Enter in the last field, as a plain "submit" is read)."""
     found = FORM.fullmatch(clause.masked)
     if not found:
         return None
@@ -145,9 +160,17 @@ def read_form(clause: Clause, ctx: Context) -> list[Draft] | None:
         target = parse_target(clause, matched.group("field")) if matched else None
         if matched is None or target is None or target.name is None:
             return None
-        value = clause.literal(matched.group("value")) or ""
+        words = matched.group("value")
+        value = clause.literal(words) if has_token(words) else words
         secret = "password" in target.name.lower()
-        drafts.append(_on(Draft("fill", value=value, secret=secret), target))
+        drafts.append(_on(Draft("fill", value=value or "", secret=secret), target))
+    name = (found.group("name") or "").lower()
+    if name and name not in _NOT_A_FORM_NAME:
+        # "the contact form": its fields, not another form's of the same name on the page.
+        where = Scope(kind="section", text=name)
+        drafts = [d if d.scope else d.but(scope=where) for d in drafts]
+    if drafts and (found.group("submit") or found.group("verb").lower() in ("submit", "send")):
+        drafts.append(Draft("press", value="Enter", note=SUBMIT_NOTE))
     return drafts or None
 
 

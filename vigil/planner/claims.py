@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from vigil.models import Action
+from vigil.models import Action, Scope
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
+from vigil.planner.counters import read_counter
 from vigil.planner.creating import read_added
 from vigil.planner.fields import read_field
 from vigil.planner.grammar import AUX, NOT, SHOULD, TRAILER
@@ -37,6 +38,7 @@ from vigil.planner.targets import (
 # Shapes read before the generic text and visibility ones; each reads its own negation.
 Shape = Callable[[Clause, str], list[Draft] | None]
 SHAPES: tuple[Shape, ...] = (
+    read_counter,
     read_page_claim,
     read_added,
     read_only,
@@ -158,6 +160,7 @@ _DESCRIBED_LITERAL = re.compile(
     rf"with\s+the\s+text))?\s+(?={TOKEN}$)",
     re.IGNORECASE,
 )
+_LINK_TO = re.compile(r"^(?P<link>(?:an?|the|one)\s+link)\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _ARTICLE_BEFORE_LITERAL = re.compile(rf"^(?:the|a|an)\s+(?={TOKEN}$)", re.IGNORECASE)
 _TEXT_LEAD = re.compile(r"^(?:the\s+)?(?:text|words?|message|phrase)\s+", re.IGNORECASE)
 EMPTY_VALUE = re.compile(r"(?:empty|blank|cleared)", re.IGNORECASE)
@@ -169,6 +172,14 @@ QUANTIFIED = re.compile(
     r"\b(?:every|each)\s+[a-z]|\ball\s+(?:the\s+|of\s+the\s+)?[a-z]+s\b|\bnone\s+of\b",
     re.IGNORECASE,
 )
+# "the page shows All Systems Operational": a leading "All" in words written as a title, every
+# word capitalised, after a verb of showing, is the page's text, not a quantifier. "All rows
+# say Active", "shows all the orders" and "says All items in stock" stay quantifiers.
+_TITLE_CASED_ALL = re.compile(
+    r"(?i:.*?\b(?:shows?|says?|reads?|displays?)\s+(?:the\s+(?:text|message|banner|words?)\s+)?)"
+    r"All(?:\s+[A-Z][\w'-]*)+[.!]?"
+)
+_TITLE_ALL = re.compile(r"All(?:\s+[A-Z][\w'-]*)+[.!]?")
 _TOO_SHORT = re.compile(r"[\d.,$€£%]{1,4}|\w")
 # "their balance", "an error", "some results": a description of something, not its text.
 _DESCRIBED = re.compile(
@@ -194,10 +205,12 @@ def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
         main = read_claim(clause.with_text(relative.group("where")), ctx)
         asked = asked_fields(clause, relative.group("fields"))
         return [*main, *asked] if main and asked else None
+    if drafts := _owned_field_reads(clause, claim):
+        return drafts
     for shape in SHAPES:
         if drafts := shape(clause, claim):
             return drafts
-    if QUANTIFIED.search(claim):
+    if QUANTIFIED.search(claim) and not _TITLE_CASED_ALL.fullmatch(claim):
         return None  # "every row says 'Active'": one match on the page would not prove it
     drafts = _read_shapes(clause, claim) or _scoped_claim(clause, claim)
     if drafts is None and verb not in (None, "check"):
@@ -210,8 +223,86 @@ def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
     if drafts is None:
         # Last: a field of a record ("stock should be 0", "'X' has no agent"), whose
         # shapes would otherwise shadow the page-level claims above. Each reads its own "not".
-        return read_field(clause, claim)
+        return read_field(clause, claim) or _page_field(clause, claim)
     return drafts
+
+
+# "the total is 4.20", "the delivery date is 2024-05-01": a field of the page, read from its
+# form control or the value beside its label (the executor says which). The value must look
+# like one (a number, an address, a capitalised name, quoted), so "the cart is empty" or "the
+# door is open" stay unread.
+PAGE_FIELD = _pattern(
+    r"(?:the\s+)(?P<field>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+"
+    r"(?:is|reads|shows|says)(?P<neg>\s+not)?\s+(?P<value>.+)"
+)
+
+
+# "the balance shows $40.00", "the due date reads 2024-05-01": a field that shows one value
+# (a number, an amount, a date, an address) is read where the field is, never as the value
+# anywhere on the page. A part of the page as the subject ("the banner says …") is not a field.
+_ONE_VALUE = re.compile(r"[$€£]?\d[\d.,:/-]*%?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_THE_FIELD = re.compile(r"the\s+(?P<field>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)", re.IGNORECASE)
+_PART_OF_PAGE = re.compile(
+    r"\b(?:dashboard|sidebar|navigation|nav|menu|modal|popup|panel|section|card|summary|"
+    r"home\s*page|homepage|app|widget|tooltip|status\s+bar|receipt|invoice|email|confirmation)$",
+    re.IGNORECASE,
+)
+
+
+def _field_says(clause: Clause, found: re.Match[str]) -> list[Draft] | None:
+    subject = _THE_FIELD.fullmatch((found.group("subject") or "").strip())
+    what = found.group("what").strip()
+    if subject is None or not _ONE_VALUE.fullmatch(what) or found.group("never"):
+        return None
+    field = subject.group("field")
+    if _NOT_A_PAGE_FIELD.search(field) or _PART_OF_PAGE.search(field):
+        return None
+    name = element_name(clause, field)
+    if name is None or found.group("verb").lower().startswith(("ha", "contain", "include", "list")):
+        return None
+    return [Draft("assert_value", target=name, value=what, negate=_negated(found))]
+
+
+def _page_field(clause: Clause, claim: str) -> list[Draft] | None:
+    found = PAGE_FIELD.fullmatch(claim)
+    if not found or _NOT_A_PAGE_FIELD.search(found.group("field")):
+        return None
+    value = _value(clause, found.group("value"))
+    field = element_name(clause, found.group("field"))
+    if not value or field is None:
+        return None
+    return [Draft("assert_value", target=field, value=value, negate=_negated(found))]
+
+
+# Words that name the page, a part of it or a count, never a field beside a label.
+_NOT_A_PAGE_FIELD = re.compile(
+    r"\b(?:page|title|url|address\s+bar|heading|header|footer|list|table|row|rows|column|"
+    r"count|number\s+of|result|results|message|text|error|button|link|form|dialog|menu|"
+    r"banner|notice|alert|toast|notification|badge|counter|bar|"
+    r"site|screen|user|first|last|second|third|top|bottom|one|it|this|that)$",
+    re.IGNORECASE,
+)
+
+
+# "its priority should read High", "Spelt's price shows 4.20": an owned field that reads a
+# value is that field's value, never the value anywhere on the page.
+_OWNED_READS = _pattern(
+    r"(?P<field>(?:its|their)\s+[\w -]+?|[^\s].*?(?:'s|\u2019s)\s+[\w -]+?)\s+"
+    r"(?:(?P<aux>should|must|will)(?P<not>\s+not|n't)?\s+(?:read|say|show)|"
+    r"(?:reads|says|shows)(?P<not2>\s+not)?)\s+(?P<value>.+)"
+)
+
+
+_FIELD_NOUN_END = re.compile(r"\s(?:field|input|box|textbox|dropdown)$", re.IGNORECASE)
+
+
+def _owned_field_reads(clause: Clause, claim: str) -> list[Draft] | None:
+    found = _OWNED_READS.fullmatch(claim)
+    if not found or _FIELD_NOUN_END.search(found.group("field")):
+        return None  # "its city field says Porto": a form field, read by FIELD_VALUE
+    no = " not" if found.group("not") or found.group("not2") else ""
+    verb = f"{found.group('aux')}{no} be" if found.group("aux") else f"is{no}"
+    return read_cell(clause, f"{found.group('field')} {verb} {found.group('value')}")
 
 
 def _scoped_claim(clause: Clause, claim: str) -> list[Draft] | None:
@@ -254,13 +345,36 @@ OWN_FIELD = _pattern(
 # "the heading is 'Orders'", "the main heading should read 'Orders'".
 HEADING = _pattern(
     r"(?:the\s+)?(?:main\s+|page\s+|top\s+|first\s+)?(?:heading|header|h1)\s+"
-    rf"{_SHOULD}(?:is|be|says?|reads?|shows?)\s+(?P<value>{TOKEN})"
+    rf"{_SHOULD}(?:is|be|says?|reads?|shows?)\s+(?P<value>{TOKEN}|(?-i:[A-Z0-9])[^,;]*)"
 )
 
 
+# "the signup form appears", "a newsletter form should be shown": the part of the page
+# named so (its label, legend or heading) shows a field.
+FORM_SHOWN = _pattern(
+    r"(?:the\s+|a\s+|an\s+)?(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+form\s+"
+    r"(?:(?:is|should\s+be|must\s+be|will\s+be)\s+(?:now\s+)?(?:shown|visible|displayed)|"
+    r"(?:should\s+|must\s+|will\s+)?(?:appears?|shows?\s+up|opens?))"
+)
+
+
+def _form_shown(clause: Clause, claim: str) -> list[Draft] | None:
+    found = FORM_SHOWN.fullmatch(claim)
+    name = element_name(clause, found.group("name")) if found else None
+    if not name or name.lower() in ("the", "a", "an", "this", "that", "new"):
+        return None
+    note = f"Check the '{name}' form is shown (a field in it is visible)"
+    return [
+        Draft("assert_visible", role="textbox", scope=Scope(kind="section", text=name), note=note)
+    ]
+
+
 def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
+    if drafts := _form_shown(clause, claim):
+        return drafts
     if (found := HEADING.fullmatch(claim)) and not _negated(found):
-        name = clause.literal(found.group("value"))
+        # "the page heading reads Dashboard": a heading named so, not the word anywhere.
+        name = plain_value(clause, found.group("value").strip())
         return [Draft("assert_visible", target=name, role="heading")] if name else None
     if found := TITLE.fullmatch(claim):
         return _compare(clause, "assert_title", found.group("value"), _negated(found))
@@ -307,6 +421,8 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
         negative = found.group("no") is not None
         return _presence(clause, found.group("what"), negative, visible=False, words=True)
     if found := SUBJECT_SAYS.fullmatch(claim):
+        if drafts := _field_says(clause, found):
+            return drafts
         # "the page has loaded" must not become a search for the word "loaded".
         words = not found.group("verb").lower().startswith("ha")
         drafts = _presence(clause, found.group("what"), _negated(found), visible=False, words=words)
@@ -365,6 +481,8 @@ def _presence(
     as text only when `words` says the phrasing was about text.
     """
     what = _TEXT_TRAIL.sub("", _TEXT_LEAD.sub("", what.strip()))
+    # "a link to Privacy Policy", "a link to the Help page": the link named so.
+    what = _LINK_TO.sub(r"\g<link> called ", what)
     what = _DESCRIBED_LITERAL.sub("", _ARTICLE_BEFORE_LITERAL.sub("", what))
     if (subject := pronoun_subject(what)) is not None:
         # "it should be listed": the item named last (resolved by pronouns.resolve).
@@ -390,7 +508,7 @@ def _presence(
         # "Almond Tart shows up", "A, B and C are all listed": names said to be shown.
         action = "assert_no_text" if negative else "assert_text"
         return [Draft(action, value=name) for name in named]
-    if words and not has_token(what) and not _DESCRIBED.match(what):
+    if words and not has_token(what) and (_TITLE_ALL.fullmatch(what) or not _DESCRIBED.match(what)):
         text = element_name(clause, what)
         if text is not None and _TOO_SHORT.fullmatch(text):
             return None  # "the counter shows 3": a bare number is on almost any page

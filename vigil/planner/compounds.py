@@ -34,6 +34,7 @@ from vigil.planner.collections import (
     type_items_into,
 )
 from vigil.planner.context import Context, Reader
+from vigil.planner.counters import read_add_nth
 from vigil.planner.creating import read_create
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
@@ -57,6 +58,7 @@ READERS: tuple[Reader, ...] = (
     read_filter,
     read_press,
     read_create,
+    read_add_nth,
     read_add_items,
     read_edit,
     read_record,
@@ -101,6 +103,21 @@ _ARROW = re.compile(r"\u2192|->|=>|\u00bb|>")
 MAX_JOINTS_IN_A_PIECE = 8
 _ENDS_WITH_TOKEN = re.compile(rf"{TOKEN}$")
 _STARTS_WITH_TOKEN = re.compile(rf"^{TOKEN}")
+# "open 'INV-7' and 'Paid' should be shown": after a plain action on one quoted thing, a
+# quoted thing with a verb of its own starts a claim, not a second item of a list. ("check"
+# and "verify" are not actions here: "check 'A' and 'B' are shown" is one claim.)
+_ACTION_THEN_CLAIM = re.compile(
+    r"^(?:.*[,;]\s*)?(?:(?:after|once|when)\s+(?:(?:i|you|we)(?:'ve|\s+have)?\s+)?)?"
+    r"(?:click|open|press|tap|select|choose|pick|delete|remove|add|type|enter|search|visit|"
+    r"submit|save|tick|complete|hover)(?:ing|ed|ped|d)?\s+(?:on\s+|for\s+|over\s+)?"
+    rf"(?:the\s+)?(?:[a-z]+\s+)?{TOKEN}(?:\s+(?:button|link|tab))?$",
+    re.IGNORECASE,
+)
+_CLAIMED = re.compile(
+    rf"^{TOKEN}\s+(?:should|must|will|is|are|appears?|shows?\s+up|disappears?|"
+    r"(?:does|do)\s*(?:not|n't))\b",
+    re.IGNORECASE,
+)
 # A trailing parenthesis: "(type each into 'New task' and press Enter)".
 PARENTHESIS = re.compile(r"^(?P<head>.+?)\s*\((?P<inner>[^()]+)\)$")
 # Second halves that repeat the first one's claim about another subject.
@@ -187,7 +204,7 @@ def read_piece(clause: Clause, ctx: Context) -> Piece | None:
         if inner is not None:
             scoped = [d if d.scope or not _aims(d) else d.but(scope=scope) for d in inner.drafts]
             return _sourced(clause, scoped)
-    told = _told_as_narrative(clause)
+    told = _told_as_narrative(clause) or _told_as_done_first(clause)
     if told is not None and (inner := read_piece(told, ctx)) is not None:
         return _sourced(clause, inner.drafts)
     exact = EXACT_WORDING.search(clause.masked) is not None
@@ -229,6 +246,37 @@ def _told_as_narrative(clause: Clause) -> Clause | None:
     elif lowered.endswith("s") and not lowered.endswith("ss"):
         verb = verb[:-1]
     return clause.with_text(f"{verb}{found.group('rest')}")
+
+
+# "After opening the ticket 'X'", "once you've searched for 'rye'": the step done first, told
+# as a command ("open the ticket 'X'"). Only verbs whose plain form is known for sure.
+AFTER_DOING = re.compile(
+    r"^(?:after|once|when)\s+(?:(?:i|you|we)(?:'ve|\s+have)?\s+)?(?P<verb>opening|opened|"
+    r"visiting|visited|clicking|clicked|searching|searched|adding|added|selecting|selected|"
+    r"choosing|chose|filtering|filtered|sorting|sorted|deleting|deleted|removing|removed|"
+    r"going|gone|went|navigating|navigated|logging|logged|signing|signed|entering|entered|"
+    r"typing|typed|filling|filled|ticking|ticked)(?P<rest>\s.+)$",
+    re.IGNORECASE,
+)
+_PLAIN_VERB = {
+    "opening": "open", "opened": "open", "visiting": "visit", "visited": "visit",
+    "clicking": "click", "clicked": "click", "searching": "search", "searched": "search",
+    "adding": "add", "added": "add", "selecting": "select", "selected": "select",
+    "choosing": "choose", "chose": "choose", "filtering": "filter", "filtered": "filter",
+    "sorting": "sort", "sorted": "sort", "deleting": "delete", "deleted": "delete",
+    "removing": "remove", "removed": "remove", "going": "go", "gone": "go", "went": "go",
+    "navigating": "navigate", "navigated": "navigate", "logging": "log", "logged": "log",
+    "signing": "sign", "signed": "sign", "entering": "enter", "entered": "enter",
+    "typing": "type", "typed": "type", "filling": "fill", "filled": "fill",
+    "ticking": "tick", "ticked": "tick",
+}  # fmt: skip
+
+
+def _told_as_done_first(clause: Clause) -> Clause | None:
+    found = AFTER_DOING.match(clause.masked)
+    if found is None:
+        return None
+    return clause.with_text(f"{_PLAIN_VERB[found.group('verb').lower()]}{found.group('rest')}")
 
 
 def read_compound(
@@ -313,6 +361,7 @@ def _read_joined(
             _ENDS_WITH_TOKEN.search(text[: found.start()])
             and _STARTS_WITH_TOKEN.match(text[found.end() :])
         )
+        or (_ACTION_THEN_CLAIM.match(text[: found.start()]) and _CLAIMED.match(text[found.end() :]))
     ]
     # After an arrow ("Settings → Billing") a bare name is the next place on the path.
     path_steps = {end for start, end in joints if _ARROW.search(text[start:end])}

@@ -46,12 +46,25 @@ def pronoun_subject(words: str) -> str | None:
 _KIND_REFERENCE = re.compile(r"^(?:the|this|that)\s+(?P<kind>[a-z][a-z-]{2,})$", re.IGNORECASE)
 
 
+# Nouns for what a page is made of, never a kind of record: "the chart is visible" is about a
+# chart, not about the record named last.
+_PART_OF_A_PAGE = re.compile(
+    r"chart|graph|diagram|map|image|picture|photo|video|spinner|loader|icon|logo|banner|"
+    r"table|grid|form|page|screen|tab|panel|section|sidebar|footer|header|button|link|"
+    r"field|modal|popup|message|alert|toast|notification|badge|counter|calendar|widget|"
+    r"menu|toolbar|chat|captcha|player|slider|carousel|avatar",
+    re.IGNORECASE,
+)
+
+
 def kind_reference(words: str) -> str | None:
     """The placeholder for "the ticket", "this book": the record the goal named last, which
     must be of that kind when the goal said its kind. Only read where nothing else reads
     the words (an element noun such as "the dialog" is read before this)."""
     found = _KIND_REFERENCE.match(" ".join(words.split()))
-    return f"{_OF_KIND}{found.group('kind').lower()}" if found else None
+    if found is None or _PART_OF_A_PAGE.fullmatch(found.group("kind")):
+        return None
+    return f"{_OF_KIND}{found.group('kind').lower()}"
 
 
 def _same_kind(a: str, b: str) -> bool:

@@ -16,7 +16,7 @@ from vigil.pipeline.vocabulary import parse_count, parse_ordinal
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.grammar import IS, SHOULD, TRAILER, negated, pattern
 from vigil.planner.names import unquoted_name, unquoted_names
-from vigil.planner.pronouns import IT, pronoun_subject
+from vigil.planner.pronouns import IT, kind_reference, pronoun_subject
 from vigil.planner.steps import Draft
 from vigil.planner.targets import element_name, plain_value
 
@@ -355,7 +355,15 @@ def _names_an_item(clause: Clause, words: str) -> bool:
     words = words.strip()
     if clause.literal(words) is not None or pronoun_subject(words) is not None:
         return True
-    if has_token(words) or _NOT_AN_ITEM.match(words) or re.match(r"(?:the|a|an)\s", words, re.I):
+    if has_token(words) or _NOT_AN_ITEM.match(words):
+        return False
+    if (the := re.match(r"the\s+(?=[A-Z0-9])", words)) and unquoted_name(
+        clause, words[the.end() :]
+    ):
+        return True  # "the price of the Lamp": the item named Lamp
+    if kind_reference(words) is not None:
+        return True  # "the order's status": the order the goal named before
+    if re.match(r"(?:the|a|an)\s", words, re.I):
         return False
     # Unquoted, an item is named like one: "Spelt", "INV-204", "Ana" (not "rows").
     return len(words.split()) <= 3 and (words[:1].isupper() or any(c.isdigit() for c in words))
@@ -372,6 +380,10 @@ def _row(clause: Clause, words: str | None) -> Scope | None:
     subject = pronoun_subject(words.strip())
     if subject is not None:
         return Scope(kind="row", text=subject)
+    if the := re.match(r"the\s+(?=[A-Z0-9])", words.strip()):
+        words = words.strip()[the.end() :]
+    elif (reference := kind_reference(words)) is not None:
+        return Scope(kind="row", text=reference)
     name = element_name(clause, words)
     return Scope(kind="row", text=name) if name else None
 
