@@ -26,9 +26,9 @@ from vigil.config import load_settings
 from vigil.services import build_pipeline
 
 WARM_ROUNDS = 7
-# Process starts on a small shared machine vary by a second or more; the median of 5
+# Process starts on a small shared machine vary by a second or more; the median of 7
 # interleaved rounds moves far less than that of 3.
-COLD_ROUNDS = 5
+COLD_ROUNDS = 7
 WARM_TARGET = 1.3
 # Unmeasured pause before each run: a monitor runs checks on schedules, not back to back, and
 # Vigil uses the idle time to open the next run's context. Without the pause that background
