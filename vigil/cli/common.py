@@ -24,7 +24,7 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 def settings_or_exit(**overrides: object) -> Settings:
-    from vigil.config import load_settings  # pydantic-settings: a tenth of a second
+    from vigil.config import load_settings  # with pydantic-settings: ~0.1 s to import
 
     try:
         return load_settings(None, **overrides)
