@@ -2,23 +2,26 @@
 
 API routes, the CLI and workers get everything through a Services object, so tests can build
 one against a test Redis and nothing reads configuration on its own.
+
+The adapters are imported where they are built, not at module level: `vigil run` imports this
+module on its way to launching Chromium, and every import here would delay the launch.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
-from redis.asyncio import Redis
-
-from vigil.alerts.background import BackgroundDeliveries
 from vigil.config import Settings
 from vigil.errors import ConfigError
-from vigil.scheduling.scheduler import OffScheduler, Scheduler
-from vigil.store.redis import connect
 
 if TYPE_CHECKING:
+    from redis.asyncio import Redis
+
     from vigil.agents.cache import PlanCache
+    from vigil.browser.executor import BrowserPool
     from vigil.pipeline.pipeline import Pipeline
+    from vigil.scheduling.scheduler import Scheduler
 
 
 class Services:
@@ -36,6 +39,9 @@ class Services:
         *,
         pipeline: Pipeline | None = None,
     ) -> None:
+        from vigil.alerts.background import BackgroundDeliveries
+        from vigil.scheduling.scheduler import OffScheduler
+
         self.settings = settings
         self.redis = redis
         self.raw_redis = raw_redis
@@ -49,6 +55,8 @@ class Services:
     def connect(cls, settings: Settings, redis_url: str) -> Services:
         """Clients whose calls time out after VIGIL_REDIS_TIMEOUT and retry a dropped
         connection VIGIL_REDIS_RETRIES times with backoff (vigil/store/redis.py)."""
+        from vigil.store.redis import connect
+
         timeout_s, retries = settings.redis_timeout_s, settings.redis_retries
         return cls(
             settings,
@@ -102,15 +110,16 @@ def build_pipeline(
     screenshots: bool = True,
     prewarm: bool = True,
     plan_cache: PlanCache | None = None,
+    pool: BrowserPool | None = None,
 ) -> Pipeline:
     """The pipeline from Settings: rule planner, Playwright executor, rule evaluator; with
     VIGIL_MODEL, the LLM planner (rules first) and evaluator (rules authoritative).
 
     A one-shot process (`vigil run`) passes `screenshots=False` (nothing would keep them)
     and `prewarm=False` (there is no next run to open a browser context for). `plan_cache`
-    keeps model-made plans that passed (LLM mode; Services passes the Redis one). The adapters
-    are imported here, not at module level, so a process that never runs a check never
-    loads Playwright.
+    keeps model-made plans that passed (LLM mode; Services passes the Redis one); `pool` is
+    a browser pool made beforehand (see `launch_pipeline`). The adapters are imported here, not
+    at module level, so a process that never runs a check never loads Playwright.
     """
     if settings.executor == "tinyfish":
         return _tinyfish_pipeline(settings)
@@ -120,7 +129,8 @@ def build_pipeline(
     from vigil.pipeline.ports import Evaluator, Planner, StepHealer
     from vigil.planner.rule_planner import RulePlanner
 
-    pool = BrowserPool(settings, prewarm=prewarm)
+    if pool is None:
+        pool = BrowserPool(settings, prewarm=prewarm)
     planner: Planner = RulePlanner()
     evaluator: Evaluator = RuleEvaluator()
     healer: StepHealer | None = None
@@ -134,6 +144,32 @@ def build_pipeline(
             planner = agents.planner
     executor = PlaywrightExecutor(settings, pool=pool, screenshots=screenshots, healer=healer)
     return Pipeline(planner, executor, evaluator)
+
+
+async def launch_pipeline(settings: Settings, *, screenshots: bool = True) -> Pipeline:
+    """`build_pipeline` for a one-shot process (`vigil run`), with Chromium launching while
+    the rest is built.
+
+    Starting Playwright's driver and Chromium is most of a second spent in other processes,
+    and needs nothing from the planner; importing the planner and the other adapters is a
+    few tenths of a second of Python. So the launch is started first and the pipeline is
+    built in a thread meanwhile, which leaves the event loop free to answer the driver. No
+    spare context is opened (`prewarm=False`): there is no next run.
+    """
+    pool = None
+    if settings.executor == "playwright":
+        from vigil.browser.executor import BrowserPool
+
+        pool = BrowserPool(settings, prewarm=False)
+        pool.launch_soon()
+    try:
+        return await asyncio.to_thread(
+            build_pipeline, settings, screenshots=screenshots, prewarm=False, pool=pool
+        )
+    except BaseException:
+        if pool is not None:
+            await pool.aclose()
+        raise
 
 
 def _tinyfish_pipeline(settings: Settings) -> Pipeline:

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from urllib.parse import urlsplit
-
-from croniter import croniter
 
 from vigil.egress.addresses import host_address, refusal
 
@@ -109,7 +108,13 @@ _PORT = (
 _REST = rf"(?:[/?#][^{_CONTROL}]*)?"
 _URL_CORE = rf"[Hh][Tt][Tt][Pp][Ss]?://{_USERINFO}{_HOST}{_PORT}{_REST}"
 URL_PATTERN = rf"^[{_SPACE}]*{_URL_CORE}[{_SPACE}]*$"
-_URL_RE = re.compile(_URL_CORE)
+
+
+@cache
+def _url_re() -> re.Pattern[str]:
+    """Compiled on first use: every process imports this module (the API models' patterns
+    come from it), few check a URL, and start-up time is what `vigil run` is measured by."""
+    return re.compile(_URL_CORE)
 
 
 def raw_url(value: object) -> object:
@@ -131,7 +136,7 @@ def check_url(value: str) -> str:
     # A refused address first: its message says why better than "not a URL" would (an
     # IPv4-mapped literal such as [::ffff:169.254.169.254] is not in the published pattern).
     refuse_literal(parts.hostname, block_private=False)
-    if _URL_RE.fullmatch(value) is None:
+    if _url_re().fullmatch(value) is None:
         # What urlsplit lets through but a browser reads differently (spaces or a backslash
         # in the host, brackets around something that is not an IPv6 address).
         raise ValueError(
@@ -193,6 +198,8 @@ def check_cron(value: str) -> str:
         raise ValueError(
             f"must have 5 fields (minute hour day month weekday), got {len(fields)}: '{value}'"
         )
+    from croniter import croniter  # imported here: tens of ms, and only schedules need it
+
     if not croniter.is_valid(value):
         raise ValueError(f"'{value}' is not a valid cron expression")
     return value

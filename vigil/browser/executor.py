@@ -123,7 +123,24 @@ class BrowserPool:
         self._current: _Instance | None = None
         self._closing: set[asyncio.Task[None]] = set()
         self._finishing: set[asyncio.Task[None]] = set()  # run contexts being closed
+        self._early: asyncio.Task[None] | None = None
         self.launches = 0
+
+    def launch_soon(self) -> None:
+        """Start launching Chromium now, in the background, for a process that will run a
+        check next (`vigil run`): Playwright's driver and the browser take most of a second to
+        start, and that can overlap importing and planning instead of following them.
+
+        A launch that fails here is dropped: the run's own launch tries again and reports it.
+        """
+        if self._early is None:
+            self._early = asyncio.get_running_loop().create_task(self._launch_early())
+
+    async def _launch_early(self) -> None:
+        async with self._lock:
+            if self._current is None:
+                with contextlib.suppress(Exception):
+                    self._current = await self._launch()
 
     def _check_binary(self) -> None:
         if not (self._path.is_file() and os.access(self._path, os.X_OK)):
@@ -277,6 +294,12 @@ class BrowserPool:
             self._sem.release()
 
     async def aclose(self) -> None:
+        # An early launch still under way finishes first, so its browser is closed below
+        # rather than left running.
+        early, self._early = self._early, None
+        if early is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await early
         async with self._lock:
             if self._finishing:
                 await asyncio.gather(*self._finishing, return_exceptions=True)

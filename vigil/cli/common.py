@@ -1,4 +1,8 @@
-"""What every CLI command shares: settings that fail in one line, and an API client."""
+"""What every CLI command shares: settings that fail in one line, and an API client.
+
+Nothing heavy is imported at module level: `vigil.cli.main` imports every command module to
+assemble the CLI, so what they import at the top is paid by every command, `vigil run` too.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,12 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from vigil.auth import resolve_token
-from vigil.config import Settings, load_settings
 from vigil.errors import ConfigError
 
 if TYPE_CHECKING:
     import httpx  # imported when a command calls the API, not at start-up
+
+    from vigil.config import Settings
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -20,6 +24,8 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 def settings_or_exit(**overrides: object) -> Settings:
+    from vigil.config import load_settings  # with pydantic-settings: ~0.1 s to import
+
     try:
         return load_settings(None, **overrides)
     except ConfigError as exc:
@@ -32,6 +38,8 @@ def api_client(server: str | None) -> httpx.Client:
     settings = settings_or_exit()
     host = "127.0.0.1" if settings.host in ("0.0.0.0", "::") else settings.host
     base = server or f"http://{host}:{settings.port}"
+    from vigil.auth import resolve_token
+
     token = resolve_token(settings)
     import httpx
 

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+from typing import TYPE_CHECKING
 
 import typer
 
 from vigil.cli.run import EXIT_ERROR, EXIT_FAILED, EXIT_PASSED
-from vigil.models import TestPlan
+
+if TYPE_CHECKING:
+    from vigil.models import TestPlan
 
 
 def _show_plan(url: str, goal: str, *, use_model: bool) -> bool:

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 import typer
 
 from vigil.errors import VigilError
-from vigil.models import EventType
 
 if TYPE_CHECKING:
+    from vigil.models import EventType
     from vigil.runs import RunOutcome
 
 EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
@@ -48,19 +48,29 @@ class _Progress:
 async def _run(url: str, goal: str, limit_s: float) -> RunOutcome:
     # Imported here: `vigil --help` and the other commands do not load the run machinery.
     from vigil.config import load_settings
-    from vigil.runs import adhoc_error, run_adhoc
-    from vigil.services import build_pipeline
+    from vigil.services import launch_pipeline
 
     try:
-        # One run in a short-lived process: no screenshots (nothing keeps them) and no spare
-        # browser context for a next run that never comes.
-        pipeline = build_pipeline(load_settings(), screenshots=False, prewarm=False)
+        # One run in a short-lived process: no screenshots (nothing keeps them). Chromium
+        # starts launching now, while the rest of the pipeline is built.
+        pipeline = await launch_pipeline(load_settings(), screenshots=False)
     except VigilError as exc:  # configuration: still an `error` record, exit 2
+        from vigil.runs import adhoc_error
+
         return adhoc_error(exc, "cli")
     try:
+        # In a thread too (Redis client, alert and store modules, which an ad-hoc run's record
+        # builder sits beside): the event loop stays free for the browser still launching.
+        await asyncio.to_thread(_import_runs)
+        from vigil.runs import run_adhoc
+
         return await run_adhoc(pipeline, url, goal, "cli", events=_Progress(), timeout_s=limit_s)
     finally:
         await pipeline.aclose()
+
+
+def _import_runs() -> None:
+    import vigil.runs  # noqa: F401
 
 
 def run(

@@ -10,11 +10,14 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from vigil.cli.common import fail, settings_or_exit
-from vigil.config import Settings
 from vigil.errors import ConfigError
+
+if TYPE_CHECKING:
+    from vigil.config import Settings
 
 
 def worker() -> None:
