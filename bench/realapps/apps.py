@@ -123,6 +123,13 @@ def _pristine(app: RunningApp, db: Path) -> RunningApp:
     return app
 
 
+def _seed_sqlite(module: str, db: Path, env: dict[str, str], workdir: Path) -> None:
+    """Run `module.seed(db)` in a child process, with the app's own environment."""
+    code = f"import sys; from {module} import seed; seed(sys.argv[1])"
+    seed = [sys.executable, "-c", code, str(db)]
+    subprocess.run(seed, cwd=workdir, env=env, check=True, timeout=START_TIMEOUT_S)
+
+
 def start_datasette(workdir: Path) -> RunningApp:
     db, metadata = bakery.seed(workdir)
     cmd = [sys.executable, "-m", "datasette", "serve", str(db), "--host", LOOPBACK]
@@ -147,13 +154,7 @@ def start_django_admin(workdir: Path) -> RunningApp:
 def start_sqladmin(workdir: Path) -> RunningApp:
     db = workdir / "helpdesk.sqlite3"
     env = _env(HELPDESK_DB=str(db))
-    seed = [
-        sys.executable,
-        "-c",
-        "import sys; from bench.realapps.sites.helpdesk import seed; seed(sys.argv[1])",
-        str(db),
-    ]
-    subprocess.run(seed, cwd=workdir, env=env, check=True, timeout=START_TIMEOUT_S)
+    _seed_sqlite("bench.realapps.sites.helpdesk", db, env, workdir)
     cmd = [sys.executable, "-m", "uvicorn", "bench.realapps.sites.helpdesk:app"]
     cmd += ["--host", LOOPBACK, "--port", "{port}", "--log-level", "warning"]
     app = _serve("sqladmin", cmd, env, workdir, "/admin/login")
@@ -163,13 +164,7 @@ def start_sqladmin(workdir: Path) -> RunningApp:
 def start_flask_admin(workdir: Path) -> RunningApp:
     db = workdir / "outfitters.sqlite3"
     env = _env(SHOP_DB=str(db))
-    seed = [
-        sys.executable,
-        "-c",
-        "import sys; from bench.realapps.sites.outfitters import seed; seed(sys.argv[1])",
-        str(db),
-    ]
-    subprocess.run(seed, cwd=workdir, env=env, check=True, timeout=START_TIMEOUT_S)
+    _seed_sqlite("bench.realapps.sites.outfitters", db, env, workdir)
     cmd = [sys.executable, "-m", "flask", "--app", "bench.realapps.sites.outfitters", "run"]
     cmd += ["--host", LOOPBACK, "--port", "{port}", "--no-reload", "--no-debugger"]
     app = _serve("flask_admin", cmd, env, workdir, "/login")
