@@ -448,6 +448,10 @@ async def _element(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
         return await _confirm_if_asked(step, env, dl)
     if a == "click" and step.ground == "new_item" and step.kind:
         return await _open_new_form(step, env, dl)
+    if a == "click" and step.ground == "page" and step.target:
+        there = await _already_on_page(step, env)
+        if there is not None:
+            return there
     if a == "click" and step.order is not None:
         return await rows.sort_by(step, env, dl)
     if a == "click" and step.column:
@@ -466,6 +470,14 @@ async def _element(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     if a == "hover":
         return await _act(step, env, dl, "click", "hovered", lambda loc, ms: loc.hover(timeout=ms))
     return await _act(step, env, dl, "click", "clicked", lambda loc, ms: loc.click(timeout=ms))
+
+
+async def _already_on_page(step: PlanStep, env: StepEnv) -> StepOutcome | None:
+    """ "On the Products page, …": a click with ground "page" goes to that page only when the
+    page is not already it, so what was done there (a search, a filter) is kept."""
+    await env.settle()
+    named, how = await grounding.page_named(env.page, step.target or "")
+    return StepOutcome(True, f"already on the '{step.target}' page: {how}") if named else None
 
 
 async def _confirm_if_asked(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:

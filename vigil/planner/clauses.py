@@ -42,6 +42,11 @@ _LINE_OR_SEMICOLON = re.compile(r"[\r\n;]+")
 # No end after an initial: "Ursula K. Le Guin" is one name.
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+")
 _THEN = re.compile(r"\s*,?\s*\b(?:(?:and|but)\s+)?then\b[\s,]*", re.IGNORECASE)
+# "the list should then show 1981": a "then" after a claim's modal orders nothing; it is
+# dropped so the claim is read whole instead of cut in two.
+_MODAL_THEN = re.compile(
+    r"\b(?P<modal>should|must|will|would|shall|is|are|does|do)\s+then\b", re.IGNORECASE
+)
 # Words that open a clause without meaning anything for the plan ("Then, finally click …").
 _LEADING_FILLER = re.compile(
     r"^(?:(?:and|but|given|when|also|next|finally|first|firstly|lastly|after\s+that|afterwards|now|please|then|so|"
@@ -134,6 +139,7 @@ def split_clauses(goal: str) -> list[Clause]:
         line = _LIST_MARKER.sub("", line)
         for sentence in _SENTENCE_END.split(line):
             introduces = sentence.rstrip().endswith(":")
+            sentence = _MODAL_THEN.sub(r"\g<modal>", sentence)
             for piece in _split_outside_parentheses(_THEN, sentence):
                 text = tidy(piece)
                 if text:

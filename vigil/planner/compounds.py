@@ -38,6 +38,7 @@ from vigil.planner.counters import read_add_nth
 from vigil.planner.creating import read_create
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
+from vigil.planner.places import go_to_page, lowercase_place
 from vigil.planner.records import read_record
 from vigil.planner.scopes import split_lead
 from vigil.planner.search import read_filter, read_search, read_sort
@@ -189,8 +190,8 @@ def read_piece(clause: Clause, ctx: Context) -> Piece | None:
         if where and inner:
             first = where[0]
             if page.group("how").lower() != "from" and first.action == "click" and first.target:
-                # "On the Orders page, …": check that it is where we are, not a click.
-                first = Draft("assert_visible", target=first.target, ground="page")
+                # "On the Orders page, …": go there, unless that is where we already are.
+                first = go_to_page(first.target)
             return _sourced(clause, [first, *inner.drafts])
     if (place := _place_lead(clause)) is not None:
         # "in Books, filter by genre Science" inside a longer sentence: go there, then the rest.
@@ -310,17 +311,29 @@ PLACE_LEAD = re.compile(
     r"(?P<noun>\s+(?:list|table|listing))?\s*,\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# "in Products sort by Stock": without a comma, only a verb that works on a list ends the place.
+PLACE_LEAD_NO_COMMA = re.compile(
+    r"^(?:in|inside|within)\s+(?:the\s+)?(?P<place>[\w'-]+(?:\s+[\w'-]+)??)"
+    r"(?P<noun>\s+(?:list|table|listing|page))?\s+"
+    r"(?P<rest>(?:sort|order|search|filter|narrow|find|look\s+up)\b.+)$",
+    re.IGNORECASE,
+)
 
 
 def _place_lead(clause: Clause) -> tuple[Piece, str] | None:
-    found = PLACE_LEAD.match(clause.masked)
-    if found is None:
-        return None
+    for lead in (PLACE_LEAD, PLACE_LEAD_NO_COMMA):
+        if (found := lead.match(clause.masked)) and (read := _place_lead_from(clause, found)):
+            return read
+    return None
+
+
+def _place_lead_from(clause: Clause, found: re.Match[str]) -> tuple[Piece, str] | None:
     place = found.group("place")
     name = unquoted_name(clause, place) if not found.group("noun") else place.strip()
+    name = name or lowercase_place(place)
     if not name or not re.fullmatch(r"[\w' -]+", name) or len(name.split()) > 3:
         return None
-    click = Draft("click", target=name, note=f"Go to '{name}' (the link, tab or button named so)")
+    click = go_to_page(name)
     words = clause.written(clause.masked[: found.start("rest")]).rstrip(" ,")
     return Piece(
         clause.with_text(found.group(0)[: found.start("rest")]), [click.but(source=words)]

@@ -124,6 +124,8 @@ def _describe(d: Draft) -> str:
         case "click":
             if d.value == IF_ASKED:
                 return "Confirm if the app asks (its yes control), else go on"
+            if d.ground == "page":
+                return f"Go to the '{d.target}' page unless already on it (click the link named so)"
             if d.order:
                 return f"Sort by {element}, {d.order} (click the column header until it holds)"
             return f"Click {element}{exact}"
