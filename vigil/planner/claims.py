@@ -26,6 +26,7 @@ from vigil.planner.pronouns import kind_reference, pronoun_subject
 from vigil.planner.scopes import split_scope
 from vigil.planner.states import read_state, read_where
 from vigil.planner.steps import Draft
+from vigil.planner.place_claims import read_place_claim, read_presence
 from vigil.planner.tables import read_cell, read_count, read_only
 from vigil.planner.targets import (
     element_name,
@@ -38,6 +39,8 @@ from vigil.planner.targets import (
 # Shapes read before the generic text and visibility ones; each reads its own negation.
 Shape = Callable[[Clause, str], list[Draft] | None]
 SHAPES: tuple[Shape, ...] = (
+    read_place_claim,
+    read_presence,
     read_counter,
     read_page_claim,
     read_added,

@@ -16,7 +16,8 @@ from vigil.planner.steps import Draft
 
 # Words after "search"/"on the … page" that name no page of the app.
 _NOT_A_PAGE = re.compile(
-    r"^(?:site|website|web\s*site|web|app|application|page|pages|list|table|results?|"
+    r"^(?:the|a|an|my|our|your|his|her|their|its|site|website|web\s*site|web|app|application|"
+    r"page|pages|list|table|results?|"
     r"everything|all|it|this|that|there|here|catalog(?:ue)?\s+page|current|same|whole|"
     r"entire|database|internet|inbox|screen|view|box|form|field|bar)$",
     re.IGNORECASE,
@@ -26,7 +27,8 @@ _PLACE_NAME = re.compile(r"[A-Za-z][\w' -]{0,40}")
 
 def go_to_page(name: str) -> Draft:
     """A step to the page `name` names, skipped on the live page when already there."""
-    return Draft("click", target=name, ground="page")
+    # A control: never what a later "it" points back to ("… make sure it's gone from X").
+    return Draft("click", target=name, ground="page", control=True)
 
 
 def page_name(words: str) -> str | None:

@@ -202,7 +202,8 @@ def _confirm_deletes(drafts: list[Draft]) -> list[Draft]:
     for index, draft in enumerate(drafts):
         result.append(draft)
         following = drafts[index + 1] if index + 1 < len(drafts) else None
-        if draft.deletes and not (following is not None and following.action == "click"):
+        goes_on = following is not None and following.action == "click"
+        if draft.deletes and not (goes_on and following is not None and following.ground != "page"):
             result.append(
                 Draft("click", target=CONFIRM_NAME, value=IF_ASKED, source=draft.source,
                       control=True)
