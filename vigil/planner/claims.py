@@ -56,7 +56,8 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 
 CLAIM_VERB = _pattern(
-    r"(?P<verb>verify|assert|ensure|confirm|check|validate|expect|test|make\s+sure|"
+    r"(?P<verb>verify|assert|ensure|confirm|check|validate|expect|test|make\s+sure|be\s+sure|"
+    r"make\s+certain|"
     r"double[-\s]check|see)(?:\s+(?:that|if|whether))?\s+(?P<claim>.+)"
 )
 _AUX, _NOT, _SHOULD = AUX, NOT, SHOULD

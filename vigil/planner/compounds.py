@@ -441,8 +441,17 @@ def _with_parenthesis(
     retyped = type_items_into(last.drafts, clause, tidy(inner))
     if retyped is not None:
         return [*pieces[:-1], Piece(last.clause, retyped)], []
+    if _DONE_FIRST.search(inner):
+        # "delete X (log in as ana, pw-1 first)": the parenthesis is done before the rest.
+        before = tidy(_DONE_FIRST.sub("", inner))
+        first, first_unread = _read_joined(clause.with_text(before), ctx, None)
+        if first and not first_unread:
+            return [*first, *pieces], []
     own, unread = _read_joined(clause.with_text(tidy(inner)), ctx, last)
     return [*pieces, *own], unread
+
+
+_DONE_FIRST = re.compile(r"\s(?:first|beforehand|before\s+that|before\s+doing\s+so)\s*$", re.I)
 
 
 def _ellipsis(clause: Clause, previous: Piece | None, ctx: Context) -> Piece | None:

@@ -40,6 +40,7 @@ from vigil.planner.sign_in import (
     is_login_submit,
     is_submit_click,
 )
+from vigil.planner.sign_in_lead import done_first, read_sign_in_lead
 from vigil.planner.steps import Draft, number
 
 NOT_UNDERSTOOD = "could not understand: '{clause}'"
@@ -133,6 +134,8 @@ def _read_clause(
     clause: Clause, ctx: Context, previous: Piece | None
 ) -> tuple[list[Piece], list[str], list[str]]:
     """Pieces read, stretches not read, and stretches skipped as framing."""
+    if signed_in := read_sign_in_lead(clause, ctx, previous):
+        return signed_in, [], []
     if lead := SIGNED_IN_LEAD.match(clause.masked):
         clause = clause.with_text(clause.masked[lead.end() :])
         if not clause.masked:
@@ -157,7 +160,7 @@ def _read_clause(
         return [], [], [clause.written()]
     pieces, unread = read_compound(clause, ctx, previous)
     if not unread:
-        return pieces, [], []
+        return done_first(pieces), [], []
     if head := split_head(clause):
         framing_words, steps_words = head
         # "agent / desk-2024: open Tickets", "as admin with password x: …": a head that is a
