@@ -27,6 +27,7 @@ from vigil.planner.scopes import split_scope
 from vigil.planner.states import read_state, read_where
 from vigil.planner.steps import Draft
 from vigil.planner.place_claims import read_place_claim, read_presence
+from vigil.planner.row_claims import read_row_claim
 from vigil.planner.tables import read_cell, read_count, read_only
 from vigil.planner.targets import (
     element_name,
@@ -48,6 +49,7 @@ SHAPES: tuple[Shape, ...] = (
     read_count,
     read_state,
     read_cell,
+    read_row_claim,
 )
 
 

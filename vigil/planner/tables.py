@@ -126,7 +126,7 @@ _NUMBER = (
     r"nine|ten|eleven|twelve|fifteen|twenty"
 )
 _NOT_A_NOUN = (
-    r"(?!(?:is|are|was|were|be|been|should|must|will|in|on|at|of|comes?|came|remains?|"
+    r"(?!(?:is|are|was|were|be|been|should|must|will|in|on|at|of|for|comes?|came|remains?|"
     r"left|returned|found)\b)"
 )
 _COUNTED = rf"(?P<noun>(?:{_NOT_A_NOUN}[a-z][\w-]*\s+){{0,2}}?{_NOT_A_NOUN}[a-z][\w-]*)"
