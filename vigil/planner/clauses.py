@@ -135,7 +135,8 @@ def split_clauses(goal: str) -> list[Clause]:
     """
     masked, verbatims = mask(goal)
     clauses: list[Clause] = []
-    for line in _LINE_OR_SEMICOLON.split(masked):
+    lines = [part for line in _LINE_OR_SEMICOLON.split(masked) for part in _inline_items(line)]
+    for line in lines:
         line = _LIST_MARKER.sub("", line)
         for sentence in _SENTENCE_END.split(line):
             introduces = sentence.rstrip().endswith(":")
@@ -145,6 +146,23 @@ def split_clauses(goal: str) -> list[Clause]:
                 if text:
                     clauses.append(Clause(text, verbatims, introduces))
     return clauses
+
+
+# "1) open customers 2) filter … 3) expect …" on one line: numbered items, each a clause.
+_FIRST_ITEM = re.compile(r"^\s*1\)\s")
+_NEXT_ITEM = re.compile(r"\s+(?=\d{1,2}\)\s)")
+
+
+def _inline_items(line: str) -> list[str]:
+    """Items numbered "1) … 2) …" in one line; the numbers must run 1, 2, 3 … in order, so a
+    stray "3)" inside a sentence is never a cut."""
+    if not _FIRST_ITEM.match(line):
+        return [line]
+    parts = _NEXT_ITEM.split(line)
+    numbers = [re.match(r"\s*(\d+)\)", part) for part in parts]
+    if any(n is None or int(n.group(1)) != i for i, n in enumerate(numbers, start=1)):
+        return [line]
+    return parts
 
 
 def _split_outside_parentheses(pattern: re.Pattern[str], text: str) -> list[str]:

@@ -38,6 +38,7 @@ from vigil.planner.counters import read_add_nth
 from vigil.planner.creating import read_create
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
+from vigil.planner.filters import read_more_filters
 from vigil.planner.places import go_to_page, lowercase_place
 from vigil.planner.records import read_record
 from vigil.planner.scopes import split_lead
@@ -56,6 +57,7 @@ READERS: tuple[Reader, ...] = (
     read_wait,
     read_search,
     read_sort,
+    read_more_filters,
     read_filter,
     read_press,
     read_create,
@@ -320,8 +322,16 @@ PLACE_LEAD_NO_COMMA = re.compile(
 )
 
 
+# "Products -> add a filter on …": a place, an arrow, then what is done there.
+PLACE_ARROW = re.compile(
+    r"^(?P<place>[\w' ]+?)(?P<noun>\s+(?:list|table|listing|page))?\s*(?:->|\u2192|=>)\s*"
+    r"(?P<rest>(?!\S+\s*(?:->|\u2192|=>)).+)$",
+    re.IGNORECASE,
+)
+
+
 def _place_lead(clause: Clause) -> tuple[Piece, str] | None:
-    for lead in (PLACE_LEAD, PLACE_LEAD_NO_COMMA):
+    for lead in (PLACE_LEAD, PLACE_LEAD_NO_COMMA, PLACE_ARROW):
         if (found := lead.match(clause.masked)) and (read := _place_lead_from(clause, found)):
             return read
     return None
