@@ -158,9 +158,16 @@ COMPOUNDS_AND_ELLIPSIS = [
     ),
     (
         "search invoices for 'acme' \u2014 Acme Ltd should come up",
-        [st("fill", value="acme", ground="search"), st("assert_text", value="Acme Ltd")],
+        [
+            st("click", "invoices", ground="page"),
+            st("fill", value="acme", ground="search"),
+            st("assert_text", value="Acme Ltd"),
+        ],
     ),
-    ("search orders for 'mug'", [st("fill", value="mug", ground="search")]),
+    (
+        "search orders for 'mug'",
+        [st("click", "orders", ground="page"), st("fill", value="mug", ground="search")],
+    ),
     (
         "sort by name A\u2013Z",
         [st("click", "name", column="name", order="ascending")],

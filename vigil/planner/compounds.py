@@ -39,7 +39,7 @@ from vigil.planner.creating import read_create
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
 from vigil.planner.filters import read_more_filters
-from vigil.planner.places import go_to_page, lowercase_place
+from vigil.planner.places import go_to_page, lowercase_place, read_look_at
 from vigil.planner.records import read_record
 from vigil.planner.scopes import split_lead
 from vigil.planner.search import read_filter, read_search, read_sort
@@ -54,6 +54,7 @@ READERS: tuple[Reader, ...] = (
     read_bare_login,
     read_logout,
     read_navigate,
+    read_look_at,
     read_wait,
     read_search,
     read_sort,

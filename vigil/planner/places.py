@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from vigil.planner.clauses import Clause
+from vigil.planner.context import Context
 from vigil.planner.steps import Draft
 
 # Words after "search"/"on the … page" that name no page of the app.
@@ -59,3 +61,17 @@ def lowercase_place(words: str) -> str | None:
     if not re.fullmatch(r"[a-z][a-z_-]*s", words) or _NOT_A_PLACE_PLURAL.fullmatch(words):
         return None
     return page_name(words)
+
+
+# "look at the Products list", "view the Suppliers page": where the next claims are checked.
+LOOK_AT = re.compile(
+    r"^(?:look\s+at|have\s+a\s+look\s+at|view|check\s+out|browse|glance\s+at)\s+(?:the\s+|my\s+)?"
+    r"(?P<place>[\w' -]+?)\s+(?:list|table|listing|page)$",
+    re.IGNORECASE,
+)
+
+
+def read_look_at(clause: Clause, ctx: Context) -> list[Draft] | None:
+    found = LOOK_AT.fullmatch(clause.masked)
+    name = page_name(found.group("place")) if found else None
+    return [go_to_page(name)] if name else None

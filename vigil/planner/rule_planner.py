@@ -31,6 +31,7 @@ from vigil.planner.compounds import Piece, read_compound, read_piece
 from vigil.planner.context import Context
 from vigil.planner.framing import is_framing, is_label, modal_rest, split_head
 from vigil.planner.navigation import opens_a_url
+from vigil.planner.outcome_first import read_outcome_first
 from vigil.planner.pronouns import resolve
 from vigil.planner.records import AFTER_SAVING, CONFIRM_NAME, SAVE_NAME, is_save
 from vigil.planner.sign_in import (
@@ -158,6 +159,8 @@ def _read_clause(
         return [*save, *pieces], unread, framed
     if is_label(clause):
         return [], [], [clause.written()]
+    if outcome_first := read_outcome_first(clause, ctx, previous):
+        return outcome_first, [], []
     pieces, unread = read_compound(clause, ctx, previous)
     if not unread:
         return done_first(pieces), [], []

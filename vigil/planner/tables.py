@@ -226,6 +226,8 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
         row_words = _KIND_BEFORE.sub("", found.group("row").strip())  # "the task 'X'" is 'X'
         # "is on the Technical team": the cell says "Technical".
         value_words = _GROUP_NOUN.sub("", found.group("value"))
+        if value_words != found.group("value"):
+            value_words = re.sub(r"^the\s+", "", value_words.strip(), flags=re.IGNORECASE)
         if _names_an_item(clause, row_words):
             return _cells(clause, _row(clause, row_words), value_words, None, found)
     if (
