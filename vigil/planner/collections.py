@@ -227,6 +227,8 @@ def _item(clause: Clause, words: str) -> Scope | int | None:
         text = found.group("name")
     elif (found := _NOUN_BEFORE.match(text)) and clause.literal(found.group("name")) is not None:
         text = found.group("name")  # "the user 'bob'", "the task 'Rye'"
+    elif (found := _KIND_AFTER.match(text)) and not NOT_A_RECORD_KIND.match(found.group("kind")):
+        text = text[: found.start("kind")].strip()  # "the 'Basil' seed"
     literal = clause.literal(text)
     if literal is not None:
         return Scope(kind="row", text=literal) if literal.strip() else None
