@@ -21,12 +21,32 @@ def go(page: str) -> Step:
 
 FAMILIES = [
     # A place the rest happens on: go there unless already there.
-    ("place", "On the Loaves page, 'Spelt' should be listed", [go("Loaves"), st("assert_text", value="Spelt")]),
-    ("place", "in shelves, sort by height descending", [go("shelves"), st("click", "height", column="height", order="descending")]),
-    ("place", "in Members sort by Joined, newest first", [go("Members"), st("click", "Joined", column="Joined", order="descending")]),
-    ("place", "in the Loans list search for 'Dune'", [go("Loans"), st("fill", value="Dune", ground="search")]),
+    (
+        "place",
+        "On the Loaves page, 'Spelt' should be listed",
+        [go("Loaves"), st("assert_text", value="Spelt")],
+    ),
+    (
+        "place",
+        "in shelves, sort by height descending",
+        [go("shelves"), st("click", "height", column="height", order="descending")],
+    ),
+    (
+        "place",
+        "in Members sort by Joined, newest first",
+        [go("Members"), st("click", "Joined", column="Joined", order="descending")],
+    ),
+    (
+        "place",
+        "in the Loans list search for 'Dune'",
+        [go("Loans"), st("fill", value="Dune", ground="search")],
+    ),
     ("place", "search loans for 'Dune'", [go("loans"), st("fill", value="Dune", ground="search")]),
-    ("place", "Shelves -> add a filter on Floor for Second", [go("Shelves"), st("select", "Floor", "Second")]),
+    (
+        "place",
+        "Shelves -> add a filter on Floor for Second",
+        [go("Shelves"), st("select", "Floor", "Second")],
+    ),
     ("place", "have a look at the Seeds table", [go("Seeds")]),
     ("place", "view the Members page", [go("Members")]),
     (
@@ -95,12 +115,20 @@ FAMILIES = [
     (
         "presence",
         "Kale, Chard and Leek are all there",
-        [st("assert_text", value="Kale"), st("assert_text", value="Chard"), st("assert_text", value="Leek")],
+        [
+            st("assert_text", value="Kale"),
+            st("assert_text", value="Chard"),
+            st("assert_text", value="Leek"),
+        ],
     ),
     (
         "presence",
         "expect Kale and Chard and nothing else",
-        [st("assert_text", value="Kale"), st("assert_text", value="Chard"), st("assert_count", value="2", count_op="eq")],
+        [
+            st("assert_text", value="Kale"),
+            st("assert_text", value="Chard"),
+            st("assert_count", value="2", count_op="eq"),
+        ],
     ),
     # Filters.
     (
@@ -152,7 +180,8 @@ FAMILIES = [
     ),
     (
         "sign in",
-        "I want to be sure the Members page shows Ravi Menon based in Pune, after signing in as clerk with the password desk-55.",
+        "I want to be sure the Members page shows Ravi Menon based in Pune, after signing in "
+        "as clerk with the password desk-55.",
         [
             *signed_in("clerk", "desk-55"),
             go("Members"),
@@ -162,7 +191,8 @@ FAMILIES = [
     # Outcome first: the claim is checked after the steps that lead to it.
     (
         "outcome first",
-        "Rye Sourdough's weight should read 800g - sign in as baker / flour-77 and look at the Loaves list.",
+        "Rye Sourdough's weight should read 800g - sign in as baker / flour-77 and look at "
+        "the Loaves list.",
         [
             *signed_in("baker", "flour-77"),
             go("Loaves"),
@@ -171,7 +201,8 @@ FAMILIES = [
     ),
     (
         "outcome first",
-        "Ravi Menon is on the Night team: sign in as clerk / desk-55, open Members and check his team.",
+        "Ravi Menon is on the Night team: sign in as clerk / desk-55, open Members and check "
+        "his team.",
         [
             *signed_in("clerk", "desk-55"),
             st("click", "Members"),

@@ -131,7 +131,10 @@ NAVIGATION_BY_RECORD = [
     ("go to member Olu Ade", [st("click", "Olu Ade")]),
     ("open Invoices and go to page 3", [st("click", "Invoices"), st("click", "3", role="link")]),
     ("open Acme Ltd from the Customers list", [st("click", "Customers"), st("click", "Acme Ltd")]),
-    ("in Invoices, click 'New invoice'", [st("click", "Invoices", ground="page"), st("click", "New invoice")]),
+    (
+        "in Invoices, click 'New invoice'",
+        [st("click", "Invoices", ground="page"), st("click", "New invoice")],
+    ),
     (
         "in the Teams list, Falcon should be listed",
         [st("click", "Teams", ground="page"), st("assert_text", value="Falcon")],

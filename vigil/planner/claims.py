@@ -22,12 +22,12 @@ from vigil.planner.grammar import AUX, NOT, SHOULD, TRAILER
 from vigil.planner.grammar import negated as _negated
 from vigil.planner.names import unquoted_names
 from vigil.planner.pages import ASKS_FOR, asked_fields, read_page_claim
+from vigil.planner.place_claims import read_place_claim, read_presence
 from vigil.planner.pronouns import kind_reference, pronoun_subject
+from vigil.planner.row_claims import read_row_claim
 from vigil.planner.scopes import split_scope
 from vigil.planner.states import read_state, read_where
 from vigil.planner.steps import Draft
-from vigil.planner.place_claims import read_place_claim, read_presence
-from vigil.planner.row_claims import read_row_claim
 from vigil.planner.tables import read_cell, read_count, read_only
 from vigil.planner.targets import (
     element_name,

@@ -36,9 +36,9 @@ from vigil.planner.collections import (
 from vigil.planner.context import Context, Reader
 from vigil.planner.counters import read_add_nth
 from vigil.planner.creating import read_create
+from vigil.planner.filters import read_more_filters
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
-from vigil.planner.filters import read_more_filters
 from vigil.planner.places import go_to_page, lowercase_place, read_look_at
 from vigil.planner.records import read_record
 from vigil.planner.scopes import split_lead

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from vigil.models import Action
 from vigil.planner.clauses import Clause
 from vigil.planner.context import Context
 from vigil.planner.grammar import SHOULD, negated, pattern
@@ -72,12 +73,14 @@ def read_place_claim(clause: Clause, claim: str) -> list[Draft] | None:
         subject = _subject(clause, found.group("what"))
         if place is None or subject is None or NEGATION_WORDS.search(found.group("what")):
             return None
-        if found.group("bare") and not (found.group("still") or found.group("no") or "listed" in claim):
+        if found.group("bare") and not (
+            found.group("still") or found.group("no") or "listed" in claim
+        ):
             return None  # "Ana is in Leeds" is a city, not a page: only "listed under X" is one
         absent = bool(found.group("no") or found.group("gone"))
         if found.group("no") and found.group("gone"):
             return None  # "is not gone from …": a double negative is not guessed
-        action = "assert_no_text" if absent else "assert_text"
+        action: Action = "assert_no_text" if absent else "assert_text"
         return [go_to_page(place), Draft(action, value=subject)]
     return None
 
@@ -102,7 +105,10 @@ _ORDINALS = {"first", "second", "third", "last", "next", "previous", "top", "bot
 
 
 def _counts(rest: str) -> bool:
-    return re.match(r"(?:exactly|only|at\s+least|at\s+most|more|fewer|\d)", rest.strip(), re.I) is not None
+    return (
+        re.match(r"(?:exactly|only|at\s+least|at\s+most|more|fewer|\d)", rest.strip(), re.I)
+        is not None
+    )
 
 
 def _subject(clause: Clause, words: str) -> str | None:

@@ -34,7 +34,9 @@ FOR_ROW = pattern(
     rf"(?P<value>{TOKEN}|[^\s]+)\s+for\s+(?P<row>.+)"
 )
 # "the ticket 'VPN down' has priority high": the kind word only says what the row is.
-_KIND_THEN_NAME = re.compile(rf"^(?:the\s+)?(?P<kind>[a-z][\w-]*)\s+(?P<name>{TOKEN})\s+(?P<rest>.+)$")
+_KIND_THEN_NAME = re.compile(
+    rf"^(?:the\s+)?(?P<kind>[a-z][\w-]*)\s+(?P<name>{TOKEN})\s+(?P<rest>.+)$"
+)
 
 
 def read_row_claim(clause: Clause, claim: str) -> list[Draft] | None:

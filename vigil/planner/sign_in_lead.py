@@ -23,9 +23,7 @@ AFTER_SIGNING_IN = re.compile(
 )
 
 
-def read_sign_in_lead(
-    clause: Clause, ctx: Context, previous: Piece | None
-) -> list[Piece] | None:
+def read_sign_in_lead(clause: Clause, ctx: Context, previous: Piece | None) -> list[Piece] | None:
     found = AFTER_SIGNING_IN.match(clause.masked)
     if found is None:
         return None
