@@ -1,0 +1,39 @@
+"""A click with ground "page" ("On the Catalog page, …"): goes to the page only when the
+browser is not already on it, and never passes when the page can be neither seen nor reached."""
+
+from __future__ import annotations
+
+from tests.browser.test_goal_language import details, run
+from tests.pipeline.plans import step
+from vigil.browser.executor import PlaywrightExecutor
+
+
+async def test_the_page_is_gone_to_once_and_then_kept(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    result = await run(
+        executor,
+        demo_site,
+        "/",
+        step("click", "Catalog", ground="page"),
+        step("assert_url", value="/catalog"),
+        step("click", "Catalog", ground="page"),
+        step("assert_url", value="/catalog"),
+    )
+    assert [s.passed for s in result.steps] == [True] * 5, details(result)
+    assert "already on" not in result.steps[1].details
+    assert "already on the 'Catalog' page" in result.steps[3].details
+
+
+async def test_a_page_neither_shown_nor_linked_fails(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    result = await run(
+        executor,
+        demo_site,
+        "/",
+        step("click", "Warehouse Ledger", ground="page"),
+        step("assert_text", value="Demo Shop"),
+    )
+    assert result.steps[1].passed is False, details(result)
+    assert "already on" not in result.steps[1].details
