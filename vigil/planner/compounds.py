@@ -36,6 +36,7 @@ from vigil.planner.collections import (
 from vigil.planner.context import Context, Reader
 from vigil.planner.counters import read_add_nth
 from vigil.planner.creating import read_create
+from vigil.planner.edit_form import read_edit_form
 from vigil.planner.filters import read_more_filters
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
@@ -53,6 +54,7 @@ READERS: tuple[Reader, ...] = (
     read_login,
     read_bare_login,
     read_logout,
+    read_edit_form,
     read_navigate,
     read_look_at,
     read_wait,

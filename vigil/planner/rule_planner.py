@@ -29,6 +29,7 @@ from vigil.models import IF_ASKED, Scope, TestPlan
 from vigil.planner.clauses import Clause, split_clauses
 from vigil.planner.compounds import Piece, read_compound, read_piece
 from vigil.planner.context import Context
+from vigil.planner.edit_form import fields_of_open_form
 from vigil.planner.framing import is_framing, is_label, modal_rest, split_head
 from vigil.planner.navigation import opens_a_url
 from vigil.planner.outcome_first import read_outcome_first
@@ -122,6 +123,7 @@ def read_goal(url: str, goal: str) -> Reading:
         return reading
     drafts = _confirm_deletes(_items_in_their_rows(_submit_with_named_button(_one_enter(drafts))))
     drafts, unresolved = resolve(drafts, _groups(drafts))
+    drafts = fields_of_open_form(drafts)
     reading.problems += [UNRESOLVED.format(words=d.source or d.action) for d in unresolved]
     reading.problems += _secret_claims(drafts)
     drafts = _hide_secrets(drafts)
