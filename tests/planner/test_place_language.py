@@ -77,7 +77,7 @@ FAMILIES = [
     (
         "place claim",
         "check that the novel Dune is still listed under Loans",
-        [go("Loans"), st("assert_text", value="Dune")],
+        [go("Loans"), st("assert_cell", value="Dune")],
     ),
     # A row and one of its cells, with the column named in everyday words.
     (

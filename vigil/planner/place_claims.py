@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 
-from vigil.models import Action
-from vigil.planner.clauses import Clause
+from vigil.planner.clauses import TOKEN, Clause
 from vigil.planner.context import Context
 from vigil.planner.grammar import SHOULD, negated, pattern
 from vigil.planner.names import unquoted_name, unquoted_names
@@ -44,6 +43,17 @@ PLACE_HOLDS = pattern(
 _PRONOUN_IS = pattern(
     r"(?P<who>it|that|this|he|she)(?:'s|\u2019s)\s+(?P<rest>(?:gone|no\s+longer|not|still)\s.+)"
 )
+WHERE_WITH = pattern(
+    rf"(?P<where>.+?\s+(?:page|screen))\s+with\s+(?:a|an|the|its)\s+(?P<name>{TOKEN})\s+"
+    r"(?P<role>button|link|heading|tab)"
+)
+_ROLES = {"button": "button", "link": "link", "heading": "heading", "tab": "tab"}
+# "'Boreal' now appears in the supplier list", "Dune should show up in the Loans table".
+PLACE_APPEARS = pattern(
+    r"(?P<what>.+?)\s+(?:(?:should|must|will)\s+)?(?:now\s+|still\s+|also\s+)?"
+    r"(?:appears?|shows?\s+up|turns?\s+up|be\s+listed|is\s+listed|are\s+listed)\s+"
+    rf"(?:in|on|under)\s+(?:the\s+)?(?P<place>[\w' -]+?)\s+{_PAGE_NOUN}"
+)
 _KIND_THEN_NAME = re.compile(r"^(?:the\s+)?(?P<kind>[a-z][\w-]*)\s+(?P<name>\S.*)$")
 
 
@@ -55,6 +65,14 @@ def read_place_claim(clause: Clause, claim: str) -> list[Draft] | None:
         # "it's gone from the book list" is "it is gone from the book list".
         said = f"{short.group('who')} is {short.group('rest')}"
         return read_place_claim(clause, said) or read_claim(clause.with_text(said), _NO_CONTEXT)
+    if (found := WHERE_WITH.fullmatch(claim)) and not NEGATION_WORDS.search(claim):
+        # "you should be back on the sign-in page with a 'Sign in' button": both.
+        where = read_claim(clause.with_text(found.group("where")), _NO_CONTEXT)
+        name = clause.literal(found.group("name"))
+        if not where or not name or any(d.ground != "page" or d.negate for d in where):
+            return None
+        role = _ROLES[found.group("role").lower()]
+        return [*where, Draft("assert_visible", target=name, role=role)]
     if found := PLACE_SHOWS.fullmatch(claim):
         place = _named_place(clause, found.group("place"))
         if place is None:
@@ -80,9 +98,23 @@ def read_place_claim(clause: Clause, claim: str) -> list[Draft] | None:
         absent = bool(found.group("no") or found.group("gone"))
         if found.group("no") and found.group("gone"):
             return None  # "is not gone from …": a double negative is not guessed
-        action: Action = "assert_no_text" if absent else "assert_text"
-        return [go_to_page(place), Draft(action, value=subject)]
+        return [go_to_page(place), _listed(subject, absent=absent)]
+    if (found := PLACE_APPEARS.fullmatch(claim)) and not NEGATION_WORDS.search(claim):
+        subject = _subject(clause, found.group("what"))
+        if subject is None:
+            return None
+        place = _named_place(clause, found.group("place"))
+        # "in the supplier list" (not a page's name): the list on the page at hand.
+        return [go_to_page(place), _listed(subject)] if place else [_listed(subject)]
     return None
+
+
+def _listed(subject: str, *, absent: bool = False) -> Draft:
+    """In the list: a cell of it holds the text (a message that only names it is not the
+    list); gone from it: the text is nowhere on the page, which is stronger still."""
+    if absent:
+        return Draft("assert_no_text", value=subject)
+    return Draft("assert_cell", value=subject)
 
 
 # A claim reader needs a context only for URLs; a page claim never holds one.

@@ -29,6 +29,7 @@ from vigil.models import IF_ASKED, Scope, TestPlan
 from vigil.planner.clauses import Clause, split_clauses
 from vigil.planner.compounds import Piece, read_compound, read_piece
 from vigil.planner.context import Context
+from vigil.planner.creating import save_before_claims
 from vigil.planner.edit_form import fields_of_open_form
 from vigil.planner.framing import is_framing, is_label, modal_rest, split_head
 from vigil.planner.navigation import opens_a_url
@@ -123,7 +124,7 @@ def read_goal(url: str, goal: str) -> Reading:
         return reading
     drafts = _confirm_deletes(_items_in_their_rows(_submit_with_named_button(_one_enter(drafts))))
     drafts, unresolved = resolve(drafts, _groups(drafts))
-    drafts = fields_of_open_form(drafts)
+    drafts = save_before_claims(fields_of_open_form(drafts))
     reading.problems += [UNRESOLVED.format(words=d.source or d.action) for d in unresolved]
     reading.problems += _secret_claims(drafts)
     drafts = _hide_secrets(drafts)
