@@ -188,6 +188,48 @@ FAMILIES = [
             st("assert_cell", value="Pune", scope=("row", "Ravi Menon")),
         ],
     ),
+    # A record's edit form, and what it then shows.
+    (
+        "edit form",
+        "open Rye Sourdough's edit form; its weight should be 800g",
+        [
+            st("click", "Edit", scope=("row", "Rye Sourdough")),
+            st("assert_value", "weight", "800g"),
+        ],
+    ),
+    (
+        "edit form",
+        "open the edit page for 'INV-7'",
+        [st("click", "Edit", scope=("row", "INV-7"))],
+    ),
+    # Where the user ends up, with a control that should be there.
+    (
+        "where",
+        "log out; you should be back on the login page with a 'Log in' button",
+        [
+            st("click", "Log out"),
+            st("assert_visible", "login", ground="page"),
+            st("assert_visible", "Log in", role="button"),
+        ],
+    ),
+    # Creating: a name without quotes, and a form saved before it is claimed about.
+    ("create", "create a shelf named Poetry", [st("fill", value="Poetry", ground="new_item")]),
+    (
+        "create",
+        "create a member named Olu Ade with city Lagos, then check Olu Ade appears in the list",
+        [
+            st("click", "Add member", ground="new_item"),
+            st("fill", "Name", "Olu Ade"),
+            st("fill", "city", "Lagos"),
+            st("click", "Save"),
+            st("assert_cell", value="Olu Ade"),
+        ],
+    ),
+    (
+        "create",
+        "Dune should show up in the Loans table",
+        [go("Loans"), st("assert_cell", value="Dune")],
+    ),
     # Outcome first: the claim is checked after the steps that lead to it.
     (
         "outcome first",
@@ -224,6 +266,7 @@ def test_a_goal_plans_to_the_steps_it_means(family: str, goal: str, expected: li
 
 # Look-alikes: each stays unread (an error) or keeps its other meaning, never a guess.
 STAYS_UNREAD = [
+    "you should not be on the login page with a 'Log in' button",  # which half is denied?
     "In short, click Save",  # a phrase, not a page
     "once logged in as clerk / desk-55 frobnicate the widget",  # the rest does not read
     "Ravi Menon should be listed with the nickname Rav",  # "nickname" is no column noun
@@ -275,3 +318,8 @@ def test_a_deleted_item_is_what_it_points_back_to_not_the_page() -> None:
 def test_going_to_a_page_says_so() -> None:
     plan = plan_goal(URL, "On the Loaves page, 'Spelt' should be listed")
     assert "unless already on it" in plan.steps[1].description
+
+
+def test_an_edit_form_of_no_named_record_is_not_an_edit_click() -> None:
+    plan = plan_goal(URL, "open the edit form for the first one")
+    assert not any(step.target == "Edit" and step.scope for step in plan.steps)
