@@ -105,6 +105,15 @@ FAMILIES = [
         "Ravi Menon belongs to the Night team",
         [st("assert_cell", value="Night", scope=("row", "Ravi Menon"))],
     ),
+    (
+        "cell",
+        "in Shelves sort by Height, largest first; Tall Oak should be first",
+        [
+            go("Shelves"),
+            st("click", "Height", column="Height", order="descending"),
+            st("assert_cell", value="Tall Oak", nth=0),
+        ],
+    ),
     # Presence in everyday words.
     (
         "presence",

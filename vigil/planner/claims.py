@@ -24,7 +24,7 @@ from vigil.planner.names import unquoted_names
 from vigil.planner.pages import ASKS_FOR, asked_fields, read_page_claim
 from vigil.planner.place_claims import read_place_claim, read_presence
 from vigil.planner.pronouns import kind_reference, pronoun_subject
-from vigil.planner.row_claims import read_row_claim
+from vigil.planner.row_claims import read_comes_at, read_row_claim
 from vigil.planner.scopes import split_scope
 from vigil.planner.states import read_state, read_where
 from vigil.planner.steps import Draft
@@ -48,6 +48,7 @@ SHAPES: tuple[Shape, ...] = (
     read_only,
     read_count,
     read_state,
+    read_comes_at,
     read_cell,
     read_row_claim,
 )

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from vigil.pipeline.vocabulary import parse_ordinal
 from vigil.planner.clauses import TOKEN, Clause
 from vigil.planner.grammar import IS, SHOULD, pattern
+from vigil.planner.names import unquoted_name
 from vigil.planner.steps import Draft
 from vigil.planner.tables import _COLUMN_NOUN, _cells, _names_an_item, _row, read_cell
 from vigil.planner.targets import NOT_A_RECORD_KIND
@@ -55,3 +57,24 @@ def read_row_claim(clause: Clause, claim: str) -> list[Draft] | None:
         if drafts and all(d.action == "assert_cell" and d.scope for d in drafts):
             return [d.but(kind=found["kind"].lower()) for d in drafts]
     return None
+
+
+# "Oat Cookie should be first", "'Zed' should come last": the row at that position.
+COMES_AT = pattern(
+    r"(?P<value>.+?)\s+(?:should|must|will)\s+(?:come|be|appear|show\s+up|sit|end\s+up)\s+"
+    r"(?:(?:at\s+the|on)\s+)?(?P<nth>first|last|top|bottom)"
+    r"(?:\s+in\s+the\s+(?:list|table|results))?"
+)
+
+
+def read_comes_at(clause: Clause, claim: str) -> list[Draft] | None:
+    """Read before the cell shapes, which would take "Folding Spork" for a position."""
+    found = COMES_AT.fullmatch(claim)
+    if found is None:
+        return None
+    words = found["value"].strip()
+    name = clause.literal(words) or unquoted_name(clause, words)
+    nth = parse_ordinal(found["nth"])
+    if name is None or nth is None:
+        return None
+    return [Draft("assert_cell", value=name, nth=nth)]
