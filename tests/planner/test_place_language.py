@@ -239,6 +239,19 @@ FAMILIES = [
         "Dune should show up in the Loans table",
         [go("Loans"), st("assert_cell", value="Dune")],
     ),
+    # "check that when someone does A and B, <claim>": A and B, then the claim.
+    (
+        "when then",
+        "Hello! Can you verify that when our baker signs in (baker, flour-77) and opens the "
+        "Loaves page, Spelt, Rye and Oat are all there?",
+        [
+            *signed_in("baker", "flour-77"),
+            st("click", "Loaves"),
+            st("assert_text", value="Spelt"),
+            st("assert_text", value="Rye"),
+            st("assert_text", value="Oat"),
+        ],
+    ),
     # Outcome first: the claim is checked after the steps that lead to it.
     (
         "outcome first",
@@ -275,6 +288,7 @@ def test_a_goal_plans_to_the_steps_it_means(family: str, goal: str, expected: li
 
 # Look-alikes: each stays unread (an error) or keeps its other meaning, never a guess.
 STAYS_UNREAD = [
+    "check that when our baker frobnicates the oven, Spelt is there",  # a step nobody reads
     "you should not be on the login page with a 'Log in' button",  # which half is denied?
     "In short, click Save",  # a phrase, not a page
     "once logged in as clerk / desk-55 frobnicate the widget",  # the rest does not read

@@ -53,7 +53,7 @@ _LEADING_FILLER = re.compile(
     r"ok|okay|once\s+there|at\s+the\s+end|in\s+the\s+end|at\s+last|meanwhile|"
     r"could\s+you|can\s+you|would\s+you|will\s+you|kindly|let's|let\s+us|lets|"
     r"i\s+want\s+to|i'd\s+like\s+to|i\s+would\s+like\s+to|i\s+need\s+to|we\s+need\s+to|"
-    r"you\s+need\s+to|go\s+ahead\s+and|just|simply|hey|hi|basically|so\s+basically)"
+    r"you\s+need\s+to|go\s+ahead\s+and|just|simply|hey|hi|hello|basically|so\s+basically)"
     r"\b[\s,]*)+",
     re.IGNORECASE,
 )

@@ -45,6 +45,7 @@ from vigil.planner.sign_in import (
 )
 from vigil.planner.sign_in_lead import done_first, read_sign_in_lead
 from vigil.planner.steps import Draft, number
+from vigil.planner.when_then import read_when_then
 
 NOT_UNDERSTOOD = "could not understand: '{clause}'"
 NOTHING_TO_CHECK = "the goal asks nothing that can be checked: '{goal}'"
@@ -164,6 +165,8 @@ def _read_clause(
         return [], [], [clause.written()]
     if outcome_first := read_outcome_first(clause, ctx, previous):
         return outcome_first, [], []
+    if when_then := read_when_then(clause, ctx, previous):
+        return when_then, [], []
     pieces, unread = read_compound(clause, ctx, previous)
     if not unread:
         return done_first(pieces), [], []
