@@ -211,6 +211,23 @@ FAMILIES = [
         "open the edit page for 'INV-7'",
         [st("click", "Edit", scope=("row", "INV-7"))],
     ),
+    (
+        "details",
+        "view the details of Rye Loaf -2B: the weight should be 800g and the baker Ana Ruiz",
+        [
+            st("click", "Rye Loaf -2B"),
+            st("assert_value", "weight", "800g"),
+            st("assert_value", "baker", "Ana Ruiz"),
+        ],
+    ),
+    (
+        "cell",
+        "Spelt's price should be 4.20 and the stock 12",
+        [
+            st("assert_cell", value="4.20", scope=("row", "Spelt"), column="price"),
+            st("assert_cell", value="12", scope=("row", "Spelt"), column="stock"),
+        ],
+    ),
     # Where the user ends up, with a control that should be there.
     (
         "where",

@@ -36,13 +36,14 @@ from vigil.planner.collections import (
 from vigil.planner.context import Context, Reader
 from vigil.planner.counters import read_add_nth
 from vigil.planner.creating import read_create
-from vigil.planner.edit_form import read_edit_form
+from vigil.planner.edit_form import read_details, read_edit_form
 from vigil.planner.filters import read_more_filters
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
 from vigil.planner.places import go_to_page, lowercase_place, read_look_at
 from vigil.planner.records import read_record
 from vigil.planner.scopes import split_lead
+from vigil.planner.row_claims import gapped_cell
 from vigil.planner.search import read_filter, read_search, read_sort
 from vigil.planner.sign_in import read_bare_login, read_login, read_logout
 from vigil.planner.steps import Draft
@@ -55,6 +56,7 @@ READERS: tuple[Reader, ...] = (
     read_bare_login,
     read_logout,
     read_edit_form,
+    read_details,
     read_navigate,
     read_look_at,
     read_wait,
@@ -472,6 +474,8 @@ def _ellipsis(clause: Clause, previous: Piece | None, ctx: Context) -> Piece | N
     into B": the previous verb again."""
     if previous is None or not previous.drafts:
         return None
+    if gapped := gapped_cell(clause, previous.drafts[-1]):
+        return _sourced(clause, gapped)
     if found := ELLIPTICAL_CLAIM.match(clause.masked):
         subjects = found.group("what") or found.group("what2")
         names = clause.literal_list(subjects) or unquoted_names(clause, subjects)

@@ -37,7 +37,29 @@ def read_edit_form(clause: Clause, ctx: Context) -> list[Draft] | None:
         return None
     note = f"Open the edit form of '{name}' (the 'Edit' control in its row)"
     return [Draft("click", target=EDIT_CONTROL, scope=Scope(kind="row", text=name), kind=kind,
-                  note=note, control=True)]  # fmt: skip
+                  note=note, control=True, shows=name)]  # fmt: skip
+
+
+# "view the details of Rye Loaf", "open the details page for 'INV-7'", "see Acme's details".
+DETAILS = re.compile(
+    r"^(?:view|open|see|show|check|look\s+at|bring\s+up)\s+(?:the\s+)?(?:"
+    r"details?\s+(?:page\s+|view\s+)?(?:of|for)\s+(?P<row>.+)"
+    r"|(?P<row2>.+?)(?:'s|\u2019s)\s+details?(?:\s+page|\s+view)?)$",
+    re.IGNORECASE,
+)
+
+
+def read_details(clause: Clause, ctx: Context) -> list[Draft] | None:
+    """The record's own page, opened by its name as "open X" would (the kind's list first
+    when X is not on the page)."""
+    found = DETAILS.fullmatch(clause.masked)
+    if found is None:
+        return None
+    name, kind = _named(clause, (found.group("row") or found.group("row2")).strip())
+    if name is None:
+        return None
+    note = f"Open the details of '{name}' (the link or button named so)"
+    return [Draft("click", target=name, kind=kind, note=note, names_record=True, shows=name)]
 
 
 def _named(clause: Clause, words: str) -> tuple[str | None, str | None]:
@@ -51,10 +73,10 @@ def _named(clause: Clause, words: str) -> tuple[str | None, str | None]:
 
 
 def fields_of_open_form(drafts: list[Draft]) -> list[Draft]:
-    """ "open Acme's edit form; its email should be a@b.test": once the record's "Edit"
-    control is clicked, the record is a form, so a claim about one of its cells (read as
-    a row's cell) is the form field's value. Only claims right after the click change; any
-    other step ends the form's turn."""
+    """ "open Acme's edit form; its email should be a@b.test": once the record's own page
+    is open (its edit form, its details), a claim about one of its cells (read as a row's
+    cell) is the value beside that field's label. Only claims right after the step change;
+    any other step ends the record's turn."""
     result: list[Draft] = []
     row: str | None = None
     for d in drafts:
@@ -62,8 +84,8 @@ def fields_of_open_form(drafts: list[Draft]) -> list[Draft]:
             if d.scope.kind == "row" and d.scope.text == row and d.nth is None:
                 d = Draft("assert_value", target=d.column, value=d.value, negate=d.negate,
                           source=d.source)  # fmt: skip
-        elif d.action == "click" and (d.target or "").casefold() == EDIT_CONTROL.casefold():
-            row = d.scope.text if d.scope is not None and d.scope.kind == "row" else None
+        elif d.shows is not None:
+            row = d.shows
         elif not d.action.startswith("assert"):
             row = None
         result.append(d)

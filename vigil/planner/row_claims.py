@@ -78,3 +78,20 @@ def read_comes_at(clause: Clause, claim: str) -> list[Draft] | None:
     if name is None or nth is None:
         return None
     return [Draft("assert_cell", value=name, nth=nth)]
+
+
+# "… the SKU should be RL-2 and the supplier Fjord Mills": the verb left out of the second
+# half; the same row, another column. Only after a positive claim about a named column, and
+# only with a value written like one.
+_GAPPED = re.compile(rf"^the\s+(?P<column>[a-z][\w-]*)\s+(?P<value>{TOKEN}|\S.*)$", re.IGNORECASE)
+
+
+def gapped_cell(clause: Clause, model: Draft) -> list[Draft] | None:
+    found = _GAPPED.fullmatch(clause.masked)
+    if found is None or model.action != "assert_cell" or not model.column or model.negate:
+        return None
+    words = found["value"].strip()
+    value = clause.literal(words) or unquoted_name(clause, words)
+    if value is None:
+        return None
+    return [model.but(value=value, column=found["column"], source=None)]

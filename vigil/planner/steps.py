@@ -67,6 +67,9 @@ class Draft:
     names_record: bool = False
     # A delete the goal asks for as a whole ("delete 'X'"): confirmed if the app asks.
     deletes: bool = False
+    # Opens one record's own page, its fields beside their labels ("open X's edit form",
+    # "view the details of X"): the record named here is what `shows` reads.
+    shows: str | None = None
 
     def but(self, **changes: object) -> Draft:
         """A copy with some fields changed (dataclasses.replace, typed loosely on purpose)."""
