@@ -42,8 +42,8 @@ from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
 from vigil.planner.places import go_to_page, lowercase_place, read_look_at
 from vigil.planner.records import read_record
-from vigil.planner.scopes import split_lead
 from vigil.planner.row_claims import gapped_cell
+from vigil.planner.scopes import split_lead
 from vigil.planner.search import read_filter, read_search, read_sort
 from vigil.planner.sign_in import read_bare_login, read_login, read_logout
 from vigil.planner.steps import Draft
