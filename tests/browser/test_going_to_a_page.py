@@ -37,3 +37,27 @@ async def test_a_page_neither_shown_nor_linked_fails(
     )
     assert result.steps[1].passed is False, details(result)
     assert "already on" not in result.steps[1].details
+
+
+async def test_a_bare_create_tab_opens_the_form_on_the_kinds_own_list(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    """Flask-Admin's "List | Create" tabs: the bare "Create" is the shelf's, because the page
+    is the shelf list; on another page a bare "Create" is nobody's."""
+    result = await run(
+        executor,
+        demo_site,
+        "/admin/shelf/",
+        step("click", "Add shelf", ground="new_item", kind="shelf"),
+        step("assert_url", value="/admin/shelf/new/"),
+    )
+    assert [s.passed for s in result.steps] == [True] * 3, details(result)
+    assert "link 'Create' on the shelf page" in result.steps[1].details
+
+    elsewhere = await run(
+        executor,
+        demo_site,
+        "/admin/shelf/",
+        step("click", "Add lamp", ground="new_item", kind="lamp"),
+    )
+    assert elsewhere.steps[1].passed is False, details(elsewhere)

@@ -34,6 +34,8 @@ STATIC = {
     "/patterns": "patterns.html",
     "/employee": "employee.html",
     "/storefront": "storefront.html",
+    "/admin/shelf/": "shelves.html",
+    "/admin/shelf/new/": "shelf_new.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }

@@ -14,6 +14,7 @@ import re
 from playwright.async_api import Locator, Page
 
 from vigil.browser import wording
+from vigil.browser.grounding import page_named
 from vigil.browser.locate import Match
 
 _LIST_ROLES = ("link", "tab", "button", "menuitem")
@@ -99,6 +100,21 @@ async def add_control(page: Page, kind: str) -> Match | None:
         if await loc.count():
             row = " ".join((await rows.first.inner_text()).split())[:40]
             return Match(loc.first, f"{role} 'Add' in the row '{row}'")
+    return await _bare_add_on_the_kinds_page(page, kind, bare)
+
+
+async def _bare_add_on_the_kinds_page(page: Page, kind: str, bare: re.Pattern[str]) -> Match | None:
+    """An admin list whose tabs say "List | Create" (Flask-Admin): a bare "Create"/"Add"/
+    "New" is the kind's only when the page is that kind's (its title, main heading or URL
+    names it) and there is exactly one such control, so a stray "New" elsewhere never is."""
+    named, how = await page_named(page, kind)
+    if not named:
+        return None
+    for role in ("link", "button", "tab"):
+        loc = page.get_by_role(role, name=bare).filter(visible=True)  # type: ignore[arg-type]
+        if await loc.count() == 1:
+            name = " ".join((await loc.first.inner_text()).split())
+            return Match(loc.first, f"{role} '{name}' on the {kind} page ({how})")
     return None
 
 
