@@ -111,7 +111,7 @@ async def _bare_add_on_the_kinds_page(page: Page, kind: str, bare: re.Pattern[st
     if not named:
         return None
     for role in ("link", "button", "tab"):
-        loc = page.get_by_role(role, name=bare).filter(visible=True)  # type: ignore[arg-type]
+        loc = page.get_by_role(role, name=bare).filter(visible=True)
         if await loc.count() == 1:
             name = " ".join((await loc.first.inner_text()).split())
             return Match(loc.first, f"{role} '{name}' on the {kind} page ({how})")
