@@ -61,3 +61,33 @@ async def test_a_bare_create_tab_opens_the_form_on_the_kinds_own_list(
         step("click", "Add lamp", ground="new_item", kind="lamp"),
     )
     assert elsewhere.steps[1].passed is False, details(elsewhere)
+
+
+async def test_a_confirmation_asked_on_a_page_of_its_own_is_answered(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    """Django admin asks "Are you sure?" on a page, not in a dialog: the delete is whole
+    only once that page's "Yes, I'm sure" is clicked."""
+    result = await run(
+        executor,
+        demo_site,
+        "/admin/shelf/2/delete/",
+        step("click", "Confirm", "if asked"),
+        step("assert_url", value="deleted=Maps"),
+    )
+    assert [s.passed for s in result.steps] == [True] * 3, details(result)
+    assert "button 'Yes, I\u2019m sure' on the confirmation page" in result.steps[1].details
+
+
+async def test_a_page_without_a_yes_is_left_alone(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    result = await run(
+        executor,
+        demo_site,
+        "/admin/shelf/new/",
+        step("click", "Confirm", "if asked"),
+        step("assert_url", value="/admin/shelf/new/"),
+    )
+    assert [s.passed for s in result.steps] == [True] * 3, details(result)
+    assert "no confirmation was asked" in result.steps[1].details

@@ -36,6 +36,7 @@ STATIC = {
     "/storefront": "storefront.html",
     "/admin/shelf/": "shelves.html",
     "/admin/shelf/new/": "shelf_new.html",
+    "/admin/shelf/2/delete/": "shelf_delete.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }

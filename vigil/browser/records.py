@@ -152,6 +152,30 @@ async def confirming_control(page: Page, *, dialogs_only: bool = False) -> Match
     return None
 
 
+# A confirmation told as a page of its own (Django admin's "Are you sure? [Yes, I'm sure]"):
+# only an unmistakable yes, never a bare "Delete" or "OK" that any form may carry.
+_PAGE_YES = re.compile(r"^\s*(?:yes\b.*|i['\u2019]m\s+sure\b.*|confirm(?:\s+delet\w*)?)\s*$", re.I)
+
+
+_ASKS = re.compile(r"\b(?:sure|confirm\w*|delet\w*|remov\w*)\b", re.I)
+
+
+async def confirming_page_control(page: Page) -> Match | None:
+    """The one submit control of a confirmation page that says yes; None when the page does
+    not ask (its title or main heading says nothing of being sure, confirming or deleting),
+    or has no such control or several (then nothing is clicked and nothing is assumed)."""
+    asks = f"{await page.title()} " + " ".join(
+        await page.locator("h1, h2").filter(visible=True).all_inner_texts()
+    )
+    if not _ASKS.search(asks):
+        return None
+    loc = page.locator("form").get_by_role("button", name=_PAGE_YES).filter(visible=True)
+    if await loc.count() != 1:
+        return None
+    name = " ".join(str(await loc.first.evaluate(_NAME_JS)).split())
+    return Match(loc.first, f"button '{name}' on the confirmation page")
+
+
 # A control's name as a person reads it: a submit input shows its value, not inner text.
 _NAME_JS = "el => el.value || el.innerText || el.getAttribute('aria-label') || ''"
 

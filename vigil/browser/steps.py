@@ -500,6 +500,16 @@ async def _confirm_if_asked(step: PlanStep, env: StepEnv, dl: Deadline) -> StepO
     outcome = await retrying(env, dl, attempt, env.retries)
     if clicked or outcome.passed:
         return outcome
+    # No dialog: the app may ask on a page of its own; answering it completes the delete,
+    # which a later "it is gone" / "it is still there" claim depends on.
+    await env.settle()
+    yes = await records.confirming_page_control(env.page)
+    if yes is not None:
+        await yes.locator.click(timeout=dl.ms())
+        await env.page.wait_for_load_state("load", timeout=dl.ms())
+        return StepOutcome(
+            True, said(yes, "the app asked to confirm; clicked"), outcome.retry_count
+        )
     return StepOutcome(True, "no confirmation was asked", outcome.retry_count)
 
 
