@@ -239,7 +239,16 @@ FAMILIES = [
         ],
     ),
     # Creating: a name without quotes, and a form saved before it is claimed about.
-    ("create", "create a shelf named Poetry", [st("fill", value="Poetry", ground="new_item")]),
+    (
+        "create",
+        "create a shelf named Poetry; you should see 'Saved'",
+        [
+            st("click", "Add shelf", ground="new_item"),
+            st("fill", "Name", "Poetry"),
+            st("click", "Save"),
+            st("assert_text", value="Saved"),
+        ],
+    ),
     (
         "create",
         "create a member named Olu Ade with city Lagos, then check Olu Ade appears in the list",

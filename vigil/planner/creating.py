@@ -71,12 +71,11 @@ def read_create(clause: Clause, ctx: Context) -> list[Draft] | None:
         return None
     how = found.group("how").lower().split()[-1]
     naming = _NAMING_FIELD.get(how, how.capitalize())
-    if not found.group("rest").strip():
-        if clause.literal(found.group("name")) is None:
-            # "create a category named Optics": the same new entry as with quotes.
-            return [Draft("fill", value=name, ground="new_item", names_record=True)]
+    if not found.group("rest").strip() and clause.literal(found.group("name")) is not None:
         return None  # "add a note called 'X'": one entry, read as a new item (collections.py)
-    fields = _fields(clause, found.group("rest"))
+    # "create a category named Optics": a record of that kind with only its name, through
+    # the kind's form (an unquoted name after a kind reads as a record, not a to-do entry).
+    fields = _fields(clause, found.group("rest")) if found.group("rest").strip() else []
     if fields is None:
         return None
     opener = f"Add {kind}"
