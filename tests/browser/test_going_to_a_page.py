@@ -91,3 +91,18 @@ async def test_a_page_without_a_yes_is_left_alone(
     )
     assert [s.passed for s in result.steps] == [True] * 3, details(result)
     assert "no confirmation was asked" in result.steps[1].details
+
+
+async def test_a_delete_asked_with_the_browsers_confirm_is_answered_yes(
+    executor: PlaywrightExecutor, demo_site: str
+) -> None:
+    """Flask-Admin's row Delete asks with confirm(): dismissed, nothing would be deleted."""
+    result = await run(
+        executor,
+        demo_site,
+        "/admin/shelf/",
+        step("click", "Delete", scope={"kind": "row", "text": "Poetry"}),
+        step("assert_url", value="deleted=Poetry"),
+    )
+    assert [s.passed for s in result.steps] == [True] * 3, details(result)
+    assert "answered yes" in result.steps[1].details

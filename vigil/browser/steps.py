@@ -9,8 +9,8 @@ import re
 from collections.abc import Awaitable, Callable
 from urllib.parse import urljoin, urlsplit
 
+from playwright.async_api import Dialog, Locator, Response
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Locator, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from vigil.browser import checks, grounding, records, rows, states, wording
@@ -469,7 +469,40 @@ async def _element(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
         )
     if a == "hover":
         return await _act(step, env, dl, "click", "hovered", lambda loc, ms: loc.hover(timeout=ms))
+    if _DELETING.fullmatch(step.target or ""):
+        return await _click_accepting_confirm(step, env, dl)
     return await _act(step, env, dl, "click", "clicked", lambda loc, ms: loc.click(timeout=ms))
+
+
+# The controls a goal clicks to delete or remove: what they ask is what the goal wants.
+_DELETING = re.compile(r"\s*(?:delete|remove)(?:\s+\w+)?\s*", re.IGNORECASE)
+
+
+async def _click_accepting_confirm(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    """ "delete 'X'" in an app that asks with the browser's own confirm() (Flask-Admin):
+    the question is answered yes while this click runs, and only then. Unanswered, the
+    browser would dismiss it and the delete would silently not happen."""
+    asked: list[str] = []
+
+    async def accept(dialog: Dialog) -> None:
+        if dialog.type == "confirm":
+            asked.append(dialog.message)
+            await dialog.accept()
+        else:
+            await dialog.dismiss()
+
+    env.page.on("dialog", accept)
+    try:
+        outcome = await _act(
+            step, env, dl, "click", "clicked", lambda loc, ms: loc.click(timeout=ms)
+        )
+        if asked:
+            await env.page.wait_for_load_state("load", timeout=dl.ms())
+    finally:
+        env.page.remove_listener("dialog", accept)
+    if asked and outcome.passed:
+        outcome.details += f"; the browser asked '{asked[0][:80]}': answered yes"
+    return outcome
 
 
 async def _already_on_page(step: PlanStep, env: StepEnv) -> StepOutcome | None:
