@@ -117,7 +117,7 @@ MORE = [
             st("fill", "Username", "ops"),
             st("fill", "Password", "pw-2024", secret=True),
             Step("press", "Password", "Enter"),
-            st("click", "Incidents"),
+            st("click", "Incidents", ground="page"),
             st("select", "severity", "High"),
             st("assert_count", "incidents", "2", count_op="eq"),
         ],

@@ -131,10 +131,13 @@ NAVIGATION_BY_RECORD = [
     ("go to member Olu Ade", [st("click", "Olu Ade")]),
     ("open Invoices and go to page 3", [st("click", "Invoices"), st("click", "3", role="link")]),
     ("open Acme Ltd from the Customers list", [st("click", "Customers"), st("click", "Acme Ltd")]),
-    ("in Invoices, click 'New invoice'", [st("click", "Invoices"), st("click", "New invoice")]),
+    (
+        "in Invoices, click 'New invoice'",
+        [st("click", "Invoices", ground="page"), st("click", "New invoice")],
+    ),
     (
         "in the Teams list, Falcon should be listed",
-        [st("click", "Teams"), st("assert_text", value="Falcon")],
+        [st("click", "Teams", ground="page"), st("assert_text", value="Falcon")],
     ),
     ("In the Billing section, click 'Pay'", [st("click", "Pay", scope=("section", "Billing"))]),
 ]
@@ -158,9 +161,16 @@ COMPOUNDS_AND_ELLIPSIS = [
     ),
     (
         "search invoices for 'acme' \u2014 Acme Ltd should come up",
-        [st("fill", value="acme", ground="search"), st("assert_text", value="Acme Ltd")],
+        [
+            st("click", "invoices", ground="page"),
+            st("fill", value="acme", ground="search"),
+            st("assert_text", value="Acme Ltd"),
+        ],
     ),
-    ("search orders for 'mug'", [st("fill", value="mug", ground="search")]),
+    (
+        "search orders for 'mug'",
+        [st("click", "orders", ground="page"), st("fill", value="mug", ground="search")],
+    ),
     (
         "sort by name A\u2013Z",
         [st("click", "name", column="name", order="ascending")],

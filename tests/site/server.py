@@ -34,6 +34,9 @@ STATIC = {
     "/patterns": "patterns.html",
     "/employee": "employee.html",
     "/storefront": "storefront.html",
+    "/admin/shelf/": "shelves.html",
+    "/admin/shelf/new/": "shelf_new.html",
+    "/admin/shelf/2/delete/": "shelf_delete.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }

@@ -14,6 +14,7 @@ import re
 from playwright.async_api import Locator, Page
 
 from vigil.browser import wording
+from vigil.browser.grounding import page_named
 from vigil.browser.locate import Match
 
 _LIST_ROLES = ("link", "tab", "button", "menuitem")
@@ -99,6 +100,21 @@ async def add_control(page: Page, kind: str) -> Match | None:
         if await loc.count():
             row = " ".join((await rows.first.inner_text()).split())[:40]
             return Match(loc.first, f"{role} 'Add' in the row '{row}'")
+    return await _bare_add_on_the_kinds_page(page, kind, bare)
+
+
+async def _bare_add_on_the_kinds_page(page: Page, kind: str, bare: re.Pattern[str]) -> Match | None:
+    """An admin list whose tabs say "List | Create" (Flask-Admin): a bare "Create"/"Add"/
+    "New" is the kind's only when the page is that kind's (its title, main heading or URL
+    names it) and there is exactly one such control, so a stray "New" elsewhere never is."""
+    named, how = await page_named(page, kind)
+    if not named:
+        return None
+    for role in ("link", "button", "tab"):
+        loc = page.get_by_role(role, name=bare).filter(visible=True)
+        if await loc.count() == 1:
+            name = " ".join((await loc.first.inner_text()).split())
+            return Match(loc.first, f"{role} '{name}' on the {kind} page ({how})")
     return None
 
 
@@ -134,6 +150,30 @@ async def confirming_control(page: Page, *, dialogs_only: bool = False) -> Match
                 name = " ".join(str(await loc.first.evaluate(_NAME_JS)).split())
                 return Match(loc.first, f"{role} '{name}'")
     return None
+
+
+# A confirmation told as a page of its own (Django admin's "Are you sure? [Yes, I'm sure]"):
+# only an unmistakable yes, never a bare "Delete" or "OK" that any form may carry.
+_PAGE_YES = re.compile(r"^\s*(?:yes\b.*|i['\u2019]m\s+sure\b.*|confirm(?:\s+delet\w*)?)\s*$", re.I)
+
+
+_ASKS = re.compile(r"\b(?:sure|confirm\w*|delet\w*|remov\w*)\b", re.I)
+
+
+async def confirming_page_control(page: Page) -> Match | None:
+    """The one submit control of a confirmation page that says yes; None when the page does
+    not ask (its title or main heading says nothing of being sure, confirming or deleting),
+    or has no such control or several (then nothing is clicked and nothing is assumed)."""
+    asks = f"{await page.title()} " + " ".join(
+        await page.locator("h1, h2").filter(visible=True).all_inner_texts()
+    )
+    if not _ASKS.search(asks):
+        return None
+    loc = page.locator("form").get_by_role("button", name=_PAGE_YES).filter(visible=True)
+    if await loc.count() != 1:
+        return None
+    name = " ".join(str(await loc.first.evaluate(_NAME_JS)).split())
+    return Match(loc.first, f"button '{name}' on the confirmation page")
 
 
 # A control's name as a person reads it: a submit input shows its value, not inner text.

@@ -9,8 +9,8 @@ import re
 from collections.abc import Awaitable, Callable
 from urllib.parse import urljoin, urlsplit
 
+from playwright.async_api import Dialog, Locator, Response
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Locator, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from vigil.browser import checks, grounding, records, rows, states, wording
@@ -448,6 +448,10 @@ async def _element(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
         return await _confirm_if_asked(step, env, dl)
     if a == "click" and step.ground == "new_item" and step.kind:
         return await _open_new_form(step, env, dl)
+    if a == "click" and step.ground == "page" and step.target:
+        there = await _already_on_page(step, env)
+        if there is not None:
+            return there
     if a == "click" and step.order is not None:
         return await rows.sort_by(step, env, dl)
     if a == "click" and step.column:
@@ -465,7 +469,48 @@ async def _element(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
         )
     if a == "hover":
         return await _act(step, env, dl, "click", "hovered", lambda loc, ms: loc.hover(timeout=ms))
+    if _DELETING.fullmatch(step.target or ""):
+        return await _click_accepting_confirm(step, env, dl)
     return await _act(step, env, dl, "click", "clicked", lambda loc, ms: loc.click(timeout=ms))
+
+
+# The controls a goal clicks to delete or remove: what they ask is what the goal wants.
+_DELETING = re.compile(r"\s*(?:delete|remove)(?:\s+\w+)?\s*", re.IGNORECASE)
+
+
+async def _click_accepting_confirm(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    """ "delete 'X'" in an app that asks with the browser's own confirm() (Flask-Admin):
+    the question is answered yes while this click runs, and only then. Unanswered, the
+    browser would dismiss it and the delete would silently not happen."""
+    asked: list[str] = []
+
+    async def accept(dialog: Dialog) -> None:
+        if dialog.type == "confirm":
+            asked.append(dialog.message)
+            await dialog.accept()
+        else:
+            await dialog.dismiss()
+
+    env.page.on("dialog", accept)
+    try:
+        outcome = await _act(
+            step, env, dl, "click", "clicked", lambda loc, ms: loc.click(timeout=ms)
+        )
+        if asked:
+            await env.page.wait_for_load_state("load", timeout=dl.ms())
+    finally:
+        env.page.remove_listener("dialog", accept)
+    if asked and outcome.passed:
+        outcome.details += f"; the browser asked '{asked[0][:80]}': answered yes"
+    return outcome
+
+
+async def _already_on_page(step: PlanStep, env: StepEnv) -> StepOutcome | None:
+    """ "On the Products page, …": a click with ground "page" goes to that page only when the
+    page is not already it, so what was done there (a search, a filter) is kept."""
+    await env.settle()
+    named, how = await grounding.page_named(env.page, step.target or "")
+    return StepOutcome(True, f"already on the '{step.target}' page: {how}") if named else None
 
 
 async def _confirm_if_asked(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
@@ -488,6 +533,16 @@ async def _confirm_if_asked(step: PlanStep, env: StepEnv, dl: Deadline) -> StepO
     outcome = await retrying(env, dl, attempt, env.retries)
     if clicked or outcome.passed:
         return outcome
+    # No dialog: the app may ask on a page of its own; answering it completes the delete,
+    # which a later "it is gone" / "it is still there" claim depends on.
+    await env.settle()
+    yes = await records.confirming_page_control(env.page)
+    if yes is not None:
+        await yes.locator.click(timeout=dl.ms())
+        await env.page.wait_for_load_state("load", timeout=dl.ms())
+        return StepOutcome(
+            True, said(yes, "the app asked to confirm; clicked"), outcome.retry_count
+        )
     return StepOutcome(True, "no confirmation was asked", outcome.retry_count)
 
 

@@ -22,7 +22,9 @@ from vigil.planner.grammar import AUX, NOT, SHOULD, TRAILER
 from vigil.planner.grammar import negated as _negated
 from vigil.planner.names import unquoted_names
 from vigil.planner.pages import ASKS_FOR, asked_fields, read_page_claim
+from vigil.planner.place_claims import read_place_claim, read_presence
 from vigil.planner.pronouns import kind_reference, pronoun_subject
+from vigil.planner.row_claims import read_comes_at, read_row_claim
 from vigil.planner.scopes import split_scope
 from vigil.planner.states import read_state, read_where
 from vigil.planner.steps import Draft
@@ -38,13 +40,17 @@ from vigil.planner.targets import (
 # Shapes read before the generic text and visibility ones; each reads its own negation.
 Shape = Callable[[Clause, str], list[Draft] | None]
 SHAPES: tuple[Shape, ...] = (
+    read_place_claim,
+    read_presence,
     read_counter,
     read_page_claim,
     read_added,
     read_only,
     read_count,
     read_state,
+    read_comes_at,
     read_cell,
+    read_row_claim,
 )
 
 
@@ -53,7 +59,8 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 
 CLAIM_VERB = _pattern(
-    r"(?P<verb>verify|assert|ensure|confirm|check|validate|expect|test|make\s+sure|"
+    r"(?P<verb>verify|assert|ensure|confirm|check|validate|expect|test|make\s+sure|be\s+sure|"
+    r"make\s+certain|"
     r"double[-\s]check|see)(?:\s+(?:that|if|whether))?\s+(?P<claim>.+)"
 )
 _AUX, _NOT, _SHOULD = AUX, NOT, SHOULD

@@ -42,13 +42,18 @@ _LINE_OR_SEMICOLON = re.compile(r"[\r\n;]+")
 # No end after an initial: "Ursula K. Le Guin" is one name.
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+")
 _THEN = re.compile(r"\s*,?\s*\b(?:(?:and|but)\s+)?then\b[\s,]*", re.IGNORECASE)
+# "the list should then show 1981": a "then" after a claim's modal orders nothing; it is
+# dropped so the claim is read whole instead of cut in two.
+_MODAL_THEN = re.compile(
+    r"\b(?P<modal>should|must|will|would|shall|is|are|does|do)\s+then\b", re.IGNORECASE
+)
 # Words that open a clause without meaning anything for the plan ("Then, finally click …").
 _LEADING_FILLER = re.compile(
     r"^(?:(?:and|but|given|when|also|next|finally|first|firstly|lastly|after\s+that|afterwards|now|please|then|so|"
     r"ok|okay|once\s+there|at\s+the\s+end|in\s+the\s+end|at\s+last|meanwhile|"
     r"could\s+you|can\s+you|would\s+you|will\s+you|kindly|let's|let\s+us|lets|"
     r"i\s+want\s+to|i'd\s+like\s+to|i\s+would\s+like\s+to|i\s+need\s+to|we\s+need\s+to|"
-    r"you\s+need\s+to|go\s+ahead\s+and|just|simply|hey|hi|basically|so\s+basically)"
+    r"you\s+need\s+to|go\s+ahead\s+and|just|simply|hey|hi|hello|basically|so\s+basically)"
     r"\b[\s,]*)+",
     re.IGNORECASE,
 )
@@ -130,15 +135,34 @@ def split_clauses(goal: str) -> list[Clause]:
     """
     masked, verbatims = mask(goal)
     clauses: list[Clause] = []
-    for line in _LINE_OR_SEMICOLON.split(masked):
+    lines = [part for line in _LINE_OR_SEMICOLON.split(masked) for part in _inline_items(line)]
+    for line in lines:
         line = _LIST_MARKER.sub("", line)
         for sentence in _SENTENCE_END.split(line):
             introduces = sentence.rstrip().endswith(":")
+            sentence = _MODAL_THEN.sub(r"\g<modal>", sentence)
             for piece in _split_outside_parentheses(_THEN, sentence):
                 text = tidy(piece)
                 if text:
                     clauses.append(Clause(text, verbatims, introduces))
     return clauses
+
+
+# "1) open customers 2) filter … 3) expect …" on one line: numbered items, each a clause.
+_FIRST_ITEM = re.compile(r"^\s*1\)\s")
+_NEXT_ITEM = re.compile(r"\s+(?=\d{1,2}\)\s)")
+
+
+def _inline_items(line: str) -> list[str]:
+    """Items numbered "1) … 2) …" in one line; the numbers must run 1, 2, 3 … in order, so a
+    stray "3)" inside a sentence is never a cut."""
+    if not _FIRST_ITEM.match(line):
+        return [line]
+    parts = _NEXT_ITEM.split(line)
+    numbers = [re.match(r"\s*(\d+)\)", part) for part in parts]
+    if any(n is None or int(n.group(1)) != i for i, n in enumerate(numbers, start=1)):
+        return [line]
+    return parts
 
 
 def _split_outside_parentheses(pattern: re.Pattern[str], text: str) -> list[str]:

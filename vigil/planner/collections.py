@@ -16,6 +16,7 @@ from vigil.models import Action, Scope
 from vigil.pipeline.vocabulary import parse_count
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
+from vigil.planner.names import unquoted_name
 from vigil.planner.pronouns import pronoun_subject
 from vigil.planner.steps import Draft
 from vigil.planner.targets import NOT_A_RECORD_KIND, element_name, parse_target
@@ -167,7 +168,7 @@ def read_delete(clause: Clause, ctx: Context) -> list[Draft] | None:
     verb = found.group("verb").lower()
     control = "Remove" if verb.startswith(("remove", "get", "drop")) else "Delete"
     note = _delete_note(control, item)
-    kind = _kind(found.group("what"))
+    kind = _kind(found.group("what"), clause)
     return [Draft("click", target=control, scope=item, note=note, kind=kind, deletes=True)]
 
 
@@ -226,22 +227,46 @@ def _item(clause: Clause, words: str) -> Scope | int | None:
         text = found.group("name")
     elif (found := _NOUN_BEFORE.match(text)) and clause.literal(found.group("name")) is not None:
         text = found.group("name")  # "the user 'bob'", "the task 'Rye'"
+    elif (found := _KIND_AFTER.match(text)) and not NOT_A_RECORD_KIND.match(found.group("kind")):
+        text = text[: found.start("kind")].strip()  # "the 'Basil' seed"
     literal = clause.literal(text)
     if literal is not None:
         return Scope(kind="row", text=literal) if literal.strip() else None
     subject = pronoun_subject(words.strip())
     if subject is not None:
         return Scope(kind="row", text=subject)
+    the = re.match(r"the\s", words.strip(), re.IGNORECASE) is not None
+    if the and (kinded := _named_with_kind(clause, text)) is not None:
+        return Scope(kind="row", text=kinded[1])  # "the author Sylvia Plath", "the Rye task"
     if _UNQUOTED_ITEM.fullmatch(words.strip()):
         return Scope(kind="row", text=words.strip())  # "delete Rye", "complete Buy flour"
     return None
 
 
-def _kind(words: str) -> str | None:
+_KIND_THEN_NAME = re.compile(r"^(?P<kind>[a-z][\w-]*)\s+(?P<name>(?-i:[A-Z0-9]).*)$")
+_NAME_THEN_KIND = re.compile(r"^(?P<name>(?-i:[A-Z0-9]).*?)\s+(?P<kind>[a-z][\w-]*)$")
+
+
+def _named_with_kind(clause: Clause, text: str) -> tuple[str, str] | None:
+    """ "author Sylvia Plath", "Camp Sandal product" (after "the", so "Buy flour" stays one
+    name): a lowercase kind beside a name written like one (names.py), as (kind, name)."""
+    for shape in (_KIND_THEN_NAME, _NAME_THEN_KIND):
+        found = shape.fullmatch(text.strip())
+        if found is None or NOT_A_RECORD_KIND.match(found.group("kind")):
+            continue
+        if (name := unquoted_name(clause, found.group("name"))) is not None:
+            return found.group("kind").lower(), name
+    return None
+
+
+def _kind(words: str, clause: Clause | None = None) -> str | None:
     """ "the ticket 'X'", "the 'X' task": the kind of record named, for finding its list."""
     text = re.sub(r"^(?:the|a|an)\s+", "", words.strip(), flags=re.I)
     found = _NOUN_BEFORE.match(text) or _KIND_AFTER.match(text)
     kind = found.group("kind") if found else None
+    the = re.match(r"the\s", words.strip(), re.IGNORECASE) is not None
+    if kind is None and the and clause is not None and (kinded := _named_with_kind(clause, text)):
+        kind = kinded[0]
     return kind.lower() if kind and not NOT_A_RECORD_KIND.match(kind) else None
 
 

@@ -36,9 +36,13 @@ from vigil.planner.collections import (
 from vigil.planner.context import Context, Reader
 from vigil.planner.counters import read_add_nth
 from vigil.planner.creating import read_create
+from vigil.planner.edit_form import read_details, read_edit_form
+from vigil.planner.filters import read_more_filters
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
+from vigil.planner.places import go_to_page, lowercase_place, read_look_at
 from vigil.planner.records import read_record
+from vigil.planner.row_claims import gapped_cell
 from vigil.planner.scopes import split_lead
 from vigil.planner.search import read_filter, read_search, read_sort
 from vigil.planner.sign_in import read_bare_login, read_login, read_logout
@@ -51,10 +55,14 @@ READERS: tuple[Reader, ...] = (
     read_login,
     read_bare_login,
     read_logout,
+    read_edit_form,
+    read_details,
     read_navigate,
+    read_look_at,
     read_wait,
     read_search,
     read_sort,
+    read_more_filters,
     read_filter,
     read_press,
     read_create,
@@ -189,8 +197,8 @@ def read_piece(clause: Clause, ctx: Context) -> Piece | None:
         if where and inner:
             first = where[0]
             if page.group("how").lower() != "from" and first.action == "click" and first.target:
-                # "On the Orders page, …": check that it is where we are, not a click.
-                first = Draft("assert_visible", target=first.target, ground="page")
+                # "On the Orders page, …": go there, unless that is where we already are.
+                first = go_to_page(first.target)
             return _sourced(clause, [first, *inner.drafts])
     if (place := _place_lead(clause)) is not None:
         # "in Books, filter by genre Science" inside a longer sentence: go there, then the rest.
@@ -310,17 +318,37 @@ PLACE_LEAD = re.compile(
     r"(?P<noun>\s+(?:list|table|listing))?\s*,\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# "in Products sort by Stock": without a comma, only a verb that works on a list ends the place.
+PLACE_LEAD_NO_COMMA = re.compile(
+    r"^(?:in|inside|within)\s+(?:the\s+)?(?P<place>[\w'-]+(?:\s+[\w'-]+)??)"
+    r"(?P<noun>\s+(?:list|table|listing|page))?\s+"
+    r"(?P<rest>(?:sort|order|search|filter|narrow|find|look\s+up)\b.+)$",
+    re.IGNORECASE,
+)
+
+
+# "Products -> add a filter on …": a place, an arrow, then what is done there.
+PLACE_ARROW = re.compile(
+    r"^(?P<place>[\w' ]+?)(?P<noun>\s+(?:list|table|listing|page))?\s*(?:->|\u2192|=>)\s*"
+    r"(?P<rest>(?!\S+\s*(?:->|\u2192|=>)).+)$",
+    re.IGNORECASE,
+)
 
 
 def _place_lead(clause: Clause) -> tuple[Piece, str] | None:
-    found = PLACE_LEAD.match(clause.masked)
-    if found is None:
-        return None
+    for lead in (PLACE_LEAD, PLACE_LEAD_NO_COMMA, PLACE_ARROW):
+        if (found := lead.match(clause.masked)) and (read := _place_lead_from(clause, found)):
+            return read
+    return None
+
+
+def _place_lead_from(clause: Clause, found: re.Match[str]) -> tuple[Piece, str] | None:
     place = found.group("place")
     name = unquoted_name(clause, place) if not found.group("noun") else place.strip()
+    name = name or lowercase_place(place)
     if not name or not re.fullmatch(r"[\w' -]+", name) or len(name.split()) > 3:
         return None
-    click = Draft("click", target=name, note=f"Go to '{name}' (the link, tab or button named so)")
+    click = go_to_page(name)
     words = clause.written(clause.masked[: found.start("rest")]).rstrip(" ,")
     return Piece(
         clause.with_text(found.group(0)[: found.start("rest")]), [click.but(source=words)]
@@ -428,8 +456,17 @@ def _with_parenthesis(
     retyped = type_items_into(last.drafts, clause, tidy(inner))
     if retyped is not None:
         return [*pieces[:-1], Piece(last.clause, retyped)], []
+    if _DONE_FIRST.search(inner):
+        # "delete X (log in as ana, pw-1 first)": the parenthesis is done before the rest.
+        before = tidy(_DONE_FIRST.sub("", inner))
+        first, first_unread = _read_joined(clause.with_text(before), ctx, None)
+        if first and not first_unread:
+            return [*first, *pieces], []
     own, unread = _read_joined(clause.with_text(tidy(inner)), ctx, last)
     return [*pieces, *own], unread
+
+
+_DONE_FIRST = re.compile(r"\s(?:first|beforehand|before\s+that|before\s+doing\s+so)\s*$", re.I)
 
 
 def _ellipsis(clause: Clause, previous: Piece | None, ctx: Context) -> Piece | None:
@@ -437,6 +474,8 @@ def _ellipsis(clause: Clause, previous: Piece | None, ctx: Context) -> Piece | N
     into B": the previous verb again."""
     if previous is None or not previous.drafts:
         return None
+    if gapped := gapped_cell(clause, previous.drafts[-1]):
+        return _sourced(clause, gapped)
     if found := ELLIPTICAL_CLAIM.match(clause.masked):
         subjects = found.group("what") or found.group("what2")
         names = clause.literal_list(subjects) or unquoted_names(clause, subjects)

@@ -20,6 +20,7 @@ from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
 from vigil.planner.grammar import pattern
 from vigil.planner.pronouns import kind_reference, pronoun_subject
+from vigil.planner.records import SAVE_NAME
 from vigil.planner.steps import Draft
 from vigil.planner.targets import NOT_A_RECORD_KIND, element_name, plain_value
 
@@ -70,9 +71,11 @@ def read_create(clause: Clause, ctx: Context) -> list[Draft] | None:
         return None
     how = found.group("how").lower().split()[-1]
     naming = _NAMING_FIELD.get(how, how.capitalize())
-    if not found.group("rest").strip():
+    if not found.group("rest").strip() and clause.literal(found.group("name")) is not None:
         return None  # "add a note called 'X'": one entry, read as a new item (collections.py)
-    fields = _fields(clause, found.group("rest"))
+    # "create a category named Optics": a record of that kind with only its name, through
+    # the kind's form (an unquoted name after a kind reads as a record, not a to-do entry).
+    fields = _fields(clause, found.group("rest")) if found.group("rest").strip() else []
     if fields is None:
         return None
     opener = f"Add {kind}"
@@ -152,3 +155,26 @@ def read_added(clause: Clause, claim: str) -> list[Draft] | None:
         # A column called "Date added" says "added" too; a success message says this.
         drafts.append(Draft("assert_text", value="successfully"))
     return drafts
+
+
+def save_before_claims(drafts: list[Draft]) -> list[Draft]:
+    """ "create an agent named X with team Y, then check X appears": a claim about a record
+    made through its form is about the saved record, so the form is saved first when the
+    goal goes straight from the fields to a claim (a goal that saves itself is left alone)."""
+    result: list[Draft] = []
+    in_form = False
+    for d in drafts:
+        if d.action == "click" and d.ground == "new_item" and d.kind:
+            in_form = True
+        elif in_form and d.action.startswith("assert"):
+            result.append(
+                Draft("click", target=SAVE_NAME, control=True, note=_SAVE_NOTE, source=d.source)
+            )
+            in_form = False
+        elif d.action not in ("fill", "select", "check", "uncheck"):
+            in_form = False
+        result.append(d)
+    return result
+
+
+_SAVE_NOTE = "Save the new record (its form's Save control) before checking it"

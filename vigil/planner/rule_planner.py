@@ -29,8 +29,11 @@ from vigil.models import IF_ASKED, Scope, TestPlan
 from vigil.planner.clauses import Clause, split_clauses
 from vigil.planner.compounds import Piece, read_compound, read_piece
 from vigil.planner.context import Context
+from vigil.planner.creating import save_before_claims
+from vigil.planner.edit_form import fields_of_open_form
 from vigil.planner.framing import is_framing, is_label, modal_rest, split_head
 from vigil.planner.navigation import opens_a_url
+from vigil.planner.outcome_first import read_outcome_first
 from vigil.planner.pronouns import resolve
 from vigil.planner.records import AFTER_SAVING, CONFIRM_NAME, SAVE_NAME, is_save
 from vigil.planner.sign_in import (
@@ -40,7 +43,9 @@ from vigil.planner.sign_in import (
     is_login_submit,
     is_submit_click,
 )
+from vigil.planner.sign_in_lead import done_first, read_sign_in_lead
 from vigil.planner.steps import Draft, number
+from vigil.planner.when_then import read_when_then
 
 NOT_UNDERSTOOD = "could not understand: '{clause}'"
 NOTHING_TO_CHECK = "the goal asks nothing that can be checked: '{goal}'"
@@ -120,6 +125,7 @@ def read_goal(url: str, goal: str) -> Reading:
         return reading
     drafts = _confirm_deletes(_items_in_their_rows(_submit_with_named_button(_one_enter(drafts))))
     drafts, unresolved = resolve(drafts, _groups(drafts))
+    drafts = save_before_claims(fields_of_open_form(drafts))
     reading.problems += [UNRESOLVED.format(words=d.source or d.action) for d in unresolved]
     reading.problems += _secret_claims(drafts)
     drafts = _hide_secrets(drafts)
@@ -133,6 +139,8 @@ def _read_clause(
     clause: Clause, ctx: Context, previous: Piece | None
 ) -> tuple[list[Piece], list[str], list[str]]:
     """Pieces read, stretches not read, and stretches skipped as framing."""
+    if signed_in := read_sign_in_lead(clause, ctx, previous):
+        return signed_in, [], []
     if lead := SIGNED_IN_LEAD.match(clause.masked):
         clause = clause.with_text(clause.masked[lead.end() :])
         if not clause.masked:
@@ -155,9 +163,13 @@ def _read_clause(
         return [*save, *pieces], unread, framed
     if is_label(clause):
         return [], [], [clause.written()]
+    if outcome_first := read_outcome_first(clause, ctx, previous):
+        return outcome_first, [], []
+    if when_then := read_when_then(clause, ctx, previous):
+        return when_then, [], []
     pieces, unread = read_compound(clause, ctx, previous)
     if not unread:
-        return pieces, [], []
+        return done_first(pieces), [], []
     if head := split_head(clause):
         framing_words, steps_words = head
         # "agent / desk-2024: open Tickets", "as admin with password x: …": a head that is a
@@ -202,7 +214,8 @@ def _confirm_deletes(drafts: list[Draft]) -> list[Draft]:
     for index, draft in enumerate(drafts):
         result.append(draft)
         following = drafts[index + 1] if index + 1 < len(drafts) else None
-        if draft.deletes and not (following is not None and following.action == "click"):
+        goes_on = following is not None and following.action == "click"
+        if draft.deletes and not (goes_on and following is not None and following.ground != "page"):
             result.append(
                 Draft("click", target=CONFIRM_NAME, value=IF_ASKED, source=draft.source,
                       control=True)

@@ -13,6 +13,8 @@ import re
 from vigil.models import SortOrder
 from vigil.planner.clauses import TOKEN, Clause
 from vigil.planner.context import Context
+from vigil.planner.names import unquoted_name
+from vigil.planner.places import go_to_page, lowercase_place
 from vigil.planner.steps import Draft
 from vigil.planner.targets import element_name, parse_target
 
@@ -25,7 +27,7 @@ _SEARCH_BOX = r"(?:the\s+)?(?:search(?:\s*(?:box|bar|field|input))?|searchbox|fi
 SEARCH = _pattern(
     r"(?:(?:search|hunt)\s+for|look\s+up)\s+(?P<term>.+?)"
     rf"(?:\s+(?:with|using|in|via|through|from)\s+{_SEARCH_BOX})?"
-    r"|search\s+(?:the\s+|my\s+|all\s+)?(?:\w+\s+)?for\s+(?P<term2>.+)"
+    r"|search\s+(?:the\s+|my\s+|all\s+)?(?:(?P<where>\w+)\s+)?for\s+(?P<term2>.+)"
     rf"|(?:search|query)\s+(?P<term3>{TOKEN})"
     rf"|(?:use|using)\s+{_SEARCH_BOX}\s*,?\s*(?:to\s+)?(?:find|look\s+up|search\s+for)\s+(?P<term4>.+)"
     rf"|find\s+(?P<term5>.+?)\s+(?:with|using|via)\s+{_SEARCH_BOX}"
@@ -103,7 +105,11 @@ def read_search(clause: Clause, ctx: Context) -> list[Draft] | None:
         identifier = _NOUN_THEN_ID.match(plain)
         term = identifier.group("id") if identifier else plain
     # One step: with ground "search" the executor presses Enter after typing.
-    return [Draft("fill", value=term, ground="search", note=f"Search for '{term}'")]
+    search = Draft("fill", value=term, ground="search", note=f"Search for '{term}'")
+    # "search products for 'pad'": on the Products page, gone to first unless there.
+    where = found.group("where")
+    place = (unquoted_name(clause, where) or lowercase_place(where)) if where else None
+    return [go_to_page(place), search] if place else [search]
 
 
 def read_filter(clause: Clause, ctx: Context) -> list[Draft] | None:

@@ -53,7 +53,7 @@ def _credentials(n: int, lead: str = r"(?:as|with|using)\s+", kind: str = "?") -
         rf"(?P<user{n}>{TOKEN}|[^\s/(),:]+)"
         rf"(?:\s*/\s*(?:(?:the|my)\s+)?(?:{_PASSWORD_WORD}\s+)?(?P<slash{n}>{secret})"
         rf"|\s*,?\s*(?:(?:and|with|using)\s+)?(?:(?:the|my|a|an)\s+)?"
-        rf"{_PASSWORD_ADJECTIVE.replace('{n}', str(n))}{_PASSWORD_WORD}"
+        rf"{_PASSWORD_ADJECTIVE.replace('{n}', str(n))}{_PASSWORD_WORD}(?![\w-])"
         rf"\s*(?:of\s+|is\s+|:\s*|=\s*)?(?P<named{n}>{secret})"
         rf"|\s*\(\s*(?:with\s+)?(?:(?:the|my)\s+)?(?:{_PASSWORD_WORD}\s*:?\s*)?"
         rf"(?P<paren{n}>{secret})\s*\)"
@@ -85,6 +85,9 @@ LOGIN = _pattern(
     # "log in (agent, desk-2024)": a pair in parentheses right after the verb.
     rf"|{_VERB.replace('attempt>', 'attempt7>')}\s*\(\s*(?P<user7>{TOKEN}|[\w.@+-]+)\s*,\s*"
     rf"(?P<paren7>{TOKEN}|[^\s(),]+)\s*\)"
+    # "log in as manager, trail-mix-42 first": a comma before a word written like a password.
+    rf"|{_VERB.replace('attempt>', 'attempt8>')}\s+as\s+(?P<user8>[\w.@+-]+)\s*,\s*"
+    rf"(?P<paren8>{_MARKED_SECRET})(?:\s+(?:first|beforehand))?"
 )
 LOGOUT = _pattern(
     r"(?:(?:then\s+)?(?P<verb>log\s*out|logout|sign\s*out|signout|log\s*off|sign\s+off))"
@@ -112,7 +115,7 @@ def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
     found = LOGIN.fullmatch(clause.masked)
     if not found:
         return None
-    n = next(i for i in range(1, 8) if found.group(f"user{i}") is not None)
+    n = next(i for i in range(1, 9) if found.group(f"user{i}") is not None)
     attempt = next(
         (found.group(g) for g in ("attempt", "attempt2", "attempt4", "attempt5", "attempt6",
                                   "attempt7", f"wrong{n}")
@@ -120,8 +123,10 @@ def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
         None,
     )  # fmt: skip
     bare = found.group(f"bare{n}") if n < 5 else None
-    if bare is not None and attempt is None and has_token(bare):
-        return None  # "log in as ana with 'x'" reads as a password only in an attempt
+    if bare is not None and attempt is None and has_token(bare) and not _marked(clause, bare):
+        # "log in as ana with 'x'" reads as a password only in an attempt, or when the
+        # quoted text is written like one ("with 'trail-mix-42'": a digit or a symbol).
+        return None
     user = plain_value(clause, found.group(f"user{n}"))
     secret = next(
         (found.group(f"{how}{n}") for how in ("slash", "named", "paren", "bare")
@@ -154,6 +159,11 @@ def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
 
 
 HIDDEN = "•" * 8
+
+
+def _marked(clause: Clause, words: str) -> bool:
+    literal = clause.literal(words)
+    return literal is not None and re.fullmatch(_MARKED_SECRET, literal) is not None
 
 
 def _secret_group(found: re.Match[str], n: int) -> str:

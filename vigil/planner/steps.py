@@ -67,6 +67,9 @@ class Draft:
     names_record: bool = False
     # A delete the goal asks for as a whole ("delete 'X'"): confirmed if the app asks.
     deletes: bool = False
+    # Opens one record's own page, its fields beside their labels ("open X's edit form",
+    # "view the details of X"): the record named here is what `shows` reads.
+    shows: str | None = None
 
     def but(self, **changes: object) -> Draft:
         """A copy with some fields changed (dataclasses.replace, typed loosely on purpose)."""
@@ -124,6 +127,8 @@ def _describe(d: Draft) -> str:
         case "click":
             if d.value == IF_ASKED:
                 return "Confirm if the app asks (its yes control), else go on"
+            if d.ground == "page":
+                return f"Go to the '{d.target}' page unless already on it (click the link named so)"
             if d.order:
                 return f"Sort by {element}, {d.order} (click the column header until it holds)"
             return f"Click {element}{exact}"

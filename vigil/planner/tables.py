@@ -126,7 +126,7 @@ _NUMBER = (
     r"nine|ten|eleven|twelve|fifteen|twenty"
 )
 _NOT_A_NOUN = (
-    r"(?!(?:is|are|was|were|be|been|should|must|will|in|on|at|of|comes?|came|remains?|"
+    r"(?!(?:is|are|was|were|be|been|should|must|will|in|on|at|of|for|comes?|came|remains?|"
     r"left|returned|found)\b)"
 )
 _COUNTED = rf"(?P<noun>(?:{_NOT_A_NOUN}[a-z][\w-]*\s+){{0,2}}?{_NOT_A_NOUN}[a-z][\w-]*)"
@@ -226,6 +226,8 @@ def read_cell(clause: Clause, claim: str) -> list[Draft] | None:
         row_words = _KIND_BEFORE.sub("", found.group("row").strip())  # "the task 'X'" is 'X'
         # "is on the Technical team": the cell says "Technical".
         value_words = _GROUP_NOUN.sub("", found.group("value"))
+        if value_words != found.group("value"):
+            value_words = re.sub(r"^the\s+", "", value_words.strip(), flags=re.IGNORECASE)
         if _names_an_item(clause, row_words):
             return _cells(clause, _row(clause, row_words), value_words, None, found)
     if (
