@@ -218,6 +218,14 @@ async def _act(
 _MAX_DETOURS = 2
 
 
+async def _follow(env: StepEnv, dl: Deadline, control: Locator) -> None:
+    """Click a control that leads to another page, once the current one is quiet, and wait
+    for the new one to load: the detours and confirmations check what that page shows."""
+    await env.settle()
+    await control.click(timeout=dl.ms())
+    await env.page.wait_for_load_state("load", timeout=dl.ms())
+
+
 async def _detour(
     step: PlanStep, env: StepEnv, dl: Deadline, taken: list[str]
 ) -> tuple[str, PlanStep] | None:
@@ -242,9 +250,7 @@ async def _detour(
         link = await records.record_link(scoped.marked, scope.text)
         if link is None:
             return None
-        await env.settle()
-        await link.locator.click(timeout=dl.ms())
-        await env.page.wait_for_load_state("load", timeout=dl.ms())
+        await _follow(env, dl, link.locator)
         words = f"no '{step.target}' in the row for '{scope.text}'; opened it with {link.how}"
         return words, step.model_copy(update={"scope": None})
     if not step.kind or any(w.startswith("went to") for w in taken):
@@ -254,9 +260,7 @@ async def _detour(
     listed = await records.kind_list(env.page, step.kind)
     if listed is None:
         return None
-    await env.settle()
-    await listed.locator.click(timeout=dl.ms())
-    await env.page.wait_for_load_state("load", timeout=dl.ms())
+    await _follow(env, dl, listed.locator)
     named = f"'{scope.text}'" if scope is not None else f"'{step.target}'"
     words = f"went to the {step.kind} list with {said(listed, 'the')} ({named} was not on the page)"
     return words, step
@@ -524,9 +528,7 @@ async def _confirm_if_asked(step: PlanStep, env: StepEnv, dl: Deadline) -> StepO
         yes = await records.confirming_control(env.page, dialogs_only=True)
         if yes is None:
             return "no confirmation dialog is open"
-        await env.settle()
-        await yes.locator.click(timeout=dl.ms())
-        await env.page.wait_for_load_state("load", timeout=dl.ms())
+        await _follow(env, dl, yes.locator)
         clicked = True
         return StepOutcome(True, said(yes, "the app asked to confirm; clicked"))
 
