@@ -52,6 +52,7 @@ class Outcome:
     expected: Verdict
     held_out: bool = False
     fresh: bool = False
+    blind: bool = False
     hand: Verdict = "error"
     hand_ms: float = 0.0
     hand_error: str = ""
@@ -142,17 +143,23 @@ def bench_lines(m: dict[str, float], prefix: str = "realapps") -> list[str]:
 
 
 def all_bench_lines(outcomes: list[Outcome]) -> list[str]:
-    """The tuning set's figures, the held-out set's, then the fresh set's (written last, blind
-    to the planner, partly on an app it never met: the honest estimate for unseen goals)."""
+    """Each set's figures: tuning, held out, fresh, then blind (the newest set written without
+    reading the planner, on other kinds of app: the honest estimate for unseen goals)."""
     lines: list[str] = []
     for prefix, chosen in (
-        ("realapps", [o for o in outcomes if not o.held_out and not o.fresh]),
+        ("realapps", [o for o in outcomes if not (o.held_out or o.fresh or o.blind)]),
         ("realapps_held_out", [o for o in outcomes if o.held_out]),
         ("realapps_fresh", [o for o in outcomes if o.fresh]),
+        ("realapps_blind", [o for o in outcomes if o.blind]),
     ):
         if chosen:
             lines += bench_lines(metrics(chosen), prefix)
     return lines
+
+
+def _mark(o: Outcome) -> str:
+    """The table's tag for a goal's set: * held out, + fresh, # blind, none for tuning."""
+    return "*" if o.held_out else "+" if o.fresh else "#" if o.blind else ""
 
 
 def _one_line(text: str) -> str:
@@ -167,7 +174,7 @@ def write_table(outcomes: list[Outcome]) -> None:
     lines = [header]
     for o in outcomes:
         cols = [
-            o.id + ("*" if o.held_out else "+" if o.fresh else ""),
+            o.id + _mark(o),
             o.app,
             o.family,
             o.trap or "",
@@ -186,7 +193,7 @@ def summary(outcomes: list[Outcome]) -> list[str]:
     out = [f"realapps: {len(wrong)} of {len(outcomes)} verdicts wrong (table: {TABLE_PATH})"]
     for o in wrong:
         said = f"expected {o.expected}, got {o.vigil}"
-        tag = " (held out)" if o.held_out else " (fresh)" if o.fresh else ""
+        tag = {"*": " (held out)", "+": " (fresh)", "#": " (blind)"}.get(_mark(o), "")
         out.append(f"  {o.id}{tag} [{o.family}] {said}: {_one_line(o.goal)}")
         out.append(f"      {_one_line(o.details)[:300]}")
     unchecked = [o for o in outcomes if o.vigil != "error" and not o.checked]
@@ -205,7 +212,8 @@ async def measure(
     from vigil.services import build_pipeline
 
     outcomes = [
-        Outcome(g.id, g.app, g.family, g.trap, g.goal, g.expect, g.held_out, g.fresh) for g in goals
+        Outcome(g.id, g.app, g.family, g.trap, g.goal, g.expect, g.held_out, g.fresh, g.blind)
+        for g in goals
     ]
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(

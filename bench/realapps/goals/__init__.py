@@ -49,6 +49,9 @@ class Goal:
     # Written last, by someone who read neither the planner nor the other goals' sentences,
     # partly on an app the planner had never met (Flask-Admin); never to be used for tuning.
     fresh: bool = False
+    # Written in a later session, again blind to the planner, on apps of other kinds than the
+    # admin screens above (first contact recorded before any tuning); never used for tuning.
+    blind: bool = False
 
     def url(self, base: str) -> str:
         return base.rstrip("/") + self.path
@@ -57,10 +60,13 @@ class Goal:
 class GoalSet:
     """Collects one app's goals; `add` decorates the hand-written script of each."""
 
-    def __init__(self, app: str, *, held_out: bool = False, fresh: bool = False) -> None:
+    def __init__(
+        self, app: str, *, held_out: bool = False, fresh: bool = False, blind: bool = False
+    ) -> None:
         self.app = app
         self.held_out = held_out
         self.fresh = fresh
+        self.blind = blind
         self.goals: list[Goal] = []
 
     def add(
@@ -79,6 +85,7 @@ class GoalSet:
                     trap=trap,
                     held_out=self.held_out,
                     fresh=self.fresh,
+                    blind=self.blind,
                 )
             )
             return script
