@@ -195,12 +195,13 @@ STARTERS: dict[str, Callable[[Path], RunningApp]] = {
 }
 
 
-def start_all(workdir: Path) -> dict[str, RunningApp]:
-    """Start every app at once (seeding is mostly waiting on subprocesses)."""
-    for name in STARTERS:
+def start_all(workdir: Path, names: set[str] | None = None) -> dict[str, RunningApp]:
+    """Start every app (or only `names`) at once: seeding is mostly waiting on subprocesses."""
+    chosen = {n: start for n, start in STARTERS.items() if names is None or n in names}
+    for name in chosen:
         (workdir / name).mkdir()
-    with ThreadPoolExecutor(len(STARTERS)) as pool:
-        futures = {name: pool.submit(start, workdir / name) for name, start in STARTERS.items()}
+    with ThreadPoolExecutor(len(chosen)) as pool:
+        futures = {name: pool.submit(start, workdir / name) for name, start in chosen.items()}
     started: dict[str, RunningApp] = {}
     failures: list[str] = []
     for name, future in futures.items():
