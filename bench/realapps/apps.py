@@ -36,6 +36,7 @@ REQUIRED_MODULES = (
     "sqlalchemy",
     "flask_admin",
     "flask_sqlalchemy",
+    "streamlit",
 )
 
 
@@ -171,11 +172,30 @@ def start_flask_admin(workdir: Path) -> RunningApp:
     return _pristine(app, db)
 
 
+def start_streamlit(workdir: Path) -> RunningApp:
+    db = workdir / "corner_shop.sqlite3"
+    env = _env(SHOP_DB=str(db))
+    _seed_sqlite("bench.realapps.sites.corner_shop", db, env, workdir)
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "bench/realapps/sites/corner_shop.py"),
+    ]
+    cmd += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    cmd += ["--server.address", LOOPBACK, "--server.port", "{port}"]
+    cmd += ["--server.fileWatcherType", "none", "--client.toolbarMode", "viewer"]
+    app = _serve("streamlit", cmd, env, workdir, "/_stcore/health")
+    return _pristine(app, db)
+
+
 STARTERS: dict[str, Callable[[Path], RunningApp]] = {
     "datasette": start_datasette,
     "django_admin": start_django_admin,
     "sqladmin": start_sqladmin,
     "flask_admin": start_flask_admin,
+    "streamlit": start_streamlit,
 }
 
 
