@@ -23,6 +23,8 @@ MAIN = "[data-testid=stMain]"
 TABLE = f"{MAIN} [data-testid=stTable] table"
 SHOP = "/"
 SIGN_IN = "/sign-in"
+# A rerun takes well under a second alone, but the bench shares a loaded machine.
+RUN_TIMEOUT_MS = 45_000
 
 # Counts finished reruns: Streamlit flips the root's data-test-script-state to "running" and
 # back to "notRunning" for each one; a MutationObserver sees every flip, even a fast one
@@ -56,7 +58,7 @@ _IDLE = """() => {
 
 
 async def _idle(page: Page) -> None:
-    await page.wait_for_function(_IDLE)
+    await page.wait_for_function(_IDLE, timeout=RUN_TIMEOUT_MS)
 
 
 async def _ready(page: Page) -> None:
@@ -69,7 +71,7 @@ async def _rerun(page: Page, action: Callable[[], Awaitable[None]]) -> None:
     """Do something that makes Streamlit rerun the script, and wait until that run is over."""
     before = await page.evaluate(_FINISHED_RUNS)
     await action()
-    await page.wait_for_function(f"window.__finishedRuns.n > {before}")
+    await page.wait_for_function(f"window.__finishedRuns.n > {before}", timeout=RUN_TIMEOUT_MS)
     await _idle(page)
 
 
