@@ -175,7 +175,7 @@ def start_flask_admin(workdir: Path) -> RunningApp:
 def start_streamlit(workdir: Path) -> RunningApp:
     db = workdir / "corner_shop.sqlite3"
     env = _env(SHOP_DB=str(db))
-    _seed_sqlite("bench.realapps.sites.corner_shop", db, env, workdir)
+    _seed_sqlite("bench.realapps.sites.corner_shop_data", db, env, workdir)
     cmd = [
         sys.executable,
         "-m",
