@@ -96,6 +96,7 @@ class GoalSet:
 def all_goals() -> list[Goal]:
     from bench.realapps.goals import (
         blind_wagtail,
+        blind_streamlit,
         datasette,
         django_admin,
         fresh_datasette,
@@ -120,5 +121,6 @@ def all_goals() -> list[Goal]:
         fresh_django_admin,
         fresh_sqladmin,
         blind_wagtail,
+        blind_streamlit,
     )
     return [goal for module in sets for goal in module.GOALS.goals]
