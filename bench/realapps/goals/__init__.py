@@ -95,8 +95,8 @@ class GoalSet:
 
 def all_goals() -> list[Goal]:
     from bench.realapps.goals import (
-        blind_wagtail,
         blind_streamlit,
+        blind_wagtail,
         datasette,
         django_admin,
         fresh_datasette,
