@@ -10,6 +10,7 @@ script-state attribute) rather than for a navigation.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from contextlib import suppress
 
 from playwright.async_api import Locator, Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
@@ -25,6 +26,7 @@ SHOP = "/"
 SIGN_IN = "/sign-in"
 # A rerun takes well under a second alone, but the bench shares a loaded machine.
 RUN_TIMEOUT_MS = 45_000
+RERUN_SEEN_MS = 10_000
 
 # Counts finished reruns: Streamlit flips the root's data-test-script-state to "running" and
 # back to "notRunning" for each one; a MutationObserver sees every flip, even a fast one
@@ -71,7 +73,10 @@ async def _rerun(page: Page, action: Callable[[], Awaitable[None]]) -> None:
     """Do something that makes Streamlit rerun the script, and wait until that run is over."""
     before = await page.evaluate(_FINISHED_RUNS)
     await action()
-    await page.wait_for_function(f"window.__finishedRuns.n > {before}", timeout=RUN_TIMEOUT_MS)
+    # Under heavy load the flip can be missed (the root redrawn already idle); the page is
+    # read once idle below, so a run that never happened still shows in the verdict.
+    with suppress(PlaywrightTimeout):
+        await page.wait_for_function(f"window.__finishedRuns.n > {before}", timeout=RERUN_SEEN_MS)
     await _idle(page)
 
 
