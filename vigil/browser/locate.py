@@ -264,11 +264,13 @@ _ROLE_JS = """el => {
 _PICK_TEMPLATE = """els => els.map(el => {
   const role = (ROLE_FN)(el);
   const r = el.getBoundingClientRect();
-  const inert = (INERT_FN)(el);
+  const chosen = (INERT_FN)(el);
   let link = null;
-  if (inert) {
-    const a = el.closest('tr, [role=row]').querySelector('ROW_LINK_CSS');
-    link = (a.innerText || '').split(/\\s+/).join(' ').trim() || a.getAttribute('href') || '';
+  if (chosen >= 0) {
+    const a = el.closest('tr, [role=row]').querySelectorAll('ROW_LINK_CSS')[chosen];
+    const name = (a.innerText || '').split(/\\s+/).join(' ').trim() ||
+      a.getAttribute('title') || a.getAttribute('aria-label') || a.getAttribute('href') || '';
+    link = [chosen, name];
   }
   return [role, [r.left, r.top, r.right, r.bottom], link];
 })"""
@@ -298,7 +300,7 @@ class _Picked:
     plain text in a linked row (a click there means that link)."""
 
     match: Match
-    row_link: str | None = None
+    row_link: tuple[int, str] | None = None  # (index among the row's links, its name)
 
 
 async def _pick(
@@ -335,7 +337,8 @@ async def _pick(
             note = f"{count} elements match {how}; used the first in document order"
     locator = tier.locator.first if index == 0 and nth is None else tier.locator.nth(index)
     link = found[index][2]
-    return _Picked(Match(locator, how, note), None if link is None else str(link))
+    row_link = (int(link[0]), str(link[1])) if isinstance(link, list) else None
+    return _Picked(Match(locator, how, note), row_link)
 
 
 def _box(value: object) -> list[float]:
@@ -439,7 +442,7 @@ async def locate(
                 f"no {role} matches '{target}'; used {picked.how} instead",
             )
         if intent == "click" and chosen.row_link is not None:
-            picked = _row_link(picked, chosen.row_link)
+            picked = _row_link(picked, *chosen.row_link)
         return picked
     if looks_like_selector(target):
         return Miss(f"no element matches the selector '{target}'")
@@ -469,17 +472,26 @@ async def locate(
     return Miss(reason)
 
 
-# Whether a click on the element does anything by itself, and whether its table row has a
-# link to follow instead.
+# For plain text in a table row whose row links to the record: which of the row's links a
+# click on the text means (its index among them), else -1. A link that says it shows the
+# record ("View Record", "Details") comes first, then the first link; a link that deletes or
+# removes is never one of them.
 _ROW_LINK = 'a[href]:not([href="#"]):not([href^="javascript:"])'
 _INERT_IN_LINKED_ROW_JS = """el => {
-  const ROW_LINK = 'ROW_LINK_CSS';
   const live = 'a[href], button, input, select, textarea, label, summary, [role=button], ' +
     '[role=link], [role=tab], [role=menuitem], [onclick], [tabindex]';
-  if (el.closest(live)) return false;
+  if (el.closest(live)) return -1;
   const row = el.closest('tr, [role=row]');
-  return !!(row && row.querySelector(ROW_LINK));
-}""".replace("ROW_LINK_CSS", _ROW_LINK)
+  if (!row) return -1;
+  const said = (a) => [a.innerText, a.getAttribute('title'), a.getAttribute('aria-label'),
+    a.getAttribute('data-original-title'), a.getAttribute('data-bs-original-title')]
+    .filter(Boolean).join(' ');
+  const links = [...row.querySelectorAll('ROW_LINK_CSS')];
+  const usable = links.map((a, i) => [a, i])
+    .filter(([a]) => !/\\b(delete|remove)\\b/i.test(said(a)));
+  const shows = usable.find(([a]) => /\\b(view|details?|show|open)\\b/i.test(said(a)));
+  return shows ? shows[1] : usable.length ? usable[0][1] : -1;
+}"""
 _PICK_JS = (
     _PICK_TEMPLATE.replace("ROLE_FN", _ROLE_JS)
     .replace("INERT_FN", _INERT_IN_LINKED_ROW_JS)
@@ -487,11 +499,12 @@ _PICK_JS = (
 )
 
 
-def _row_link(found: Match, name: str) -> Match:
+def _row_link(found: Match, index: int, name: str) -> Match:
     """A click on a table cell's plain text ("open Oat Cookie") means the row's link: list
-    pages often link a row through its id or an icon, not through the name people use."""
+    pages often link a row through its id or an icon ("View Record"), not through the name
+    people use."""
     row = found.locator.locator("xpath=ancestor::*[self::tr or @role='row'][1]")
-    link = row.locator(_ROW_LINK).first
+    link = row.locator(_ROW_LINK).nth(index)
     note = f"{found.how} is plain text in a table row; used the row's link '{name}'"
     return Match(link, f"link '{name}' in the row of {found.how}", note)
 

@@ -13,7 +13,7 @@ from playwright.async_api import Dialog, Locator, Response
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from vigil.browser import checks, grounding, records, rows, states, wording
+from vigil.browser import checks, filters, grounding, records, rows, states, wording
 from vigil.browser.locate import Intent, Match, Miss, Near, locate
 from vigil.browser.recorder import READ_ONLY_ACTIONS
 from vigil.browser.scope import Scoped
@@ -329,7 +329,13 @@ async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     outcome = await _act(step, env, dl, "select", f"selected '{wanted}' in", act, look)
     if outcome.passed or (seen and not lacks) or not step.target or not wanted:
         return outcome
-    return await _pick_from_group(step, env, dl, outcome)
+    picked = await _pick_from_group(step, env, dl, outcome)
+    if picked.passed:
+        return picked
+    widget = await filters.add_control(env)
+    if widget is None:
+        return picked
+    return await filters.add_filter(step, env, dl, *widget)
 
 
 async def _pick_from_group(
@@ -337,7 +343,8 @@ async def _pick_from_group(
 ) -> StepOutcome:
     """ "Status: closed" where no dropdown is called Status: filter panels often list each
     value as a link or button under the field's name. Click the one that says the value,
-    nearest to the text naming the field."""
+    nearest to the text naming the field. Only a control counts: a table cell that merely
+    says the value (a row's category) is no filter."""
     name, wanted = step.target or "", (step.value or "").strip()
     anchor = env.page.get_by_text(wording.loose(name)).filter(visible=True)
     if not await anchor.count():
@@ -345,6 +352,7 @@ async def _pick_from_group(
     found = await locate(
         env.page,
         wanted,
+        role="link",
         intent="click",
         fuzzy=False,
         near=Near(anchor, f"the text '{name}'"),
