@@ -474,8 +474,8 @@ async def locate(
 
 # For plain text in a table row whose row links to the record: which of the row's links a
 # click on the text means (its index among them), else -1. A link that says it shows the
-# record ("View Record", "Details") comes first, then the first link; a link that deletes or
-# removes is never one of them.
+# record ("View Record", "Details") comes first, then the first link, visible ones before
+# hidden ones; a link that deletes or removes is never one of them.
 _ROW_LINK = 'a[href]:not([href="#"]):not([href^="javascript:"])'
 _INERT_IN_LINKED_ROW_JS = """el => {
   const live = 'a[href], button, input, select, textarea, label, summary, [role=button], ' +
@@ -487,8 +487,10 @@ _INERT_IN_LINKED_ROW_JS = """el => {
     a.getAttribute('data-original-title'), a.getAttribute('data-bs-original-title')]
     .filter(Boolean).join(' ');
   const links = [...row.querySelectorAll('ROW_LINK_CSS')];
-  const usable = links.map((a, i) => [a, i])
+  const shown = (a) => a.getClientRects().length > 0 && getComputedStyle(a).visibility !== 'hidden';
+  const kept = links.map((a, i) => [a, i])
     .filter(([a]) => !/\\b(delete|remove)\\b/i.test(said(a)));
+  const usable = kept.some(([a]) => shown(a)) ? kept.filter(([a]) => shown(a)) : kept;
   const shows = usable.find(([a]) => /\\b(view|details?|show|open)\\b/i.test(said(a)));
   return shows ? shows[1] : usable.length ? usable[0][1] : -1;
 }"""

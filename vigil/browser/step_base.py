@@ -176,6 +176,8 @@ async def retrying(env: StepEnv, dl: Deadline, attempt: Attempt, retries: int) -
 
 # Pauses between asking a page that is being left whether its successor has arrived.
 _ARRIVAL_POLL_S = (0.01, 0.02, 0.04, 0.08, 0.1)
+# Looks at a page that does not answer (and is not being left) before it is taken as it is.
+_UNANSWERED_POLLS = 10
 
 
 async def arrive(env: StepEnv, dl: Deadline) -> str | None:
@@ -195,6 +197,10 @@ async def arrive(env: StepEnv, dl: Deadline) -> str | None:
             return f"the page it led to did not finish loading within {env.timeout_s:g} s"
         state = await page_state(page)
         if not state.leaving and state.document >= 0 and state.loaded:
+            return None
+        if state.document < 0 and polls >= _UNANSWERED_POLLS:
+            # A page that cannot be asked (an error page of the browser's own) is as loaded
+            # as it gets; the step's claims report what it shows.
             return None
         check_alive(env)
         if dl.left_s() <= 0:

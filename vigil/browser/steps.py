@@ -335,7 +335,9 @@ async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     widget = await filters.add_control(env)
     if widget is None:
         return picked
-    return await filters.add_filter(step, env, dl, *widget)
+    # Driving the widget is a person's second try, with its own allowance of time (as a
+    # detour has): menu, field, value and Apply are four interactions, not one.
+    return await filters.add_filter(step, env, Deadline(env.timeout_s), *widget)
 
 
 async def _pick_from_group(
