@@ -246,7 +246,15 @@ def _gear_page(query: dict[str, str]) -> str:
         f"</td><td>{html.escape(g[1])}</td><td>{g[2]}</td><td>{g[3]}</td></tr>"
         for g in shown
     )
-    page = (PAGES / "gear.html").read_text()
+    # Active filters come back as rows of the filter form, as Flask-Admin shows them.
+    active = "".join(
+        f"<tr><td><a href='/gear'>&times; {key.title()}</a></td><td><select name='op_{key}'>"
+        f"<option>contains</option><option>equals</option></select></td><td><input "
+        f"type='text' name='flt_{key}' value='{html.escape(query[f'flt_{key}'])}'></td></tr>"
+        for key in ("category", "maker")
+        if query.get(f"flt_{key}")
+    )
+    page = (PAGES / "gear.html").read_text().replace("{{active}}", active)
     return page.replace("{{rows}}", rows).replace("{{toggle}}", toggle)
 
 
