@@ -106,7 +106,9 @@ async def test_a_wrong_password_fails_at_the_assertion_and_shows_what_the_page_s
     assert not result.success
     assert len(result.steps) == 5, "steps after the first failure are not run"
     last = result.steps[-1]
-    assert not last.passed and last.retry_count > 0
+    # Decided on the login page as it stays (settled, nothing changing while looked at): one
+    # look may be enough, and a fixed wait is never what fails it.
+    assert not last.passed
     assert "text 'Welcome, demo' not found on the page" in last.details
     assert last.error == last.details
 

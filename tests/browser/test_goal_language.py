@@ -279,9 +279,10 @@ async def test_a_failing_claim_fails_once_the_page_is_quiet_not_after_a_long_wai
     t0 = time.monotonic()
     result = await run(executor, demo_site, "/second", step("assert_text", value="Checkout"))
     assert not result.success
-    # Two looks at a quiet page, not the full retry budget (7 looks, about 3 s); wall time
-    # is only loosely bounded because the test machine is shared.
-    assert result.steps[1].retry_count == 1, result.steps[1]
+    # One look at a page that was quiet and unchanged throughout it (two if the page was
+    # still settling at the first), not the full retry budget (7 looks, about 3 s); wall
+    # time is only loosely bounded because the test machine is shared.
+    assert result.steps[1].retry_count <= 1, result.steps[1]
     assert time.monotonic() - t0 < 6
 
 

@@ -37,6 +37,9 @@ STATIC = {
     "/admin/shelf/": "shelves.html",
     "/admin/shelf/new/": "shelf_new.html",
     "/admin/shelf/2/delete/": "shelf_delete.html",
+    "/journey": "journey.html",
+    "/journey/end": "journey_end.html",
+    "/journey/wrong": "journey_wrong.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }
@@ -103,6 +106,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._orders(path)
         elif path == "/people":
             self._people()
+        elif path == "/journey/next":
+            # Answers slowly: the page that asked for it stays on screen meanwhile.
+            self.server.stopping.wait(SLOW_JOURNEY_S)
+            self._send(200, self._page("journey_next.html"))
+        elif path == "/gear" or path.startswith("/gear/"):
+            self._gear(path)
         elif path == "/logout":
             self._send(303, b"", headers={"Location": "/", "Set-Cookie": "session=; Max-Age=0"})
         elif path == "/broken":
@@ -141,6 +150,27 @@ class _Handler(BaseHTTPRequestHandler):
             f"<h2>{heading}</h2><ul>{items}</ul></main>"
         )
         self._send(200, body.encode())
+
+    def _gear(self, path: str) -> None:
+        """An admin list in the manner of Flask-Admin: filters are added through an "Add
+        Filter" menu, names are plain text, and each row has a delete link before its "View
+        Record" icon link; sorting by name goes through the header, whose first (hidden)
+        link removes the sort, as Django's sorted headers do."""
+        query = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
+        if path in ("/gear/view", "/gear/delete"):
+            item = next((g for g in GEAR if g[0] == query.get("id")), None)
+            if item is None:
+                self._send(404, b"<!doctype html><title>Not found</title><h1>No such item</h1>")
+                return
+            verb = "Viewing" if path == "/gear/view" else "Deleted"
+            body = (
+                f"<!doctype html><title>{verb} {html.escape(item[1])}</title>"
+                f"<h1>{verb} {html.escape(item[1])}</h1><table><tr><th>SKU</th>"
+                f"<td>{item[4]}</td></tr><tr><th>Category</th><td>{item[2]}</td></tr></table>"
+            )
+            self._send(200, body.encode())
+            return
+        self._send(200, _gear_page(query).encode())
 
     def _orders(self, path: str) -> None:
         """The signed-in landing's order history and one page per invoice; anonymous visitors
@@ -185,6 +215,49 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 PEOPLE = ("Carl Sagan", "Richard Dawkins", "Ursula K. Le Guin")
+SLOW_JOURNEY_S = 0.6
+# id, name, category, maker, SKU
+GEAR = (
+    ("1", "Titanium Pot", "Cooking", "Alpine Works", "CK-1"),
+    ("2", "Canister Stove", "Cooking", "Fjord Textiles", "CK-2"),
+    ("3", "Folding Spork", "Cooking", "Alpine Works", "CK-3"),
+    ("4", "Rain Shell", "Clothing", "Fjord Textiles", "CL-4"),
+    ("5", "Trail Shoe", "Footwear", "Kiso Metalcraft", "FW-5"),
+)
+
+
+def _gear_page(query: dict[str, str]) -> str:
+    shown = list(GEAR)
+    for key, col in (("category", 2), ("maker", 3)):
+        wanted = query.get(f"flt_{key}", "").casefold()
+        if not wanted:
+            continue
+        if query.get(f"op_{key}") == "equals":
+            shown = [g for g in shown if g[col].casefold() == wanted]
+        else:
+            shown = [g for g in shown if wanted in g[col].casefold()]
+    order = query.get("sort", "")
+    if order.lstrip("-") == "name":
+        shown.sort(key=lambda g: g[1], reverse=order.startswith("-"))
+    toggle = "name" if order == "-name" else "-name"
+    rows = "".join(
+        f"<tr><td><a href='/gear/delete?id={g[0]}' title='Delete Record'>x</a> "
+        f"<a href='/gear/view?id={g[0]}' title='View Record'><span class='eye'></span></a>"
+        f"</td><td>{html.escape(g[1])}</td><td>{g[2]}</td><td>{g[3]}</td></tr>"
+        for g in shown
+    )
+    # Active filters come back as rows of the filter form, as Flask-Admin shows them.
+    active = "".join(
+        f"<tr><td><a href='/gear'>&times; {key.title()}</a></td><td><select name='op_{key}'>"
+        f"<option>contains</option><option>equals</option></select></td><td><input "
+        f"type='text' name='flt_{key}' value='{html.escape(query[f'flt_{key}'])}'></td></tr>"
+        for key in ("category", "maker")
+        if query.get(f"flt_{key}")
+    )
+    page = (PAGES / "gear.html").read_text().replace("{{active}}", active)
+    return page.replace("{{rows}}", rows).replace("{{toggle}}", toggle)
+
+
 SLOW_SEARCH_S = 0.8
 
 

@@ -71,8 +71,6 @@ async def assert_text(step: PlanStep, env: StepEnv, dl: Deadline, present: bool)
 
     async def attempt(look: Look) -> StepOutcome | str:
         nonlocal missing
-        if not present:
-            look.prefetch()
         seen = await _shown_in(step, env, text)
         if isinstance(seen, str):
             return seen
@@ -98,8 +96,6 @@ async def assert_visible(step: PlanStep, env: StepEnv, dl: Deadline, want: bool)
         return await _on_page(step, env, dl, want)
 
     async def attempt(look: Look) -> StepOutcome | str:
-        if not want:
-            look.prefetch()
         scoped = await in_scope(step, env)
         if isinstance(scoped, str):
             # A part of the page that is not there holds nothing, so nothing was checked:

@@ -76,8 +76,14 @@ _READ_JS = r"""(els) => {
     const aside = !!el.closest('nav, header, footer, aside, [role=navigation], ' +
       '[role=banner], [role=contentinfo], [role=complementary]');
     const nested = !!el.parentElement && !!el.parentElement.closest('li, td');
+    // A form laid out as a table (a filter row: field, operation, value) holds no records:
+    // inside a form, no header cells, and a dropdown or text field in every row.
+    const field = 'select, textarea, input:not([type=hidden]):not([type=checkbox])' +
+      ':not([type=radio]):not([type=submit]):not([type=button])';
+    const layout = table && !!el.closest('form') && !el.querySelector('th') &&
+      items.length > 0 && items.every((r) => r.querySelector(field));
     return [table ? 'table' : 'list', names, items.map((i) => clean(i.innerText).slice(0, 80)),
-      shown(el) || items.length > 0, aside, nested];
+      (shown(el) || items.length > 0) && !layout, aside, nested];
   });
 }"""
 

@@ -104,9 +104,11 @@ class Lease:
 class BrowserPool:
     """Hands out isolated browser contexts on a shared, lazily launched Chromium.
 
-    With `prewarm`, the context and page for the next run are opened in the background while
-    the current one runs (opening them is a fifth of a short check's time); each is still used
-    by exactly one run and closed after it. A one-shot process (`vigil run`) turns it off.
+    With `prewarm`, the context and page for the next run are opened in the background once
+    a run is over (opening them is a fifth of a short check's time), in the pause between
+    checks rather than beside a run, where on a small machine it would slow that run's pages
+    down; each is still used by exactly one run and closed after it. The pool's first run
+    opens its own. A one-shot process (`vigil run`) turns it off.
     """
 
     def __init__(
@@ -269,7 +271,6 @@ class BrowserPool:
         try:
             inst = await self._acquire()
             opened = await self._take_spare(inst) or await self._open(inst.browser)
-            self._make_spare(inst)
             yield Lease(opened.context, opened.page, inst.browser, opened.proxy)
         except PlaywrightError as exc:
             if inst is not None and not inst.browser.is_connected():
@@ -284,7 +285,8 @@ class BrowserPool:
         task.add_done_callback(self._finishing.discard)
 
     async def _finish(self, inst: _Instance | None, opened: _Opened | None) -> None:
-        """Close a run's context, then give its browser use and concurrency slot back."""
+        """Close a run's context, then give its browser use and concurrency slot back and
+        open the next run's context while the scheduler is between checks."""
         try:
             if opened is not None:
                 await opened.close()
@@ -292,6 +294,8 @@ class BrowserPool:
             if inst is not None:
                 self._release(inst)
             self._sem.release()
+        if inst is not None and not inst.retired and inst.browser.is_connected():
+            self._make_spare(inst)
 
     async def aclose(self) -> None:
         # An early launch still under way finishes first, so its browser is closed below

@@ -258,11 +258,27 @@ _ROLE_JS = """el => {
 }"""
 
 
-async def _named(tier: _Tier, loc: Locator) -> str:
+# For every element a tier matches, in one round trip: its role (for the details), its box
+# (to pick the one nearest an anchor), and — for a click on plain text in a table row — the
+# text of the row's link to follow instead (see `_row_link`), else null.
+_PICK_TEMPLATE = """els => els.map(el => {
+  const role = (ROLE_FN)(el);
+  const r = el.getBoundingClientRect();
+  const chosen = (INERT_FN)(el);
+  let link = null;
+  if (chosen >= 0) {
+    const a = el.closest('tr, [role=row]').querySelectorAll('ROW_LINK_CSS')[chosen];
+    const name = (a.innerText || '').split(/\\s+/).join(' ').trim() ||
+      a.getAttribute('title') || a.getAttribute('aria-label') || a.getAttribute('href') || '';
+    link = [chosen, name];
+  }
+  return [role, [r.left, r.top, r.right, r.bottom], link];
+})"""
+
+
+def _named(tier: _Tier, role: str) -> str:
     """The tier's description with the chosen element's role filled in."""
-    if not tier.role_slot:
-        return tier.how
-    return tier.how.replace(ROLE_SLOT, str(await loc.evaluate(_ROLE_JS)))
+    return tier.how.replace(ROLE_SLOT, role) if tier.role_slot else tier.how
 
 
 _BOXES_JS = (
@@ -278,53 +294,75 @@ def _gap(a: list[float], b: list[float]) -> float:
     return float((dx * dx + dy * dy) ** 0.5)
 
 
-async def _nearest(tier: _Tier, count: int, near: Near) -> Match:
-    """Of a tier's matches, the one closest on screen to the `near` anchor."""
-    boxes: list[list[float]] = await tier.locator.evaluate_all(_BOXES_JS)
-    anchor: list[list[float]] = await near.anchor.evaluate_all(_BOXES_JS)
-    if not anchor or not boxes:
-        return Match(tier.locator.first, await _named(tier, tier.locator.first))
-    gaps = [_gap(box, anchor[0]) for box in boxes]
-    index = min(range(len(gaps)), key=lambda i: (gaps[i], i))
-    how = await _named(tier, tier.locator.nth(index))
-    note = f"{count} elements match {how}; used the one nearest to {near.name}"
-    return Match(tier.locator.nth(index), how, note)
+@dataclass(frozen=True)
+class _Picked:
+    """A tier's chosen element, and the name of its table row's link when the element is
+    plain text in a linked row (a click there means that link)."""
+
+    match: Match
+    row_link: tuple[int, str] | None = None  # (index among the row's links, its name)
 
 
 async def _pick(
     tier: _Tier, nth: int | None, what: str, near: Near | None = None
-) -> Match | Miss | None:
+) -> _Picked | Miss | None:
     """Choose among a tier's visible matches, honouring `nth` (0-based, -1 = last), else
-    the one nearest to `near`, else the first in document order."""
-    count = await tier.locator.count()
+    the one nearest to `near`, else the first in document order. One round trip reads what
+    every choice needs."""
+    found: list[list[object]] = await tier.locator.evaluate_all(_PICK_JS)
+    count = len(found)
     if count == 0:
         return None
-    if nth is None and near is not None and count > 1:
-        return await _nearest(tier, count, near)
+    note = ""
     if nth is not None:
         index = nth if nth >= 0 else count + nth
         if not 0 <= index < count:
             wanted = "last" if nth == -1 else ordinal_suffix(nth + 1)
             return Miss(f"only {count} element(s) match {what}; the step wants the {wanted}")
         place = "last" if nth == -1 else ordinal_suffix(index + 1)
-        how = await _named(tier, tier.locator.nth(index))
-        return Match(tier.locator.nth(index), f"{how} ({place} of {count})")
-    how = await _named(tier, tier.locator.first)
-    note = ""
-    if count > 1:
-        note = f"{count} elements match {how}; used the first in document order"
-    return Match(tier.locator.first, how, note)
+        how = f"{_named(tier, str(found[index][0]))} ({place} of {count})"
+    elif near is not None and count > 1:
+        anchor: list[list[float]] = await near.anchor.evaluate_all(_BOXES_JS)
+        index = 0
+        if anchor:
+            gaps = [_gap(_box(f[1]), anchor[0]) for f in found]
+            index = min(range(count), key=lambda i: (gaps[i], i))
+        how = _named(tier, str(found[index][0]))
+        if anchor:
+            note = f"{count} elements match {how}; used the one nearest to {near.name}"
+    else:
+        index = 0
+        how = _named(tier, str(found[0][0]))
+        if count > 1:
+            note = f"{count} elements match {how}; used the first in document order"
+    locator = tier.locator.first if index == 0 and nth is None else tier.locator.nth(index)
+    link = found[index][2]
+    row_link = (int(link[0]), str(link[1])) if isinstance(link, list) else None
+    return _Picked(Match(locator, how, note), row_link)
+
+
+def _box(value: object) -> list[float]:
+    return [float(v) for v in value] if isinstance(value, list) else [0.0, 0.0, 0.0, 0.0]
 
 
 async def _first_tier(
-    tiers: list[_Tier], nth: int | None, what: str, target: str, near: Near | None = None
-) -> Match | Miss | None:
+    tiers: list[_Tier],
+    nth: int | None,
+    what: str,
+    target: str,
+    near: Near | None = None,
+    mentioned: asyncio.Future[bool] | None = None,
+) -> _Picked | Miss | None:
     """The first tier, in order, that matches. The most precise tier is asked alone (most
     steps resolve there); after a miss the rest are asked at once, so a target found by its
-    placeholder costs two waits for the page instead of five. The order decides as before."""
+    placeholder costs two waits for the page instead of five. The order decides as before.
+    When `mentioned` (asked alongside the first tier) says no word of the target is anywhere
+    in the page, no tier can match and none is asked."""
     if not tiers:
         return None
-    for batch in (tiers[:1], tiers[1:]):
+    for i, batch in enumerate((tiers[:1], tiers[1:])):
+        if mentioned is not None and (i > 0 or mentioned.done()) and not await mentioned:
+            return None
         results = await asyncio.gather(
             *(_pick(t, nth, what, near) for t in batch), return_exceptions=True
         )
@@ -377,6 +415,9 @@ async def locate(
     if role:
         passes.append((None, _ROLES[intent]))
     what = f"'{target}'"
+    mentioned: asyncio.Future[bool] | None = None
+    if not looks_like_selector(target) and target.strip().lower() not in _HTML_TAGS:
+        mentioned = asyncio.ensure_future(_mentioned(page, target))
     for role_filter, pass_roles in passes:
         tiers: list[_Tier] = []
         for tier in _tiers(base, target, pass_roles, exact, intent):
@@ -388,17 +429,21 @@ async def locate(
             if visible:
                 loc = loc.filter(visible=True)
             tiers.append(_Tier(tier.how, loc, tier.by_role, tier.selector, tier.role_slot))
-        picked = await _first_tier(tiers, nth, what, target, near)
-        if isinstance(picked, Match) and role_filter is None and role:
+        chosen = await _first_tier(tiers, nth, what, target, near, mentioned)
+        if isinstance(chosen, Miss):
+            return chosen
+        if chosen is None:
+            continue
+        picked = chosen.match
+        if role_filter is None and role:
             picked = Match(
                 picked.locator,
                 picked.how,
                 f"no {role} matches '{target}'; used {picked.how} instead",
             )
-        if isinstance(picked, Match) and intent == "click":
-            picked = await _row_link(picked)
-        if picked is not None:
-            return picked
+        if intent == "click" and chosen.row_link is not None:
+            picked = _row_link(picked, *chosen.row_link)
+        return picked
     if looks_like_selector(target):
         return Miss(f"no element matches the selector '{target}'")
     numbered = _PAGE_NUMBER.match(target.strip()) if intent == "click" else None
@@ -427,31 +472,41 @@ async def locate(
     return Miss(reason)
 
 
-# Whether a click on the element does anything by itself, and whether its table row has a
-# link to follow instead.
+# For plain text in a table row whose row links to the record: which of the row's links a
+# click on the text means (its index among them), else -1. A link that says it shows the
+# record ("View Record", "Details") comes first, then the first link, visible ones before
+# hidden ones; a link that deletes or removes is never one of them.
 _ROW_LINK = 'a[href]:not([href="#"]):not([href^="javascript:"])'
 _INERT_IN_LINKED_ROW_JS = """el => {
-  const ROW_LINK = 'ROW_LINK_CSS';
   const live = 'a[href], button, input, select, textarea, label, summary, [role=button], ' +
     '[role=link], [role=tab], [role=menuitem], [onclick], [tabindex]';
-  if (el.closest(live)) return false;
+  if (el.closest(live)) return -1;
   const row = el.closest('tr, [role=row]');
-  return !!(row && row.querySelector(ROW_LINK));
-}""".replace("ROW_LINK_CSS", _ROW_LINK)
+  if (!row) return -1;
+  const said = (a) => [a.innerText, a.getAttribute('title'), a.getAttribute('aria-label'),
+    a.getAttribute('data-original-title'), a.getAttribute('data-bs-original-title')]
+    .filter(Boolean).join(' ');
+  const links = [...row.querySelectorAll('ROW_LINK_CSS')];
+  const shown = (a) => a.getClientRects().length > 0 && getComputedStyle(a).visibility !== 'hidden';
+  const kept = links.map((a, i) => [a, i])
+    .filter(([a]) => !/\\b(delete|remove)\\b/i.test(said(a)));
+  const usable = kept.some(([a]) => shown(a)) ? kept.filter(([a]) => shown(a)) : kept;
+  const shows = usable.find(([a]) => /\\b(view|details?|show|open)\\b/i.test(said(a)));
+  return shows ? shows[1] : usable.length ? usable[0][1] : -1;
+}"""
+_PICK_JS = (
+    _PICK_TEMPLATE.replace("ROLE_FN", _ROLE_JS)
+    .replace("INERT_FN", _INERT_IN_LINKED_ROW_JS)
+    .replace("ROW_LINK_CSS", _ROW_LINK)
+)
 
 
-async def _row_link(found: Match) -> Match:
+def _row_link(found: Match, index: int, name: str) -> Match:
     """A click on a table cell's plain text ("open Oat Cookie") means the row's link: list
-    pages often link a row through its id or an icon, not through the name people use."""
-    try:
-        inert = await found.locator.evaluate(_INERT_IN_LINKED_ROW_JS)
-    except PlaywrightError:
-        return found
-    if not inert:
-        return found
+    pages often link a row through its id or an icon ("View Record"), not through the name
+    people use."""
     row = found.locator.locator("xpath=ancestor::*[self::tr or @role='row'][1]")
-    link = row.locator(_ROW_LINK).first
-    name = " ".join(str(await link.inner_text()).split()) or str(await link.get_attribute("href"))
+    link = row.locator(_ROW_LINK).nth(index)
     note = f"{found.how} is plain text in a table row; used the row's link '{name}'"
     return Match(link, f"link '{name}' in the row of {found.how}", note)
 
@@ -475,6 +530,55 @@ async def _page_link(root: Root, number: str) -> Match | None:
     if not await loc.count():
         return None
     return Match(loc.first, f"link '{number}' of the page numbers")
+
+
+# Whether every word of a target occurs somewhere a tier could find it: the document's text
+# (hidden text too, and inside open shadow roots), the attributes names come from, the
+# values of form controls, and the CSS-generated text of anything that gets an accessible
+# name. A superset of what any tier matches (it ignores visibility, order and whole-name
+# rules), so "not mentioned" proves every tier would miss, in one round trip.
+_MENTIONED_JS = """([words, pairs]) => {
+  const ATTRS = ['aria-label', 'title', 'alt', 'placeholder', 'value', 'name', 'label',
+    'aria-placeholder', 'aria-valuetext', 'data-bs-original-title', 'data-original-title'];
+  const WITH_ATTRS = ATTRS.map((a) => `[${a}]`).join(', ');
+  const NAMED = 'a, button, label, summary, legend, caption, [role], [aria-label], ' +
+    'a *, button *, label *, summary *, [role] *';
+  const parts = ['submit reset'];  // the names a browser gives unlabelled form buttons
+  const visit = (root) => {
+    parts.push(root === document ? (document.documentElement?.textContent ?? '')
+      : root.textContent ?? '');
+    for (const el of root.querySelectorAll(WITH_ATTRS)) {
+      for (const a of ATTRS) { const v = el.getAttribute(a); if (v) parts.push(v); }
+    }
+    for (const el of root.querySelectorAll('input, textarea, select')) parts.push(el.value ?? '');
+    for (const el of root.querySelectorAll(NAMED)) {
+      for (const pseudo of ['::before', '::after']) {
+        const c = getComputedStyle(el, pseudo).content;
+        if (c && c !== 'none' && c !== 'normal') parts.push(c);
+      }
+    }
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+  };
+  visit(document);
+  const fold = new Map(pairs);
+  // Only typographic marks are folded, none of them special inside a character class.
+  const variants = new RegExp(`[${pairs.map(([v]) => v).join('')}]`, 'g');
+  const hay = parts.join(' ').toLowerCase().replace(variants, (c) => fold.get(c));
+  return words.every((w) => hay.includes(w));
+}"""
+_FOLD_PAIRS = [[v, k] for k, vs in wording.QUOTES.items() for v in vs if v != k]
+
+
+async def _mentioned(page: Page, target: str) -> bool:
+    """Whether the page mentions every word of `target` anywhere (see `_MENTIONED_JS`);
+    True when the page cannot be asked, so a doubt never skips a tier."""
+    words = wording.fold(target).lower().split()
+    if not words:
+        return True
+    try:
+        return bool(await page.evaluate(_MENTIONED_JS, [words, _FOLD_PAIRS]))
+    except PlaywrightError:
+        return True
 
 
 def _first_line(exc: BaseException) -> str:

@@ -17,6 +17,7 @@ from vigil.browser.step_base import (
     Look,
     StepEnv,
     StepOutcome,
+    arrive,
     find,
     in_scope,
     retrying,
@@ -130,6 +131,10 @@ async def assert_cell(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome
         hits = [t for t in texts if _contains(t, wanted, step.exact)]
         where = f"column '{found.headers[col]}' of " if col is not None else ""
         which = found.note or "a row of the table"
+        if bool(hits) == want and not want and not (look.last or await look.settled()):
+            # A value claimed absent is only absent once the page has settled: right after
+            # a delete the list may still be on its way.
+            return f"no row holds '{wanted}' yet, but the page is still changing"
         if bool(hits) == want:
             if want and col is None:
                 return StepOutcome(True, f"{which} contains '{wanted}'")
@@ -335,9 +340,11 @@ async def sort_by(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
         header = _header_cell(tbl, index)
         if header is None:
             return StepOutcome(False, f"column '{name}' has no header to click")
-        control = header.locator("button, a, [role=button]")
         await env.settle()
-        await (control.first if await control.count() else header).click(timeout=dl.ms())
+        await (await _sort_control(header, name)).click(timeout=dl.ms())
+        late = await arrive(env, dl)
+        if late is not None:
+            return StepOutcome(False, f"clicked header '{name}', but {late}")
         if (await retrying(env, dl, sorted_now, env.retries)).passed:
             kind, _ = table.sort_keys(values)
             return StepOutcome(
@@ -369,9 +376,11 @@ async def sort_once(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome |
     header = _header_cell(tbl, index)
     if header is None:
         return None
-    control = header.locator("button, a, [role=button]")
     await env.settle()
-    await (control.first if await control.count() else header).click(timeout=dl.ms())
+    await (await _sort_control(header, name)).click(timeout=dl.ms())
+    late = await arrive(env, dl)
+    if late is not None:
+        return StepOutcome(False, f"clicked header '{name}', but {late}")
     after = before
 
     async def changed(look: Look) -> StepOutcome | str:
@@ -391,6 +400,19 @@ async def sort_once(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome |
     return StepOutcome(
         True, f"clicked header '{name}'; the column now reads in {order}: {table.shown(after)}"
     )
+
+
+async def _sort_control(header: Locator, name: str) -> Locator:
+    """What to click in a column's header: its visible link or button that names the column,
+    else its first visible one, else the header itself. A sorted header often holds more
+    controls than the name (Django's "remove from sorting" icon, shown only on hover, comes
+    first), and clicking a hidden one would wait for it until the step times out."""
+    controls = header.locator("button, a, [role=button]").filter(visible=True)
+    named = controls.filter(has_text=wording.loose(name))
+    for candidates in (named, controls.filter(has_text=wording.within(name)), controls):
+        if await candidates.count():
+            return candidates.first
+    return header
 
 
 async def _aria_sort(tbl: Table, index: int) -> str | None:

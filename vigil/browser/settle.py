@@ -12,6 +12,12 @@ delay of `LOOP_TIMER_MS` or more (a ticking clock, polling), intervals, and requ
 for longer than `LONG_TIMER_MS` (long polls, streams) do not count: they would keep a page
 "busy" forever. A page that never settles still ends at the retry
 budget, exactly as before.
+
+A document that is being left (its `beforeunload` has fired: a link, a form or a script
+started a navigation that has not replaced it yet) is not settled either: what it shows is
+about to go, so neither a miss nor a hit on it says anything about the page the step leads
+to. A navigation that never replaces it (a 204 answer, a download) stops counting after
+`LONG_TIMER_MS`, like a long request.
 """
 
 from __future__ import annotations
@@ -34,6 +40,9 @@ ACTIVITY_JS = """(() => {
   const timers = new Set();
   const requests = new Map();  // id -> start time; a long poll stops counting after LONG_MS
   let next = 0;
+  let leftAt = -1;
+  addEventListener('beforeunload', () => { leftAt = performance.now(); }, true);
+  window.__vigilLeaving = () => leftAt >= 0 && performance.now() - leftAt < LONG_MS;
   window.__vigilBusy = () => {
     const now = performance.now();
     let open = 0;
@@ -84,22 +93,39 @@ ACTIVITY_JS = """(() => {
 
 _STATE_JS = """(quiet) => {
   const busy = window.__vigilBusy ? window.__vigilBusy() : 0;
+  const leaving = window.__vigilLeaving ? window.__vigilLeaving() : false;
   const last = window.__vigilLastChange ?? 0;
   const changes = window.__vigilChanges ?? -1;
   const since = performance.now() - last;
-  const idle = document.readyState === 'complete' && busy === 0;
-  return [idle && since >= quiet, changes, idle ? Math.max(0, quiet - since) : -1];
+  const idle = document.readyState === 'complete' && busy === 0 && !leaving;
+  return [idle && since >= quiet, changes, idle ? Math.max(0, quiet - since) : -1, leaving,
+    performance.timeOrigin, document.readyState === 'complete'];
 }"""
 
 
 @dataclass(frozen=True)
 class PageState:
-    """`settled`: nothing is loading or about to change; `changes`: the DOM change count, so
-    two looks can tell that nothing happened between them."""
+    """`settled`: nothing is loading or about to change; `changes`: the DOM change count and
+    `document` the document's time origin, so two looks can tell that nothing happened
+    between them; `leaving`: a navigation away from this document has started."""
 
     settled: bool
     changes: int
     quiet_in_s: float | None = None  # when only the quiet window is left: how long it is
+    leaving: bool = False
+    document: float = -1.0  # -1: the page could not be asked (mid-navigation, closing)
+    loaded: bool = False
+
+    def unchanged_since(self, before: PageState) -> bool:
+        """Settled now and at `before`, in the same document, with no DOM change between:
+        everything looked at in between saw the page as it will stay."""
+        return (
+            self.settled
+            and before.settled
+            and self.changes >= 0
+            and self.changes == before.changes
+            and self.document == before.document
+        )
 
     def next_look_s(self, pause: float) -> float:
         """How long to wait before the next look: no longer than the quiet window needs."""
@@ -111,8 +137,10 @@ class PageState:
 async def page_state(page: Page) -> PageState:
     """The page's state now; a page mid-navigation is not settled."""
     try:
-        settled, changes, quiet_in = await page.evaluate(_STATE_JS, QUIET_MS)
+        settled, changes, quiet_in, leaving, origin, loaded = await page.evaluate(
+            _STATE_JS, QUIET_MS
+        )
     except PlaywrightError:
         return PageState(False, -1)
     left = None if quiet_in < 0 else float(quiet_in) / 1000
-    return PageState(bool(settled), int(changes), left)
+    return PageState(bool(settled), int(changes), left, bool(leaving), float(origin), bool(loaded))

@@ -2,10 +2,17 @@
 again after a transient miss.
 
 A transient miss — an element not there yet, a text not shown yet, a page mid-navigation —
-is looked at again with a short backoff. A miss on a page that has settled (see settle.py),
-confirmed by one more look at the still settled page, is final: a broken site is reported as
-soon as it is clear, not after a fixed wait. The number of extra looks goes into
-`retry_count`, so a check that only passes on its fourth look is visible as flaky.
+is looked at again with a short backoff. A miss is final once the page has settled (see
+settle.py): when the page was settled before the look and still is after it, in the same
+document and without a single DOM change in between, the look saw the page as it stays; on
+a page that keeps changing a little (a ticking clock), two misses in a row on a settled page
+are. A broken site is reported as soon as that is clear, not after a fixed wait. The number
+of extra looks goes into `retry_count`, so a check that only passes on its fourth look is
+visible as flaky.
+
+A step that acted (a click, a key press) may have started a navigation: `arrive` waits until
+the page it leads to has loaded, so the next step never looks at, or clicks in, the page
+being left.
 """
 
 from __future__ import annotations
@@ -70,6 +77,9 @@ class StepEnv:
     crashed: bool = False
     secrets: frozenset[str] = frozenset()
     network_failure: Callable[[str], str | None] = _no_failure
+    # The URL the step before opened, when that step was a navigate that ended there: a
+    # navigate to the same URL right after it opens nothing new (see steps.perform).
+    just_loaded: str | None = None
 
 
 class Deadline:
@@ -86,23 +96,25 @@ class Deadline:
 
 
 class Look:
-    """One look at the page. `settled()` says whether the page was quiet (see settle.py);
-    it is asked only when needed — most first looks succeed without it — and read once per
-    look. `last`: no further look follows, so a claim that waits for quiet decides now."""
+    """One look at the page. `state()` is the page's state (see settle.py) as it was when
+    the look began: asked for before the look's own questions, answered alongside them.
+    `last`: no further look follows, so a claim that waits for quiet decides now."""
 
     def __init__(self, page: Page, last: bool) -> None:
         self._page = page
         self.last = last
         self._state: asyncio.Future[PageState] | None = None
 
-    def prefetch(self) -> None:
-        """Ask for the state now, alongside the look itself: a claim of absence always
-        needs it, and one round trip then costs nothing extra."""
+    async def begin(self) -> None:
+        """Send the state question now, so the page answers it before anything the look
+        asks (Playwright sends a call's message when its task first runs)."""
         if self._state is None:
             self._state = asyncio.ensure_future(page_state(self._page))
+        await asyncio.sleep(0)
 
     async def state(self) -> PageState:
-        self.prefetch()
+        if self._state is None:
+            await self.begin()
         assert self._state is not None
         return await self._state
 
@@ -129,13 +141,15 @@ def check_alive(env: StepEnv) -> None:
 
 
 async def retrying(env: StepEnv, dl: Deadline, attempt: Attempt, retries: int) -> StepOutcome:
-    """Look until the attempt is final, two looks in a row missed on a settled page, the
-    retries are spent or the deadline is near."""
+    """Look until the attempt is final, a look missed on a page that stayed settled and
+    unchanged throughout it, two looks in a row missed on a settled page, the retries are
+    spent or the deadline is near."""
     tries = 0
     was_quiet = False  # the previous look missed on a settled page
     while True:
         pause = BACKOFF_S[min(tries, len(BACKOFF_S) - 1)]
         look = Look(env.page, tries >= retries or dl.left_s() < pause + 0.05)
+        await look.begin()
         try:
             result = await attempt(look)
         except PlaywrightTimeout as exc:
@@ -148,14 +162,51 @@ async def retrying(env: StepEnv, dl: Deadline, attempt: Attempt, retries: int) -
             return result
         if look.last:
             return StepOutcome(False, result, tries)
-        state = await look.state()
-        if state.settled and was_quiet:
-            # Two misses in a row on a settled page: what is still to come is only a clock
-            # or a poll (see settle.py), not the answer.
+        before = await look.state()
+        state = await page_state(env.page)
+        if state.unchanged_since(before) or (state.settled and was_quiet):
+            # Nothing changed while a settled page was looked at, or two misses in a row on
+            # a settled page: what is still to come is only a clock or a poll (see
+            # settle.py), not the answer.
             return StepOutcome(False, result, tries)
         was_quiet = state.settled
         tries += 1
         await asyncio.sleep(state.next_look_s(pause))
+
+
+# Pauses between asking a page that is being left whether its successor has arrived.
+_ARRIVAL_POLL_S = (0.01, 0.02, 0.04, 0.08, 0.1)
+# Looks at a page that does not answer (and is not being left) before it is taken as it is.
+_UNANSWERED_POLLS = 10
+
+
+async def arrive(env: StepEnv, dl: Deadline) -> str | None:
+    """After a step that acted: wait for the page a navigation it started leads to, loaded.
+
+    Playwright's click returns once a navigation it caused has committed, before that page
+    has loaded, and not at all for a navigation a script starts a moment later; a step that
+    looked then would look at half a page or at the page being left (and a click there
+    would land on the old page's link). Returns why the page did not arrive, or None.
+    """
+    page = env.page
+    polls = 0
+    while True:
+        try:
+            await page.wait_for_load_state("load", timeout=dl.ms())
+        except PlaywrightTimeout:
+            return f"the page it led to did not finish loading within {env.timeout_s:g} s"
+        state = await page_state(page)
+        if not state.leaving and state.document >= 0 and state.loaded:
+            return None
+        if state.document < 0 and polls >= _UNANSWERED_POLLS:
+            # A page that cannot be asked (an error page of the browser's own) is as loaded
+            # as it gets; the step's claims report what it shows.
+            return None
+        check_alive(env)
+        if dl.left_s() <= 0:
+            return f"the page it led to did not arrive within {env.timeout_s:g} s"
+        await asyncio.sleep(min(_ARRIVAL_POLL_S[min(polls, len(_ARRIVAL_POLL_S) - 1)], dl.left_s()))
+        polls += 1
 
 
 def target_words(step: PlanStep) -> str:

@@ -13,8 +13,9 @@ from playwright.async_api import Dialog, Locator, Response
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from vigil.browser import checks, grounding, records, rows, states, wording
+from vigil.browser import checks, filters, grounding, records, rows, states, wording
 from vigil.browser.locate import Intent, Match, Miss, Near, locate
+from vigil.browser.recorder import READ_ONLY_ACTIONS
 from vigil.browser.scope import Scoped
 from vigil.browser.step_base import (
     Deadline,
@@ -22,6 +23,7 @@ from vigil.browser.step_base import (
     PageGone,
     StepEnv,
     StepOutcome,
+    arrive,
     check_alive,
     find,
     first_line,
@@ -76,9 +78,21 @@ def _proxy_refused(response: Response) -> bool:
     return response.headers.get("x-vigil-egress") == "refused"
 
 
-async def _navigate(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+def _target_url(step: PlanStep, env: StepEnv) -> str:
+    """The absolute URL a navigate step opens, from the page the browser is on."""
     current = env.page.url if env.page.url.startswith("http") else env.base_url
-    url = urljoin(current, (step.value or step.target or env.base_url).strip())
+    return urljoin(current, (step.value or step.target or env.base_url).strip())
+
+
+def _reopens(step: PlanStep, env: StepEnv, just_loaded: str | None) -> bool:
+    """A navigate to the URL the step right before it opened, with the page still there:
+    loading it again would show the same page ("On the products table, …" after the goal
+    started on it), so it is not loaded twice."""
+    return just_loaded is not None and _target_url(step, env) == just_loaded == env.page.url
+
+
+async def _navigate(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
+    url = _target_url(step, env)
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         # file://, chrome://, data: … never pass the egress proxy: a goal may not open them.
         return StepOutcome(False, f"could not load {url}: only http(s) pages can be opened")
@@ -99,6 +113,9 @@ async def _navigate(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
             return StepOutcome(False, f"could not load {url}: {refused}")
         reason = f" {response.status_text}" if response.status_text else ""
         return StepOutcome(False, f"{url} answered HTTP {response.status}{reason}")
+    if env.page.url == url:
+        # Opening the same address again right away shows the same page: see `perform`.
+        env.just_loaded = url
     return StepOutcome(True, f"loaded {env.page.url} (HTTP {response.status})")
 
 
@@ -173,6 +190,9 @@ async def _act(
         missed = isinstance(found, str)  # the last look found no element to act on
         if isinstance(found, str):
             return found
+        if (await seen.state()).leaving:
+            # Found on the page a navigation is replacing: acting there would be a guess.
+            return f"found {found.how} on a page that is being left; looking again"
         try:
             if look is not None:
                 await look(found.locator, deadline.ms())
@@ -309,7 +329,15 @@ async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     outcome = await _act(step, env, dl, "select", f"selected '{wanted}' in", act, look)
     if outcome.passed or (seen and not lacks) or not step.target or not wanted:
         return outcome
-    return await _pick_from_group(step, env, dl, outcome)
+    picked = await _pick_from_group(step, env, dl, outcome)
+    if picked.passed:
+        return picked
+    widget = await filters.add_control(env)
+    if widget is None:
+        return picked
+    # Driving the widget is a person's second try, with its own allowance of time (as a
+    # detour has): menu, field, value and Apply are four interactions, not one.
+    return await filters.add_filter(step, env, Deadline(env.timeout_s), *widget)
 
 
 async def _pick_from_group(
@@ -317,7 +345,8 @@ async def _pick_from_group(
 ) -> StepOutcome:
     """ "Status: closed" where no dropdown is called Status: filter panels often list each
     value as a link or button under the field's name. Click the one that says the value,
-    nearest to the text naming the field."""
+    nearest to the text naming the field. Only a control counts: a table cell that merely
+    says the value (a row's category) is no filter."""
     name, wanted = step.target or "", (step.value or "").strip()
     anchor = env.page.get_by_text(wording.loose(name)).filter(visible=True)
     if not await anchor.count():
@@ -325,6 +354,7 @@ async def _pick_from_group(
     found = await locate(
         env.page,
         wanted,
+        role="link",
         intent="click",
         fuzzy=False,
         near=Near(anchor, f"the text '{name}'"),
@@ -589,6 +619,10 @@ _STATES = {
 }
 
 
+# Steps that cannot start a navigation by themselves, or wait for their own page already.
+_NO_ARRIVAL = READ_ONLY_ACTIONS | {"navigate", "go_back", "reload"} | set(_STATES)
+
+
 async def _dispatch(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     a = step.action
     if a == "navigate":
@@ -628,12 +662,22 @@ async def perform(step: PlanStep, env: StepEnv) -> StepOutcome:
     """Carry out one step. Raises PageGone when the browser went away under it.
 
     A passed step's details end with the goal's words it was read from ("clicked link
-    'Invoices' for 'go to Invoices'"); a secret value never appears in them.
+    'Invoices' for 'go to Invoices'"); a secret value never appears in them. A step that
+    acted ends once the page it may have led to has loaded (see `arrive`).
     """
     dl = Deadline(env.timeout_s)
     a = step.action
+    just_loaded, env.just_loaded = env.just_loaded, None
     try:
-        outcome = await _dispatch(step, env, dl)
+        if a == "navigate" and _reopens(step, env, just_loaded):
+            outcome = StepOutcome(True, f"already at {just_loaded}, loaded by the step before")
+            env.just_loaded = just_loaded
+        else:
+            outcome = await _dispatch(step, env, dl)
+        if outcome.passed and a not in _NO_ARRIVAL:
+            late = await arrive(env, dl)
+            if late is not None:
+                outcome = StepOutcome(False, f"{outcome.details}, but {late}", outcome.retry_count)
     except ValueError as exc:
         outcome = StepOutcome(False, str(exc))
     except PlaywrightTimeout as exc:

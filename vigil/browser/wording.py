@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 # Typographic variants of the straight quotes a person types.
-_QUOTES = {
+QUOTES = {
     "'": "'\u2018\u2019\u02bc\u2032",
     '"': '"\u201c\u201d\u2033',
     "-": "-\u2010\u2011\u2012\u2013\u2014\u2212",
 }
-_FOLD = str.maketrans({v: k for k, vs in _QUOTES.items() for v in vs})
+_FOLD = str.maketrans({v: k for k, vs in QUOTES.items() for v in vs})
 
 
 def fold(text: str) -> str:
@@ -30,7 +30,7 @@ def _spelled(name: str) -> str:
     for word in fold(name).split(" "):
         piece = ""
         for ch in word:
-            piece += f"[{re.escape(_QUOTES[ch])}]" if ch in _QUOTES else re.escape(ch)
+            piece += f"[{re.escape(QUOTES[ch])}]" if ch in QUOTES else re.escape(ch)
         out.append(piece)
     return r"\s+".join(out)
 
