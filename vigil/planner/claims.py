@@ -59,7 +59,8 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 
 CLAIM_VERB = _pattern(
-    r"(?P<verb>verify|assert|ensure|confirm|check|validate|expect|test|make\s+sure|be\s+sure|"
+    # "I expect to see …", "we check that …": the person who checks adds nothing.
+    r"(?:(?:i|we)\s+(?:would\s+|'d\s+)?)?(?P<verb>verify|assert|ensure|confirm|check|validate|expect|test|make\s+sure|be\s+sure|"
     r"make\s+certain|"
     r"double[-\s]check|see)(?:\s+(?:that|if|whether))?\s+(?P<claim>.+)"
 )
@@ -132,7 +133,7 @@ _SHOWN_PLACE = (
     r"|(?:among|one\s+of)\s+(?:them|those|these))"
 )
 IS_VISIBLE = _pattern(
-    rf"(?P<what>.+?)\s+(?:is|are|'s|{_AUX}){_NOT}\s*(?:(?:still|now)\s+)?(?:all\s+|both\s+)?"
+    rf"(?P<what>.+?)\s+(?:is|are|'s|gets?|got|{_AUX}){_NOT}\s*(?:(?:still|now)\s+)?(?:all\s+|both\s+)?"
     r"(?:be\s+)?(?:(?:still|now)\s+)?"
     r"(?P<state>visible|displayed|shown|present|there|listed|found|included|on\s+the\s+list|"
     r"available|"
@@ -157,7 +158,7 @@ TEXT_KEYWORD = _pattern(r"(?P<no>no\s+)?text\s+(?P<what>.+)")
 # "the 'Loading…' text", "the 'Saved' message": the quoted words are what is shown.
 _TEXT_TRAIL = re.compile(
     rf"(?<={TOKEN[-1]})\s+(?:text|message|label|words?|notice|notification|banner|toast|"
-    r"error|warning|alert)$",
+    r"error|warning|alert|task|item|entry|section|panel)$",
     re.IGNORECASE,
 )
 # "the success message 'Saved!'", "an error saying 'Invalid email'": the words shown.
@@ -202,11 +203,17 @@ _ABSENT_STATES = (
 _VISIBLE_STATES = ("visible", "displayed")
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.IGNORECASE)
+_CLIPPED_IS = re.compile(r"\b(?P<who>it|that|this|he|she)['\u2019]s\b", re.IGNORECASE)
+
+
 def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
     """A claim, with or without a leading verb of checking."""
     claim, verb = clause.masked, None
     if found := CLAIM_VERB.fullmatch(claim):
         claim, verb = found.group("claim"), found.group("verb").lower()
+    # "it's gone", "that's listed": the verb clipped onto a pronoun is read in full.
+    claim = _CLIPPED_IS.sub(r"\g<who> is", claim)
     if (relative := ASKS_FOR.fullmatch(claim)) and not NEGATION.search(claim):
         # "…the login page, which asks for a username and password": both halves.
         main = read_claim(clause.with_text(relative.group("where")), ctx)
@@ -514,6 +521,10 @@ def _presence(
     if names and (named := unquoted_names(clause, what)):
         # "Almond Tart shows up", "A, B and C are all listed": names said to be shown.
         action = "assert_no_text" if negative else "assert_text"
+        if negative:
+            # "The Dashboard should not appear": a capital article may only start the
+            # sentence, and absence of the longer text would prove nothing about the name.
+            named = [_LEADING_ARTICLE.sub("", name) or name for name in named]
         return [Draft(action, value=name) for name in named]
     if words and not has_token(what) and (_TITLE_ALL.fullmatch(what) or not _DESCRIBED.match(what)):
         text = element_name(clause, what)
