@@ -205,6 +205,14 @@ GOALS = {
         "and click Sign in. The Dashboard should not appear.",
         True,
     ),
+    # Loose wording: a wish, a bare word of the URL, an option by its label.
+    "a bare word of the URL": Goal("/", "go to Products; the URL should contain products", True),
+    "TRAP a bare word the URL lacks": Goal(
+        "/", "go to Products; the URL should contain catalog", False, 3, "catalog"
+    ),
+    "an option chosen by its label": Goal(
+        "/form", "select the Pro option; I want Pro to be selected", True
+    ),
     # Passive voice.
     "an added task gets listed": Goal(
         "/todo", "add 'Walk dog' and check that 'Walk dog' gets listed", True

@@ -126,6 +126,18 @@ FAMILIES: dict[str, list[tuple[str, list[str]]]] = {
         ("the Save button under Notifications should be disabled",
          ["assert_disabled 'Save' role=button in section:'Notifications'"]),
     ],
+    "wishes, modals and waits said loosely": [
+        ("I want 'Buy flour' to be listed", ["assert_text = 'Buy flour'"]),
+        ("I'd like the title to be 'Tea Corner'", ["assert_title = 'Tea Corner'"]),
+        ("we need 'Rye' to be at the top of the list", ["assert_cell = 'Rye' nth=0"]),
+        ("'Welcome' ought to be displayed", ["assert_visible 'Welcome'"]),
+        ("'Loading…' should eventually disappear", ["assert_no_text = 'Loading…'"]),
+        ("the URL should contain dashboard", ["assert_url = 'dashboard'"]),
+        ("the URL should not contain dashboard", ["assert_url = 'dashboard' not"]),
+        ("wait a moment", ["wait = '1000'"]),
+        ("wait a couple of seconds", ["wait = '2000'"]),
+        ("select the Pro option", ["click 'Pro'"]),
+    ],
 }  # fmt: skip
 CASES = [(family, goal, steps) for family, rows in FAMILIES.items() for goal, steps in rows]
 
@@ -143,6 +155,7 @@ UNREAD = [
     "a dialog saying Are you sure pops up",
     "Any row shows up",
     "Some rows appear",
+    "I want the report to look nice",
 ]
 
 

@@ -144,7 +144,7 @@ IS_VISIBLE = _pattern(
 )
 # "'Error' should not appear", "'Loading' disappears", "'Out of stock' is missing".
 APPEARS = _pattern(
-    rf"(?P<what>.+?)\s+(?:{_AUX}{_NOT}\s+|{_NEVER})?(?:all\s+|both\s+|each\s+)?"
+    rf"(?P<what>.+?)\s+(?:{_AUX}{_NOT}\s+(?:(?:eventually|soon|finally|then)\s+)?|{_NEVER})?(?:all\s+|both\s+|each\s+)?"
     r"(?P<state>appears?|exists?|shows?\s+up|turns?\s+up|comes?\s+up|is\s+missing|is\s+gone|is\s+absent|disappears?|"
     r"vanishes|vanished|has\s+gone|has\s+disappeared|has\s+vanished|is\s+removed|"
     r"has\s+been\s+removed|was\s+removed|was\s+deleted|is\s+deleted|has\s+been\s+deleted"
@@ -203,6 +203,11 @@ _ABSENT_STATES = (
 _VISIBLE_STATES = ("visible", "displayed")
 
 
+_WANTED = re.compile(
+    r"(?:i|we)(?:\s+(?:want|need|expect|would\s+like)|['\u2019]d\s+like)\s+(?P<what>.+?)\s+to\s+"
+    r"(?P<rest>(?:be|show|say|read|contain|display|list|appear|have|include)\b.*)",
+    re.IGNORECASE,
+)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.IGNORECASE)
 _CLIPPED_IS = re.compile(r"\b(?P<who>it|that|this|he|she)['\u2019]s\b", re.IGNORECASE)
 
@@ -214,6 +219,9 @@ def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
         claim, verb = found.group("claim"), found.group("verb").lower()
     # "it's gone", "that's listed": the verb clipped onto a pronoun is read in full.
     claim = _CLIPPED_IS.sub(r"\g<who> is", claim)
+    if wanted := _WANTED.fullmatch(claim):
+        # "I want 'X' to be listed", "I'd like the title to be 'Y'": what should hold.
+        claim = f"{wanted.group('what')} should {wanted.group('rest')}"
     if (relative := ASKS_FOR.fullmatch(claim)) and not NEGATION.search(claim):
         # "…the login page, which asks for a username and password": both halves.
         main = read_claim(clause.with_text(relative.group("where")), ctx)
@@ -393,7 +401,11 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
     if found := TITLE.fullmatch(claim):
         return _compare(clause, "assert_title", found.group("value"), _negated(found))
     if found := URL.fullmatch(claim):
-        return _compare(clause, "assert_url", found.group("value"), _negated(found))
+        value = found.group("value")
+        if _URL_WORD.fullmatch(value.strip()):
+            # "the URL should contain dashboard": one lowercase word is a piece of the URL.
+            return [Draft("assert_url", value=value.strip(), negate=_negated(found))]
+        return _compare(clause, "assert_url", value, _negated(found))
     if (found := LANDED_ON.fullmatch(claim)) and _is_url(clause, found.group("value")):
         return _compare(clause, "assert_url", found.group("value"), _negated(found))
     if drafts := read_where(clause, claim):
@@ -555,6 +567,8 @@ def _value(clause: Clause, fragment: str) -> str | None:
     return plain_value(clause, fragment)
 
 
+# A piece of a URL said without quotes: one lowercase word ("dashboard", "order-history").
+_URL_WORD = re.compile(r"(?-i:[a-z][a-z0-9_-]*)")
 # An unquoted value: a number, an address, a capitalised name, a path.
 _LOOKS_LIKE_A_VALUE = re.compile(r"^(?:[A-Z0-9$€£/#+-]|\S*[\d@.])", re.ASCII)
 

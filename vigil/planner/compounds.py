@@ -52,6 +52,7 @@ from vigil.planner.repeats import (
     read_into_basket,
     read_leave_blank,
     read_repeated,
+    read_select_option,
 )
 from vigil.planner.row_claims import gapped_cell
 from vigil.planner.scopes import split_lead
@@ -98,6 +99,7 @@ READERS: tuple[Reader, ...] = (
     read_select,
     read_check,
     read_choose_as,
+    read_select_option,
     read_hover,
     read_click,
     read_nothing_about,

@@ -68,12 +68,22 @@ WAIT_LOADED = re.compile(
 _NOT_CONTENT = re.compile(r"(?:.*\s)?(?:button|link|field|page|site|tab|checkbox)$", re.I)
 
 
+# "wait a moment", "wait a bit": a short pause, said without a number.
+WAIT_A_MOMENT = re.compile(
+    r"(?:wait|pause|hold\s+on)\s+(?:for\s+)?(?:a\s+(?P<short>moment|bit|little|sec|second\s+or\s+two|"
+    r"little\s+while)|(?P<couple>a\s+couple\s+(?:of\s+)?seconds))",
+    re.IGNORECASE,
+)
+
+
 def _gone_note(words: str) -> str:
     return f"Wait until no loading indicator (spinner, loader, progress bar) is shown: {words}"
 
 
 def read_loading(clause: Clause, ctx: Context) -> list[Draft] | None:
     words = clause.written()
+    if moment := WAIT_A_MOMENT.fullmatch(clause.masked):
+        return [Draft("wait", value="2000" if moment.group("couple") else "1000")]
     if WAIT_INDICATOR_GONE.fullmatch(clause.masked):
         return [Draft("assert_not_visible", target=BUSY_INDICATORS, note=_gone_note(words))]
     if (claim := INDICATOR_CLAIM.fullmatch(clause.masked)) and not negated(claim):

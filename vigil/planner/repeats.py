@@ -90,6 +90,21 @@ def read_into_basket(clause: Clause, ctx: Context) -> list[Draft] | None:
     ]  # fmt: skip
 
 
+# "select the Pro option", "choose the Yearly choice": a choice clicked by its label.
+SELECT_OPTION = re.compile(
+    r"(?:select|choose|pick)\s+(?:the\s+)?(?P<name>.+?)\s+(?:option|choice)",
+    re.IGNORECASE,
+)
+
+
+def read_select_option(clause: Clause, ctx: Context) -> list[Draft] | None:
+    found = SELECT_OPTION.fullmatch(clause.masked)
+    if found is None:
+        return None
+    name = clause.literal(found.group("name")) or unquoted_name(clause, found.group("name"))
+    return [Draft("click", target=name)] if name else None
+
+
 def read_choose_as(clause: Clause, ctx: Context) -> list[Draft] | None:
     found = CHOOSE_AS.fullmatch(clause.masked)
     if found is None:
