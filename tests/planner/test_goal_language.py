@@ -1359,7 +1359,7 @@ TRAPS: list[tuple[str, list[str]]] = [
     ("verify Welcome back", ["verify Welcome back"]),
     ("log in as demo and verify 'Welcome'", ["log in as demo"]),
     ("log in with the password 'x'", ["log in with the password 'x'"]),
-    ("scroll down", ["scroll down"]),
+    ("swipe left on the carousel", ["swipe left on the carousel"]),
     ("upload 'a.pdf'", ["upload 'a.pdf'"]),
     ("drag 'A' onto 'B'", ["drag 'A' onto 'B'"]),
     ("there is no error message", ["there is no error message"]),
@@ -1387,7 +1387,7 @@ TRAPS: list[tuple[str, list[str]]] = [
     ("all the orders are paid", ["all the orders are paid"]),
     ("the counter shows 3", ["the counter shows 3"]),
     ("Select the checkbox for 'bob' and confirm", ["confirm"]),
-    ("Wait until the spinner disappears", ["Wait until the spinner disappears"]),
+    ("Wait until the chart renders", ["Wait until the chart renders"]),
     (
         "the 'Next' link should not be visible on the last page",
         ["the 'Next' link should not be visible on the last page"],

@@ -336,10 +336,10 @@ def test_an_unmapped_half_of_an_and_clause_is_reported_and_the_rest_planned() ->
 
 
 def test_every_unmapped_clause_is_reported_with_its_quotes() -> None:
-    plan = plan_goal(URL, "go to /cart\nscroll to 'Footer'\ndrag the slider")
+    plan = plan_goal(URL, "go to /cart\nrotate 'Footer'\ndrag the slider")
 
     assert plan.errors == [
-        "could not understand: 'scroll to 'Footer''",
+        "could not understand: 'rotate 'Footer''",
         "could not understand: 'drag the slider'",
     ]
 

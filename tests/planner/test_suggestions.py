@@ -45,14 +45,14 @@ def test_an_empty_clause_gets_no_suggestion() -> None:
 
 def test_each_unread_clause_of_a_goal_gets_its_suggestions() -> None:
     plan, suggestions = plan_with_suggestions(
-        URL, "click 'Buy'. tap on 'Basket' twice. scroll down"
+        URL, "click 'Buy'. right-click on 'Basket'. swipe left"
     )
 
     assert plan.errors == [
-        "could not understand: 'tap on 'Basket' twice'",
-        "could not understand: 'scroll down'",
+        "could not understand: 'right-click on 'Basket''",
+        "could not understand: 'swipe left'",
     ]
-    assert [s.clause for s in suggestions] == ["tap on 'Basket' twice", "scroll down"]
+    assert [s.clause for s in suggestions] == ["right-click on 'Basket'", "swipe left"]
     assert suggestions[0].closest[0] == "click 'Save'"
 
 

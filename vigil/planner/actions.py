@@ -230,6 +230,12 @@ CHECK = _pattern(
     r"turn\s+on|turn\s+off|switch\s+on|switch\s+off|turn|switch)\s+"
     r"(?:off\s+)?(?P<target>.+?)(?P<after>\s+(?:on|off))?"
 )
+# What follows "check" when it asks a question rather than names a box.
+_A_CLAUSE = re.compile(
+    r"(?:there|that|if|whether|it's|(?:i|we|you)\s+(?:can|am|are|see|get|have|should|will)|"
+    r"the\s+page|nothing|no)\b",
+    re.IGNORECASE,
+)
 _UNCHECK_VERBS = ("un", "de", "disable", "turn off", "switch off")
 # Verbs that tick a box only when the words name one ("select the checkbox for 'bob'").
 _BOX_ONLY_VERBS = ("check", "mark", "select")
@@ -243,6 +249,8 @@ def read_check(clause: Clause, ctx: Context) -> list[Draft] | None:
     if not found:
         return None
     verb = " ".join(found.group("verb").lower().split())
+    if _A_CLAUSE.match(found.group("target")):
+        return None  # "check there's a Terms link" asks something; it ticks nothing
     after = (found.group("after") or "").strip().lower()
     if after and not verb.startswith(("turn", "switch")):
         return None

@@ -59,7 +59,8 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 
 CLAIM_VERB = _pattern(
-    r"(?P<verb>verify|assert|ensure|confirm|check|validate|expect|test|make\s+sure|be\s+sure|"
+    # "I expect to see …", "we check that …": the person who checks adds nothing.
+    r"(?:(?:i|we)\s+(?:would\s+|'d\s+)?)?(?P<verb>verify|assert|ensure|confirm|check|validate|expect|test|make\s+sure|be\s+sure|"
     r"make\s+certain|"
     r"double[-\s]check|see)(?:\s+(?:that|if|whether))?\s+(?P<claim>.+)"
 )
@@ -132,7 +133,7 @@ _SHOWN_PLACE = (
     r"|(?:among|one\s+of)\s+(?:them|those|these))"
 )
 IS_VISIBLE = _pattern(
-    rf"(?P<what>.+?)\s+(?:is|are|'s|{_AUX}){_NOT}\s*(?:(?:still|now)\s+)?(?:all\s+|both\s+)?"
+    rf"(?P<what>.+?)\s+(?:is|are|'s|gets?|got|{_AUX}){_NOT}\s*(?:(?:still|now)\s+)?(?:all\s+|both\s+)?"
     r"(?:be\s+)?(?:(?:still|now)\s+)?"
     r"(?P<state>visible|displayed|shown|present|there|listed|found|included|on\s+the\s+list|"
     r"available|"
@@ -143,7 +144,7 @@ IS_VISIBLE = _pattern(
 )
 # "'Error' should not appear", "'Loading' disappears", "'Out of stock' is missing".
 APPEARS = _pattern(
-    rf"(?P<what>.+?)\s+(?:{_AUX}{_NOT}\s+|{_NEVER})?(?:all\s+|both\s+|each\s+)?"
+    rf"(?P<what>.+?)\s+(?:{_AUX}{_NOT}\s+(?:(?:eventually|soon|finally|then)\s+)?|{_NEVER})?(?:all\s+|both\s+|each\s+)?"
     r"(?P<state>appears?|exists?|shows?\s+up|turns?\s+up|comes?\s+up|is\s+missing|is\s+gone|is\s+absent|disappears?|"
     r"vanishes|vanished|has\s+gone|has\s+disappeared|has\s+vanished|is\s+removed|"
     r"has\s+been\s+removed|was\s+removed|was\s+deleted|is\s+deleted|has\s+been\s+deleted"
@@ -157,7 +158,7 @@ TEXT_KEYWORD = _pattern(r"(?P<no>no\s+)?text\s+(?P<what>.+)")
 # "the 'Loading…' text", "the 'Saved' message": the quoted words are what is shown.
 _TEXT_TRAIL = re.compile(
     rf"(?<={TOKEN[-1]})\s+(?:text|message|label|words?|notice|notification|banner|toast|"
-    r"error|warning|alert)$",
+    r"error|warning|alert|task|item|entry|section|panel)$",
     re.IGNORECASE,
 )
 # "the success message 'Saved!'", "an error saying 'Invalid email'": the words shown.
@@ -202,11 +203,25 @@ _ABSENT_STATES = (
 _VISIBLE_STATES = ("visible", "displayed")
 
 
+_WANTED = re.compile(
+    r"(?:i|we)(?:\s+(?:want|need|expect|would\s+like)|['\u2019]d\s+like)\s+(?P<what>.+?)\s+to\s+"
+    r"(?P<rest>(?:be|show|say|read|contain|display|list|appear|have|include)\b.*)",
+    re.IGNORECASE,
+)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.IGNORECASE)
+_CLIPPED_IS = re.compile(r"\b(?P<who>it|that|this|he|she)['\u2019]s\b", re.IGNORECASE)
+
+
 def read_claim(clause: Clause, ctx: Context) -> list[Draft] | None:
     """A claim, with or without a leading verb of checking."""
     claim, verb = clause.masked, None
     if found := CLAIM_VERB.fullmatch(claim):
         claim, verb = found.group("claim"), found.group("verb").lower()
+    # "it's gone", "that's listed": the verb clipped onto a pronoun is read in full.
+    claim = _CLIPPED_IS.sub(r"\g<who> is", claim)
+    if wanted := _WANTED.fullmatch(claim):
+        # "I want 'X' to be listed", "I'd like the title to be 'Y'": what should hold.
+        claim = f"{wanted.group('what')} should {wanted.group('rest')}"
     if (relative := ASKS_FOR.fullmatch(claim)) and not NEGATION.search(claim):
         # "…the login page, which asks for a username and password": both halves.
         main = read_claim(clause.with_text(relative.group("where")), ctx)
@@ -386,7 +401,11 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
     if found := TITLE.fullmatch(claim):
         return _compare(clause, "assert_title", found.group("value"), _negated(found))
     if found := URL.fullmatch(claim):
-        return _compare(clause, "assert_url", found.group("value"), _negated(found))
+        value = found.group("value")
+        if _URL_WORD.fullmatch(value.strip()):
+            # "the URL should contain dashboard": one lowercase word is a piece of the URL.
+            return [Draft("assert_url", value=value.strip(), negate=_negated(found))]
+        return _compare(clause, "assert_url", value, _negated(found))
     if (found := LANDED_ON.fullmatch(claim)) and _is_url(clause, found.group("value")):
         return _compare(clause, "assert_url", found.group("value"), _negated(found))
     if drafts := read_where(clause, claim):
@@ -514,6 +533,10 @@ def _presence(
     if names and (named := unquoted_names(clause, what)):
         # "Almond Tart shows up", "A, B and C are all listed": names said to be shown.
         action = "assert_no_text" if negative else "assert_text"
+        if negative:
+            # "The Dashboard should not appear": a capital article may only start the
+            # sentence, and absence of the longer text would prove nothing about the name.
+            named = [_LEADING_ARTICLE.sub("", name) or name for name in named]
         return [Draft(action, value=name) for name in named]
     if words and not has_token(what) and (_TITLE_ALL.fullmatch(what) or not _DESCRIBED.match(what)):
         text = element_name(clause, what)
@@ -544,6 +567,8 @@ def _value(clause: Clause, fragment: str) -> str | None:
     return plain_value(clause, fragment)
 
 
+# A piece of a URL said without quotes: one lowercase word ("dashboard", "order-history").
+_URL_WORD = re.compile(r"(?-i:[a-z][a-z0-9_-]*)")
 # An unquoted value: a number, an address, a capitalised name, a path.
 _LOOKS_LIKE_A_VALUE = re.compile(r"^(?:[A-Z0-9$€£/#+-]|\S*[\d@.])", re.ASCII)
 

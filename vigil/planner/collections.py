@@ -61,7 +61,7 @@ _UNDONE = r"(?:not\s+done|undone|incomplete|active|open|unfinished|not\s+complet
 COMPLETE = _pattern(
     r"(?P<verb>complete|finish|tick\s+off|check\s+off|cross\s+off|strike\s+off|resolve|close|"
     r"mark|tick|check|toggle|set)\s+(?P<what>.+?)\s*"
-    rf"(?:(?:as\s+|to\s+)?(?P<state>{_UNDONE}|{_DONE})|(?P<off>(?<=tick|heck|ross)\s*off))?"
+    rf"(?:(?:as\s+|to\s+)?(?<!\w)(?P<state>{_UNDONE}|{_DONE})|(?P<off>(?<=tick|heck|ross)\s*off))?"
 )
 DELETE = _pattern(
     r"(?P<verb>delete|remove|trash|discard|destroy|get\s+rid\s+of|erase|drop)\s+(?P<what>.+?)"

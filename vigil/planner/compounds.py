@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from vigil.models import Action, Scope
+from vigil.planner.absence import read_nothing_about
 from vigil.planner.actions import (
     read_check,
     read_click,
@@ -33,17 +34,29 @@ from vigil.planner.collections import (
     read_edit,
     type_items_into,
 )
+from vigil.planner.consent import read_consent
+from vigil.planner.consequences import read_consequence
 from vigil.planner.context import Context, Reader
 from vigil.planner.counters import read_add_nth
 from vigil.planner.creating import read_create
+from vigil.planner.dialogs import read_dialog_claim
 from vigil.planner.edit_form import read_details, read_edit_form
 from vigil.planner.filters import read_more_filters
+from vigil.planner.loading import read_loading
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
 from vigil.planner.places import go_to_page, lowercase_place, read_look_at
 from vigil.planner.records import read_record
+from vigil.planner.repeats import (
+    read_choose_as,
+    read_into_basket,
+    read_leave_blank,
+    read_repeated,
+    read_select_option,
+)
 from vigil.planner.row_claims import gapped_cell
 from vigil.planner.scopes import split_lead
+from vigil.planner.scrolling import read_scroll
 from vigil.planner.search import read_filter, read_search, read_sort
 from vigil.planner.sign_in import read_bare_login, read_login, read_logout
 from vigil.planner.steps import Draft
@@ -59,13 +72,20 @@ READERS: tuple[Reader, ...] = (
     read_details,
     read_navigate,
     read_look_at,
+    read_loading,
     read_wait,
+    read_scroll,
+    read_consent,
+    read_consequence,
+    read_dialog_claim,
     read_search,
     read_sort,
     read_more_filters,
     read_filter,
+    read_repeated,
     read_press,
     read_create,
+    read_into_basket,
     read_add_nth,
     read_add_items,
     read_edit,
@@ -74,11 +94,15 @@ READERS: tuple[Reader, ...] = (
     read_delete,
     read_double_click,
     read_form,
+    read_leave_blank,
     read_fill,
     read_select,
     read_check,
+    read_choose_as,
+    read_select_option,
     read_hover,
     read_click,
+    read_nothing_about,
     read_claim,
 )
 
@@ -170,7 +194,9 @@ class Piece:
 # "On the Orders page, …" says where the rest holds; "From the home page, …" where it starts.
 PAGE_LEAD = re.compile(
     r"^(?P<how>on|from|at)\s+(?P<place>(?:the\s+|my\s+)?[^,\ue000]+?\s+(?:page|screen|view|table)|"
-    r"(?:the\s+)?home\s*page)\s*,\s*(?P<rest>.+)$",
+    r"(?:the\s+)?home\s*page)(?:\s*,\s*|\s+(?=(?:click|tap|press|hit|open|type|enter|fill|"
+    r"select|choose|pick|search|look\s+up|sort|filter|add|delete|remove|tick|hover|scroll|wait|"
+    r"verify|check|make\s+sure|ensure|confirm)\b))(?P<rest>.+)$",
     re.IGNORECASE,
 )
 
@@ -223,7 +249,20 @@ def read_piece(clause: Clause, ctx: Context) -> Piece | None:
             if exact:
                 drafts = [d.but(exact=_can_be_exact(d)) for d in drafts]
             return _sourced(clause, drafts)
+    if trailing := TRAILING_PAGE.fullmatch(clause.masked):
+        # "you should see 'Mug' on the Products page": as "On the Products page, …".
+        lead = f"{trailing.group('how')} {trailing.group('place')}, {trailing.group('rest')}"
+        if (moved := read_piece(clause.with_text(lead), ctx)) is not None:
+            return _sourced(clause, moved.drafts)
     return None
+
+
+# A page named after what is said of it: "'Error' should not appear on the home page".
+TRAILING_PAGE = re.compile(
+    r"(?P<rest>.+?)\s+(?P<how>on|at)\s+(?P<place>(?:the\s+|my\s+)?[^,\ue000]+?\s+"
+    r"(?:page|screen|view)|(?:the\s+)?home\s*page)",
+    re.IGNORECASE,
+)
 
 
 # "I click 'Save'", "the user logs in as demo / demo": a step told as what someone does.

@@ -11,7 +11,7 @@ import re
 
 # "should", "must not", "doesn't", "cannot", "won't", "to" (as in "expect the title to be").
 # No "might" / "may": a claim that only may hold asks nothing definite to check.
-AUX = r"(?:should|must|shall|will|would|does|do|did|can|ca|could|to|is\s+going\s+to|wo)"
+AUX = r"(?:should|must|shall|will|would|does|do|did|can|ca|could|to|is\s+going\s+to|wo|ought\s+to)"
 # A negation in the verb group: "not", "n't", "never", "no longer", "not … anymore".
 _NEGATION = r"not|n't|n\u2019t|never|no\s+longer|not\s+any\s*more"
 NOT = rf"(?:\s*(?P<neg>{_NEGATION}))?"

@@ -43,7 +43,10 @@ def pronoun_subject(words: str) -> str | None:
     return None
 
 
-_KIND_REFERENCE = re.compile(r"^(?:the|this|that)\s+(?P<kind>[a-z][a-z-]{2,})$", re.IGNORECASE)
+# The kind is a common noun: "The Dashboard" names a place, never the record named last.
+_KIND_REFERENCE = re.compile(
+    r"^(?:the|this|that)\s+(?P<kind>(?-i:[a-z])[a-z-]{2,})$", re.IGNORECASE
+)
 
 
 # Nouns for what a page is made of, never a kind of record: "the chart is visible" is about a
@@ -52,7 +55,7 @@ _PART_OF_A_PAGE = re.compile(
     r"chart|graph|diagram|map|image|picture|photo|video|spinner|loader|icon|logo|banner|"
     r"table|grid|form|page|screen|tab|panel|section|sidebar|footer|header|button|link|"
     r"field|modal|popup|message|alert|toast|notification|badge|counter|calendar|widget|"
-    r"menu|toolbar|chat|captcha|player|slider|carousel|avatar",
+    r"menu|toolbar|chat|captcha|player|slider|carousel|avatar|dashboard|homepage|home",
     re.IGNORECASE,
 )
 

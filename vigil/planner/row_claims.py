@@ -63,7 +63,7 @@ def read_row_claim(clause: Clause, claim: str) -> list[Draft] | None:
 COMES_AT = pattern(
     r"(?P<value>.+?)\s+(?:should|must|will)\s+(?:come|be|appear|show\s+up|sit|end\s+up)\s+"
     r"(?:(?:at\s+the|on)\s+)?(?P<nth>first|last|top|bottom)"
-    r"(?:\s+in\s+the\s+(?:list|table|results))?"
+    r"(?:\s+(?:in|of)\s+the\s+(?:list|table|results|page))?"
 )
 
 

@@ -75,6 +75,15 @@ _TAILS: tuple[tuple[ScopeKind, re.Pattern[str]], ...] = (
         "section",
         re.compile(rf"^(?P<head>.+?)\s+(?:under|below|in)\s+(?:the\s+)?(?P<text>{TOKEN})$", re.I),
     ),
+    # "the Save button under Notifications": a heading's name, capitalised, needs no "the".
+    (
+        "section",
+        re.compile(
+            r"^(?P<head>.+?)\s+(?:under|below)\s+"
+            r"(?P<text>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,3})$",
+            re.I,
+        ),
+    ),
     # "Buy on the Pro plan", "Save under the Billing heading": a named part of the page.
     (
         "section",

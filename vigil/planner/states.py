@@ -13,6 +13,7 @@ from vigil.models import Action, Scope
 from vigil.pipeline.vocabulary import parse_count
 from vigil.planner.clauses import Clause
 from vigil.planner.grammar import AUX, IS, NOT, TRAILER, negated, pattern
+from vigil.planner.names import unquoted_name
 from vigil.planner.pronouns import IT, pronoun_subject
 from vigil.planner.steps import Draft
 from vigil.planner.targets import looks_like_url_or_path, parse_target, place_target, plain_value
@@ -51,6 +52,17 @@ _ITEM_STATES: dict[str, tuple[Action, Action]] = {
     "complete": ("assert_checked", "assert_unchecked"),
     "finished": ("assert_checked", "assert_unchecked"),
     "crossed off": ("assert_checked", "assert_unchecked"),
+    # A to-do struck through is a done one: the state is read on the item's own checkbox,
+    # never guessed from how it is drawn.
+    "crossed out": ("assert_checked", "assert_unchecked"),
+    "struck through": ("assert_checked", "assert_unchecked"),
+    "struck out": ("assert_checked", "assert_unchecked"),
+    "struck-through": ("assert_checked", "assert_unchecked"),
+    "strikethrough": ("assert_checked", "assert_unchecked"),
+    "struckthrough": ("assert_checked", "assert_unchecked"),
+    "lined through": ("assert_checked", "assert_unchecked"),
+    "scratched out": ("assert_checked", "assert_unchecked"),
+    "checked off": ("assert_checked", "assert_unchecked"),
     "ticked off": ("assert_checked", "assert_unchecked"),
     "marked as done": ("assert_checked", "assert_unchecked"),
     "marked done": ("assert_checked", "assert_unchecked"),
@@ -70,7 +82,8 @@ def _alternatives(words: dict[str, tuple[Action, Action]]) -> str:
 
 
 STATE = pattern(
-    rf"(?P<what>.+?)\s+{IS}\s+(?:(?:in\s+(?:a|the)\s+)?)?"
+    # "it's crossed out": the verb may be clipped onto its subject.
+    rf"(?P<what>.+?)(?:\s+|(?=['\u2019]s\s)){IS}\s+(?:(?:in\s+(?:a|the)\s+)?)?"
     rf"(?P<state>{_alternatives(_STATES)}|{_alternatives(_ITEM_STATES)})(?:\s+state)?{TRAILER}"
 )
 
@@ -123,17 +136,29 @@ def read_state(clause: Clause, claim: str) -> list[Draft] | None:
     if names and len(names) > 1:
         return [Draft(action, target=name) for name in names]
     target = parse_target(clause, what)
+    if target is None and action in _CHECK_ACTIONS and (scope := _item_scope(clause, what)):
+        # "the 'Bake bread' task is not ticked": the item's own checkbox.
+        return [Draft(action, scope=s) for s in scope]
     if target is None:
         return None
     if target.name == IT and action in _CHECK_ACTIONS:
         return [Draft(action, scope=Scope(kind="row", text=IT))]
+    if (
+        target.name is not None
+        and not (target.quoted or target.noun or target.name == IT)
+        and action in _CHECK_ACTIONS
+        and unquoted_name(clause, what) is not None
+    ):
+        # "Pro should be selected": a choice named as it is labelled, capitalised.
+        return [Draft(action, target=target.name)]
     if target.name is not None and not (target.quoted or target.noun or target.name == IT):
         return None  # "the order is complete": a sentence, not a named control
     return [Draft(action, target=target.name, role=target.role, nth=target.nth, scope=target.scope)]
 
 
 def _item_scope(clause: Clause, what: str) -> list[Scope] | None:
-    names = clause.literal_list(re.sub(r"\s+(?:item|task|todo|entry|row)$", "", what.strip()))
+    bare = re.sub(r"^(?:the|a|an)\s+", "", what.strip(), flags=re.IGNORECASE)
+    names = clause.literal_list(re.sub(r"\s+(?:item|task|todo|to-do|entry|row)$", "", bare))
     if names:
         return [Scope(kind="row", text=name) for name in names]
     subject = pronoun_subject(what.strip())

@@ -186,6 +186,8 @@ def plain_value(clause: Clause, fragment: str) -> str | None:
     literal = clause.literal(fragment)
     if literal is not None:
         return literal
+    if _SWALLOWED_STEP.search(fragment):
+        return None  # "Bread, and verify …": the value ran on into the next step
     value = clause.written(fragment)
     return value or None
 
