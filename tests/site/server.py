@@ -14,6 +14,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from tests.site.socket_page import serve_socket
+
 PAGES = Path(__file__).parent / "pages"
 
 # Path -> page file, for pages served as they are.
@@ -41,6 +43,7 @@ STATIC = {
     "/admin/shelf/new/": "shelf_new.html",
     "/admin/shelf/2/delete/": "shelf_delete.html",
     "/journey": "journey.html",
+    "/socket": "socket.html",
     "/journey/end": "journey_end.html",
     "/journey/wrong": "journey_wrong.html",
     "/logo.svg": "logo.svg",
@@ -113,6 +116,8 @@ class _Handler(BaseHTTPRequestHandler):
             # Answers slowly: the page that asked for it stays on screen meanwhile.
             self.server.stopping.wait(SLOW_JOURNEY_S)
             self._send(200, self._page("journey_next.html"))
+        elif path == "/socket/live":
+            serve_socket(self, self.server.stopping)
         elif path == "/gear" or path.startswith("/gear/"):
             self._gear(path)
         elif path == "/logout":

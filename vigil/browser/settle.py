@@ -4,8 +4,9 @@ A claim that does not hold yet may hold a moment later (late JavaScript, an XHR 
 flight, a timer about to render results), so a miss is looked at again. Waiting a fixed
 few seconds before every failure would make a broken site slow to report and every failing
 goal cost the same long wait; instead the page says when it is quiet: the document has
-loaded, no fetch/XHR is in flight, no short timer is pending, and the DOM has not changed
-for a moment. A miss on a quiet page, confirmed by one more look, is final.
+loaded, no fetch/XHR is in flight, no WebSocket message is waiting for its replies (an app
+drawn by its server redraws after one), no short timer is pending, and the DOM has not
+changed for a moment. A miss on a quiet page, confirmed by one more look, is final.
 
 Timers longer than `LONG_TIMER_MS` (session refresh), timers re-armed by a timer with a
 delay of `LOOP_TIMER_MS` or more (a ticking clock, polling), intervals, and requests open
@@ -33,9 +34,14 @@ from playwright.async_api import Page
 QUIET_MS = 50
 LONG_TIMER_MS = 5000
 LOOP_TIMER_MS = 100
+# How long the replies to a WebSocket message must pause before the exchange counts as over:
+# a server-drawn app streams its redraw as messages, with gaps while its code runs between
+# them; a claim that misses meanwhile is looked at again rather than failed on the old view.
+SOCKET_QUIET_MS = 1000
 
 # Installed in every document before the page's own scripts (an init script).
-ACTIVITY_JS = """(() => {
+ACTIVITY_JS = (
+    """(() => {
   if (window.__vigilBusy !== undefined) return;
   const timers = new Set();
   const requests = new Map();  // id -> start time; a long poll stops counting after LONG_MS
@@ -89,7 +95,33 @@ ACTIVITY_JS = """(() => {
     this.addEventListener('loadend', track(), {once: true});
     return send.apply(this, args);
   };
-})();""".replace("LONG_MS", str(LONG_TIMER_MS)).replace("LOOP_MS", str(LOOP_TIMER_MS))
+  // A message sent over a WebSocket is a request whose answer comes back as messages (apps
+  // that redraw from a server: Streamlit, LiveView, Blazor): busy from the send until a
+  // reply has come and the replies have paused for SOCKET_QUIET_MS, or LONG_MS has passed.
+  const WS = window.WebSocket;
+  if (WS) {
+    let sentAt = -1, heardAt = -1;
+    const wsSend = WS.prototype.send;
+    WS.prototype.send = function (...args) {
+      sentAt = performance.now();
+      if (!this.__vigilHeard) {
+        this.__vigilHeard = true;
+        this.addEventListener('message', () => { heardAt = performance.now(); });
+      }
+      return wsSend.apply(this, args);
+    };
+    window.__vigilAwaitingSocket = () => {
+      const now = performance.now();
+      return sentAt >= 0 && now - sentAt < LONG_MS
+        && (heardAt < sentAt || now - heardAt < SOCKET_QUIET_MS);
+    };
+    const busyBefore = window.__vigilBusy;
+    window.__vigilBusy = () => busyBefore() + (window.__vigilAwaitingSocket() ? 1 : 0);
+  }
+})();""".replace("LONG_MS", str(LONG_TIMER_MS))
+    .replace("LOOP_MS", str(LOOP_TIMER_MS))
+    .replace("SOCKET_QUIET_MS", str(SOCKET_QUIET_MS))
+)
 
 _STATE_JS = """(quiet) => {
   const busy = window.__vigilBusy ? window.__vigilBusy() : 0;
@@ -98,8 +130,9 @@ _STATE_JS = """(quiet) => {
   const changes = window.__vigilChanges ?? -1;
   const since = performance.now() - last;
   const idle = document.readyState === 'complete' && busy === 0 && !leaving;
+  const socket = window.__vigilAwaitingSocket ? window.__vigilAwaitingSocket() : false;
   return [idle && since >= quiet, changes, idle ? Math.max(0, quiet - since) : -1, leaving,
-    performance.timeOrigin, document.readyState === 'complete'];
+    performance.timeOrigin, document.readyState === 'complete', socket];
 }"""
 
 
@@ -107,7 +140,9 @@ _STATE_JS = """(quiet) => {
 class PageState:
     """`settled`: nothing is loading or about to change; `changes`: the DOM change count and
     `document` the document's time origin, so two looks can tell that nothing happened
-    between them; `leaving`: a navigation away from this document has started."""
+    between them; `leaving`: a navigation away from this document has started;
+    `awaiting_socket`: a WebSocket message was sent and its replies (the server's redraw)
+    are still coming, so what is on screen may be the view being left."""
 
     settled: bool
     changes: int
@@ -115,6 +150,7 @@ class PageState:
     leaving: bool = False
     document: float = -1.0  # -1: the page could not be asked (mid-navigation, closing)
     loaded: bool = False
+    awaiting_socket: bool = False
 
     def unchanged_since(self, before: PageState) -> bool:
         """Settled now and at `before`, in the same document, with no DOM change between:
@@ -137,10 +173,12 @@ class PageState:
 async def page_state(page: Page) -> PageState:
     """The page's state now; a page mid-navigation is not settled."""
     try:
-        settled, changes, quiet_in, leaving, origin, loaded = await page.evaluate(
+        settled, changes, quiet_in, leaving, origin, loaded, socket = await page.evaluate(
             _STATE_JS, QUIET_MS
         )
     except PlaywrightError:
         return PageState(False, -1)
     left = None if quiet_in < 0 else float(quiet_in) / 1000
-    return PageState(bool(settled), int(changes), left, bool(leaving), float(origin), bool(loaded))
+    return PageState(
+        bool(settled), int(changes), left, bool(leaving), float(origin), bool(loaded), bool(socket)
+    )

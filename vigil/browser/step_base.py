@@ -186,7 +186,9 @@ async def arrive(env: StepEnv, dl: Deadline) -> str | None:
     Playwright's click returns once a navigation it caused has committed, before that page
     has loaded, and not at all for a navigation a script starts a moment later; a step that
     looked then would look at half a page or at the page being left (and a click there
-    would land on the old page's link). Returns why the page did not arrive, or None.
+    would land on the old page's link). A page its server draws over a WebSocket has
+    arrived once the replies to the message the action sent have come. Returns why the page
+    did not arrive, or None.
     """
     page = env.page
     polls = 0
@@ -196,7 +198,10 @@ async def arrive(env: StepEnv, dl: Deadline) -> str | None:
         except PlaywrightTimeout:
             return f"the page it led to did not finish loading within {env.timeout_s:g} s"
         state = await page_state(page)
-        if not state.leaving and state.document >= 0 and state.loaded:
+        # A server-drawn page (Streamlit, LiveView) answers the action over its socket: the
+        # view on screen until the answer has come is the one being left.
+        arrived = not state.leaving and state.document >= 0 and state.loaded
+        if arrived and not state.awaiting_socket:
             return None
         if state.document < 0 and polls >= _UNANSWERED_POLLS:
             # A page that cannot be asked (an error page of the browser's own) is as loaded
