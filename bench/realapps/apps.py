@@ -36,6 +36,7 @@ REQUIRED_MODULES = (
     "sqlalchemy",
     "flask_admin",
     "flask_sqlalchemy",
+    "wagtail",
 )
 
 
@@ -171,11 +172,26 @@ def start_flask_admin(workdir: Path) -> RunningApp:
     return _pristine(app, db)
 
 
+def start_wagtail(workdir: Path) -> RunningApp:
+    db = workdir / "travel.sqlite3"
+    settings = "bench.realapps.sites.wagtail_site.settings"
+    media = str(workdir / "media")
+    env = _env(DJANGO_SETTINGS_MODULE=settings, WAGTAIL_SITE_DB=str(db), WAGTAIL_SITE_MEDIA=media)
+    seed = [sys.executable, "-m", "bench.realapps.sites.wagtail_site.seed"]
+    # Wagtail's migrations are many: seeding takes longer than the other apps' start-up.
+    subprocess.run(seed, cwd=workdir, env=env, check=True, timeout=4 * START_TIMEOUT_S)
+    cmd = [sys.executable, "-m", "django", "runserver", f"{LOOPBACK}:{{port}}", "--noreload"]
+    cmd += ["--skip-checks", "--insecure"]  # --insecure: static files without DEBUG
+    app = _serve("wagtail", cmd, env, workdir, "/admin/login/")
+    return _pristine(app, db)
+
+
 STARTERS: dict[str, Callable[[Path], RunningApp]] = {
     "datasette": start_datasette,
     "django_admin": start_django_admin,
     "sqladmin": start_sqladmin,
     "flask_admin": start_flask_admin,
+    "wagtail": start_wagtail,
 }
 
 

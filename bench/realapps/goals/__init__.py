@@ -95,6 +95,7 @@ class GoalSet:
 
 def all_goals() -> list[Goal]:
     from bench.realapps.goals import (
+        blind_wagtail,
         datasette,
         django_admin,
         fresh_datasette,
@@ -118,5 +119,6 @@ def all_goals() -> list[Goal]:
         fresh_datasette,
         fresh_django_admin,
         fresh_sqladmin,
+        blind_wagtail,
     )
     return [goal for module in sets for goal in module.GOALS.goals]
