@@ -168,6 +168,7 @@ READ: list[tuple[str, list[str]]] = [
     (
         "To-do list: add 'Rye', 'Spelt' and 'Oat' and make sure there are 6 tasks",
         [
+            "click 'To-do' ground=page",
             "fill = 'Rye' ground=new_item",
             "fill = 'Spelt' ground=new_item",
             "fill = 'Oat' ground=new_item",
@@ -243,7 +244,11 @@ READ: list[tuple[str, list[str]]] = [
     ("Open the catalog and sort by name", ["click 'catalog'", "click 'name' column='name'"]),
     (
         "Catalog: click 'New product', and the 'Edit product' dialog should appear",
-        ["click 'New product'", "assert_text = 'Edit product' in dialog:'Edit product'"],
+        [
+            "click 'Catalog' ground=page",
+            "click 'New product'",
+            "assert_text = 'Edit product' in dialog:'Edit product'",
+        ],
     ),
     (
         "Open the catalog, click 'New product', then close the dialog. The dialog should be gone.",

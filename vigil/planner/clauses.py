@@ -148,19 +148,28 @@ def split_clauses(goal: str) -> list[Clause]:
     return clauses
 
 
-# "1) open customers 2) filter … 3) expect …" on one line: numbered items, each a clause.
-_FIRST_ITEM = re.compile(r"^\s*1\)\s")
-_NEXT_ITEM = re.compile(r"\s+(?=\d{1,2}\)\s)")
+# "1) open customers 2) filter … 3) expect …" or "1. Go to Orders 2. Sign in … 3. Verify …"
+# on one line: numbered items, each a clause.
+_FIRST_ITEM = re.compile(r"^\s*1(?P<mark>[.)])\s")
+_NEXT_ITEM = {
+    ")": re.compile(r"\s+(?=\d{1,2}\)\s)"),
+    ".": re.compile(rf"\s+(?=\d{{1,2}}\.\s+(?:[^\W\d_]|{_OPEN}))"),
+}
 
 
 def _inline_items(line: str) -> list[str]:
-    """Items numbered "1) … 2) …" in one line; the numbers must run 1, 2, 3 … in order, so a
-    stray "3)" inside a sentence is never a cut."""
-    if not _FIRST_ITEM.match(line):
+    """Items numbered "1) … 2) …" or "1. … 2. …" in one line; the numbers must run 1, 2, 3 …
+    in order with one kind of mark, so a stray "3)" or "2." inside a sentence is never a cut
+    and the next item's number never leaks into the clause before it."""
+    first = _FIRST_ITEM.match(line)
+    if not first:
         return [line]
-    parts = _NEXT_ITEM.split(line)
-    numbers = [re.match(r"\s*(\d+)\)", part) for part in parts]
-    if any(n is None or int(n.group(1)) != i for i, n in enumerate(numbers, start=1)):
+    mark = first.group("mark")
+    parts = _NEXT_ITEM[mark].split(line)
+    numbers = [re.match(rf"\s*(\d+){re.escape(mark)}", part) for part in parts]
+    if len(parts) < 2 or any(
+        n is None or int(n.group(1)) != i for i, n in enumerate(numbers, start=1)
+    ):
         return [line]
     return parts
 

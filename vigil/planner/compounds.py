@@ -43,6 +43,7 @@ from vigil.planner.dialogs import read_dialog_claim
 from vigil.planner.edit_form import read_details, read_edit_form
 from vigil.planner.filters import read_more_filters
 from vigil.planner.loading import read_loading
+from vigil.planner.menu_paths import read_menu_path
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
 from vigil.planner.places import go_to_page, lowercase_place, read_look_at
@@ -70,6 +71,7 @@ READERS: tuple[Reader, ...] = (
     read_logout,
     read_edit_form,
     read_details,
+    read_menu_path,
     read_navigate,
     read_look_at,
     read_loading,

@@ -32,6 +32,7 @@ from vigil.planner.context import Context
 from vigil.planner.creating import save_before_claims
 from vigil.planner.edit_form import fields_of_open_form
 from vigil.planner.framing import is_framing, is_label, modal_rest, split_head
+from vigil.planner.label_value import read_label_value
 from vigil.planner.navigation import opens_a_url
 from vigil.planner.outcome_first import read_outcome_first
 from vigil.planner.pronouns import resolve
@@ -43,8 +44,10 @@ from vigil.planner.sign_in import (
     is_login_submit,
     is_submit_click,
 )
+from vigil.planner.sign_in_first import sign_in_first
 from vigil.planner.sign_in_lead import done_first, read_sign_in_lead
 from vigil.planner.steps import Draft, number
+from vigil.planner.topics import read_topic
 from vigil.planner.when_then import read_when_then
 
 NOT_UNDERSTOOD = "could not understand: '{clause}'"
@@ -100,7 +103,7 @@ def plan_goal(url: str, goal: str) -> TestPlan:
 def read_goal(url: str, goal: str) -> Reading:
     ctx = Context(base_url=url)
     reading = Reading(url, goal)
-    clauses = split_clauses(goal)
+    clauses = sign_in_first(split_clauses(goal), ctx)
     framing = reading.framing
     previous: Piece | None = None
     drafts: list[Draft] = []
@@ -170,6 +173,8 @@ def _read_clause(
     pieces, unread = read_compound(clause, ctx, previous)
     if not unread:
         return done_first(pieces), [], []
+    if topic := read_topic(clause, ctx, previous):
+        return topic, [], []
     if head := split_head(clause):
         framing_words, steps_words = head
         # "agent / desk-2024: open Tickets", "as admin with password x: …": a head that is a
@@ -187,6 +192,8 @@ def _read_clause(
         # "Make sure a customer can check out and ends up on the dashboard": the claim
         # it carries is checked; the rest frames.
         return pieces, [], [clause.written()]
+    if said := read_label_value(clause, ctx):
+        return [Piece(clause, said)], [], []
     return pieces, unread, []
 
 
