@@ -1386,7 +1386,7 @@ TRAPS: list[tuple[str, list[str]]] = [
     ("confirm that every row says 'Active'", ["confirm that every row says 'Active'"]),
     ("all the orders are paid", ["all the orders are paid"]),
     ("the counter shows 3", ["the counter shows 3"]),
-    ("Select the checkbox for 'bob' and confirm", ["confirm"]),
+    ("Select the checkbox for 'bob' and frobnicate", ["frobnicate"]),
     ("Wait until the chart renders", ["Wait until the chart renders"]),
     (
         "the 'Next' link should not be visible on the last page",

@@ -20,6 +20,7 @@ from vigil.planner.creating import read_added
 from vigil.planner.fields import read_field
 from vigil.planner.grammar import AUX, NOT, SHOULD, TRAILER
 from vigil.planner.grammar import negated as _negated
+from vigil.planner.item_claims import read_item_claim
 from vigil.planner.names import unquoted_names
 from vigil.planner.pages import ASKS_FOR, asked_fields, read_page_claim
 from vigil.planner.place_claims import read_place_claim, read_presence
@@ -51,6 +52,7 @@ SHAPES: tuple[Shape, ...] = (
     read_comes_at,
     read_cell,
     read_row_claim,
+    read_item_claim,
 )
 
 

@@ -41,7 +41,9 @@ from vigil.planner.counters import read_add_nth
 from vigil.planner.creating import read_create
 from vigil.planner.dialogs import read_dialog_claim
 from vigil.planner.edit_form import read_details, read_edit_form
+from vigil.planner.editing import read_editing
 from vigil.planner.filters import read_more_filters
+from vigil.planner.item_claims import read_whole
 from vigil.planner.loading import read_loading
 from vigil.planner.menu_paths import read_menu_path
 from vigil.planner.names import unquoted_name, unquoted_names
@@ -69,6 +71,7 @@ READERS: tuple[Reader, ...] = (
     read_login,
     read_bare_login,
     read_logout,
+    read_editing,
     read_edit_form,
     read_details,
     read_menu_path,
@@ -343,6 +346,8 @@ def read_compound(
         return [repeated], []
     if (lead := split_lead(clause)) and (scoped := _read_in_scope(clause, lead, ctx, previous)):
         return scoped, []
+    if whole := read_whole(clause, ctx):
+        return [Piece(clause, whole)], []  # its commas and "and"s are its own (item_claims)
     pieces, unread = _read_joined(clause, ctx, previous)
     if unread and (found := PARENTHESIS.match(clause.masked)):
         head, inner = found.group("head"), found.group("inner")

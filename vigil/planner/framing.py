@@ -24,7 +24,8 @@ _MODAL = (
 # framing goes on with a doing verb ("a customer can check out", "Ana should reach …").
 _CLAIM_VERB = (
     r"(?:be|have|has|show|shows|display|contain|say|read|list|appear|remain|stay|equal|"
-    r"include|look|not|get|become|match|hold)\b"
+    r"include|look|not|get|become|match|hold|report|reports|state|states|mention|mentions|"
+    r"offer|offers)\b"
 )
 _NOT_AN_ACTOR = r"(?!(?:it|this|that|these|those|there|they|its)\b)"
 FRAMING = re.compile(
