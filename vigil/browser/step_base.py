@@ -178,6 +178,8 @@ async def retrying(env: StepEnv, dl: Deadline, attempt: Attempt, retries: int) -
 _ARRIVAL_POLL_S = (0.01, 0.02, 0.04, 0.08, 0.1)
 # Looks at a page that does not answer (and is not being left) before it is taken as it is.
 _UNANSWERED_POLLS = 10
+# Polls (about 0.15 s in all) a busy page gets to start a navigation after the action.
+_BUSY_POLLS = 4
 
 
 async def arrive(env: StepEnv, dl: Deadline) -> str | None:
@@ -201,7 +203,9 @@ async def arrive(env: StepEnv, dl: Deadline) -> str | None:
         # A server-drawn page (Streamlit, LiveView) answers the action over its socket: the
         # view on screen until the answer has come is the one being left.
         arrived = not state.leaving and state.document >= 0 and state.loaded
-        if arrived and not state.awaiting_socket:
+        # A page still busy right after the action (a timer the click armed may be about to
+        # navigate) is given a few short polls to start leaving before it counts as arrived.
+        if arrived and not state.awaiting_socket and (state.settled or polls >= _BUSY_POLLS):
             return None
         if state.document < 0 and polls >= _UNANSWERED_POLLS:
             # A page that cannot be asked (an error page of the browser's own) is as loaded
