@@ -29,10 +29,11 @@ from vigil.pipeline.vocabulary import parse_duration_ms
 
 
 def contains(actual: str, wanted: str, exact: bool) -> bool:
-    """Quotes and dashes count as typed: a page's "I\u2019m" is the goal's "I'm"."""
+    """Quotes and dashes count as typed: a page's "I\u2019m" is the goal's "I'm". Words
+    and numbers count whole: "Unpaid" never shows "Paid" (wording.words_within)."""
     if exact:
         return wording.fold(actual) == wording.fold(wanted)
-    return wording.fold(wanted).casefold() in wording.fold(actual).casefold()
+    return wording.holds_whole(actual, wanted)
 
 
 def _shows_number(text: str, number: str) -> bool:
@@ -60,7 +61,7 @@ async def _shown_in(step: PlanStep, env: StepEnv, text: str) -> tuple[bool, str]
     if scoped is not None and scoped.anchor is None:
         inside = " ".join(await scoped.marked.all_inner_texts())
         return contains(inside, text, step.exact), f" {scoped.phrase}"
-    said = text if step.exact else wording.within(text)
+    said = text if step.exact else wording.words_within(text)
     loc = env.page.get_by_text(said, exact=step.exact).filter(visible=True)
     return await loc.count() > 0, " on the page"
 

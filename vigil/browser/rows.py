@@ -65,7 +65,7 @@ def _contains(actual: str, wanted: str, exact: bool) -> bool:
         return _yes_no(said) == want
     if exact and not want:
         return said in _EMPTY
-    return a == w if exact else want in said
+    return a == w if exact else wording.holds_whole(a, w)
 
 
 def _yes_no(said: str) -> str | None:

@@ -56,12 +56,35 @@ def within(text: str) -> re.Pattern[str]:
     return re.compile(_spelled(text), re.I)
 
 
+# A number written with more decimals than the goal gave is the same amount ("8.5" is the
+# "8.50" a price column shows); a number with other digits around it is another ("18.50").
+_ENDS_IN_DECIMAL = re.compile(r"\d\.\d+$")
+_ENDS_IN_INTEGER = re.compile(r"(?<![\d.,])\d+$")
+
+
+def words_within(text: str) -> re.Pattern[str]:
+    """`text` inside a longer text as whole words and whole numbers, ignoring case and quote
+    style: "Unpaid" does not show "Paid", "13 results" does not show "3 results", "$18.50"
+    does not show "$8.50", while "$8.50" shows "8.5" and "Total: 4.00" shows "Total: 4". A
+    claim about what a page says is read the way a person reads it; a run of characters
+    inside another word would pass a claim the page contradicts."""
+    folded = fold(text)
+    source = _spelled(text)
+    if _ENDS_IN_DECIMAL.search(folded):
+        source += "0*"
+    elif _ENDS_IN_INTEGER.search(folded):
+        source += r"(?:\.0+)?"
+    if re.match(r"\w", folded):
+        # Not glued to a word before it, nor the decimals of a longer number ("1.5" for "5").
+        source = r"(?<!\w)(?<!\d[.,])" + source
+    if re.search(r"\w$", folded):
+        source += r"(?![\w]|[.,]\d)"
+    return re.compile(source, re.I)
+
+
 def holds_whole(actual: str, wanted: str) -> bool:
-    """`wanted` in `actual` as whole words and whole numbers, ignoring case and quote style:
-    "Total: 15" does not hold "5", "4.20 EUR" holds "4.20", "Lisbon office" holds "Lisbon" —
-    a field's value is read the way a person reads it, not as a run of characters."""
+    """`wanted` in `actual` as whole words and whole numbers (see words_within): a field's
+    value is read the way a person reads it, not as a run of characters."""
     if not wanted.strip():
         return not actual.strip()
-    edge_before = r"(?<![\w])" if re.match(r"[\w]", fold(wanted)) else ""
-    edge_after = r"(?![\w]|[.,]\d)" if re.search(r"[\w]$", fold(wanted)) else ""
-    return re.search(edge_before + _spelled(wanted) + edge_after, fold(actual), re.I) is not None
+    return words_within(wanted).search(fold(actual)) is not None
