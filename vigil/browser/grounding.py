@@ -214,6 +214,19 @@ _HEADING_JS = r"""() => {
 }"""
 
 
+# A page about getting in ("Sign in to Dashboard", /dashboard/login) names the place it
+# leads to, not the place it is: a failed sign-in must never count as having arrived.
+_GETTING_IN = re.compile(
+    r"\b(?:log|sign)[\s-]*(?:in|on|up)\b|\b(?:login|logon|signin|signup|register)\b"
+    r"|\bauthenticat",
+    re.I,
+)
+
+
+def _about_getting_in(have: str, name: str) -> bool:
+    return bool(_GETTING_IN.search(have)) and not _GETTING_IN.search(name)
+
+
 async def page_named(page: Page, name: str) -> tuple[bool, str]:
     """Whether the current page is the one `name` names, and what the page is called."""
     wanted = _words(name)
@@ -221,7 +234,7 @@ async def page_named(page: Page, name: str) -> tuple[bool, str]:
     heading = str(await page.evaluate(_HEADING_JS))
     path = unquote(urlsplit(page.url).path).replace("-", " ").replace("_", " ")
     for what, have in (("title", title), ("main heading", heading), ("URL", path)):
-        if _names(have, wanted):
+        if _names(have, wanted) and not _about_getting_in(have, name):
             return True, f"the page's {what} '{have}' names '{name}'"
     shown = f"title '{title}', main heading '{heading}', URL {page.url}"
     return False, shown
