@@ -269,9 +269,11 @@ class PlanStep(BaseModel):
     page, the executor first follows the link named after that kind ("Books"). `column`
     names a table column (assert_cell, or the header a sort clicks); `order` makes a click
     on a column header repeat until the column reads in that order. `secret` marks a
-    credential: never shown, logged or asserted. `source` is the words of the goal the step
-    was read from; `origin` says who planned the step (the rule planner or the model), so a
-    user sees what to trust.
+    credential: never shown, logged or asserted. `signs_in` marks the submit of a sign-in the
+    goal expects to work (not "try to sign in …"): the step fails while the page still asks
+    for a password, so a failed sign-in is never read as the place it leads to. `source` is
+    the words of the goal the step was read from; `origin` says who planned the step (the
+    rule planner or the model), so a user sees what to trust.
     """
 
     step_number: int
@@ -290,6 +292,7 @@ class PlanStep(BaseModel):
     count_op: CountOp | None = None
     negate: bool = False
     secret: bool = False
+    signs_in: bool = False
     source: str | None = None
     origin: Literal["rules", "llm"] | None = None
 

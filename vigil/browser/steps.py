@@ -17,6 +17,7 @@ from vigil.browser import checks, filters, grounding, records, rows, states, wor
 from vigil.browser.locate import Intent, Match, Miss, Near, locate
 from vigil.browser.recorder import READ_ONLY_ACTIONS
 from vigil.browser.scope import Scoped
+from vigil.browser.signed_in import sign_in_refused
 from vigil.browser.step_base import (
     Deadline,
     Look,
@@ -678,6 +679,10 @@ async def perform(step: PlanStep, env: StepEnv) -> StepOutcome:
             late = await arrive(env, dl)
             if late is not None:
                 outcome = StepOutcome(False, f"{outcome.details}, but {late}", outcome.retry_count)
+        if outcome.passed and step.signs_in:
+            refused = await sign_in_refused(env, dl)
+            if refused is not None:
+                outcome = StepOutcome(False, f"{outcome.details}, but {refused}")
     except ValueError as exc:
         outcome = StepOutcome(False, str(exc))
     except PlaywrightTimeout as exc:

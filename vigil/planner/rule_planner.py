@@ -31,7 +31,7 @@ from vigil.planner.compounds import Piece, read_compound, read_piece
 from vigil.planner.context import Context
 from vigil.planner.creating import save_before_claims
 from vigil.planner.edit_form import fields_of_open_form
-from vigil.planner.framing import is_framing, is_label, modal_rest, split_head
+from vigil.planner.framing import asks_a_step, is_framing, is_label, modal_rest, split_head
 from vigil.planner.label_value import read_label_value
 from vigil.planner.navigation import opens_a_url
 from vigil.planner.outcome_first import read_outcome_first
@@ -46,6 +46,7 @@ from vigil.planner.sign_in import (
 )
 from vigil.planner.sign_in_first import sign_in_first
 from vigil.planner.sign_in_lead import done_first, read_sign_in_lead
+from vigil.planner.sign_in_outcome import expects_refusal
 from vigil.planner.steps import Draft, number
 from vigil.planner.topics import read_topic
 from vigil.planner.when_then import read_when_then
@@ -126,6 +127,8 @@ def read_goal(url: str, goal: str) -> Reading:
         if not reading.unread:
             reading.problems.append(NOTHING_TO_CHECK.format(goal=goal.strip()))
         return reading
+    if expects_refusal(goal):
+        drafts = [d.but(signs_in=False) for d in drafts]
     drafts = _confirm_deletes(_items_in_their_rows(_submit_with_named_button(_one_enter(drafts))))
     drafts, unresolved = resolve(drafts, _groups(drafts))
     drafts = save_before_claims(fields_of_open_form(drafts))
@@ -185,7 +188,8 @@ def _read_clause(
         if inner and not inner_unread:
             if steps and not steps_unread:
                 return [*steps, *inner], [], []
-            return inner, [], [clause.written(framing_words)]
+            if is_framing(clause, framing_words) or not asks_a_step(framing_words):
+                return inner, [], [clause.written(framing_words)]
     if (rest := modal_rest(clause)) and (own := read_piece(clause.with_text(rest), ctx)):
         return [own], [], []
     if is_framing(clause):
@@ -200,10 +204,13 @@ def _read_clause(
 def _submit_with_named_button(drafts: list[Draft]) -> list[Draft]:
     """ "log in as ana / x and click 'Sign in'": click the button instead of pressing Enter,
     so the form is submitted once, the way the goal says."""
+    drafts = list(drafts)
     kept: list[Draft] = []
     for index, draft in enumerate(drafts):
         following = drafts[index + 1] if index + 1 < len(drafts) else None
         if is_login_submit(draft) and following is not None and is_submit_click(following):
+            # The click submits the sign-in now, and carries what the press expected.
+            drafts[index + 1] = following.but(signs_in=draft.signs_in)
             continue
         if draft.announces_login and following is not None and is_login_fill(following):
             continue

@@ -3,8 +3,10 @@
 "log in as ana / hunter2", "sign in as ana (password hunter2)", "log in with the email a@b.io
 and the password x", "as ana with password hunter2", "try to sign in as ana with 'wrong'".
 Each becomes: type the user, type the password (a `secret` step: never shown, logged or
-asserted), press Enter in the password field. An attempt plans the same steps: whether it
-worked is for the goal's own claims to say, never implied.
+asserted), press Enter in the password field. A sign-in the goal expects to work must get
+past the sign-in form (PlanStep.signs_in). An attempt ("try to sign in …", or a goal that
+speaks of the sign-in being refused, see sign_in_outcome.py) plans the same steps: whether
+it worked is for the goal's own claims to say, never implied.
 """
 
 from __future__ import annotations
@@ -154,7 +156,14 @@ def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
     return [
         Draft("fill", target=user_field, value=user, source=source),
         Draft("fill", target=PASSWORD_FIELD, value=password, secret=True, source=source),
-        Draft("press", target=PASSWORD_FIELD, value="Enter", note=note, source=source),
+        Draft(
+            "press",
+            target=PASSWORD_FIELD,
+            value="Enter",
+            note=note,
+            source=source,
+            signs_in=not attempt,
+        ),
     ]
 
 

@@ -67,6 +67,8 @@ class Draft:
     names_record: bool = False
     # A delete the goal asks for as a whole ("delete 'X'"): confirmed if the app asks.
     deletes: bool = False
+    # The submit of a sign-in the goal expects to work (PlanStep.signs_in).
+    signs_in: bool = False
     # Opens one record's own page, its fields beside their labels ("open X's edit form",
     # "view the details of X"): the record named here is what `shows` reads.
     shows: str | None = None
@@ -95,6 +97,7 @@ def number(drafts: list[Draft]) -> list[PlanStep]:
             count_op=d.count_op,
             negate=d.negate,
             secret=d.secret,
+            signs_in=d.signs_in,
             source=d.source,
         )
         for index, d in enumerate(drafts, start=1)
