@@ -25,13 +25,18 @@ _MODAL = (
 _CLAIM_VERB = (
     r"(?:be|have|has|show|shows|display|contain|say|read|list|appear|remain|stay|equal|"
     r"include|look|not|get|become|match|hold|report|reports|state|states|mention|mentions|"
-    r"offer|offers)\b"
+    r"offer|offers|"
+    # What a page or a part of one does ("the dashboard should load", "… should open"): a
+    # claim about the place, never the framing of a person's purpose.
+    r"load|loads|open|opens|come\s+up|render|display|redirect)\b"
 )
 _NOT_AN_ACTOR = r"(?!(?:it|this|that|these|those|there|they|its)\b)"
 FRAMING = re.compile(
     rf"^(?:{_VERB_OF_CHECKING}\s+(?:that\s+|whether\s+|if\s+)?)?(?:as\s+{_ACTOR}\s*,\s*)?"
     rf"{_NOT_AN_ACTOR}{_ACTOR}\s+{_MODAL}(?:\s+(?:still|also|always|never))?(?:\s+not)?"
-    rf"(?:\s+be\s+able\s+to\s+|\s+(?!{_CLAIM_VERB}))(?P<rest>.+)$"
+    # The lookahead sees past adverbs, so "X should still be off" never frames "still be off".
+    rf"(?:\s+be\s+able\s+to\s+|\s+(?!(?:(?:still|also|always|never|not|now|then)\s+)*"
+    rf"{_CLAIM_VERB}))(?P<rest>.+)$"
     r"|^(?:scenario|story|goal|test|case|flow|journey|purpose|use\s+case)\b.*$"
     r"|^as\s+an?\s+[\w ]+?,\s*i\s+(?:want|need|would\s+like)\s+to\s+.+$"
     rf"|^(?:{_VERB_OF_CHECKING}\s+)?(?:that\s+)?(?:an?\s+|the\s+)?[\w ]+?\s+"
@@ -71,6 +76,22 @@ def modal_rest(clause: Clause) -> str | None:
 def is_label(clause: Clause) -> bool:
     """ "Scenario: buying bread", "Story: …": a title for the goal, framing as a whole."""
     return LABEL.match(clause.masked) is not None
+
+
+# Words that start a step ("On the board, filter Priority to Low: …"): a head that asks for
+# one is never skipped as framing, or the claim after it is judged where the step did not go.
+_ASKS_A_STEP = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|then)\s+)(?:please\s+)?(?:open|go|navigate|visit|click|tap|press|"
+    r"filter|search|sort|type|enter|fill|select|choose|pick|add|create|delete|remove|edit|set|"
+    r"turn|switch|tick|untick|check|uncheck|log|sign|submit|save|reload|refresh|scroll|"
+    r"upload|change|rename|mark|assign|move|close|expand|collapse|hover|wait)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_a_step(words: str) -> bool:
+    """Whether these words ask for a step somewhere (see _ASKS_A_STEP)."""
+    return _ASKS_A_STEP.search(words) is not None
 
 
 def split_head(clause: Clause) -> tuple[str, str] | None:

@@ -106,7 +106,7 @@ PAGE_OPENS = pattern(
     r"(?:opens|open|loads|load|appears|appear|comes\s+up|is\s+(?:shown|displayed|open|opened|loaded))"
     # "the Dashboard loads": a place by name alone only with verbs said of places.
     r"|(?P<place>(?:the\s+|my\s+)?(?!(?:the|a|an)\s)[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}?)\s+"
-    r"(?:opens|loads|comes\s+up|is\s+loaded)"
+    r"(?:opens|loads|comes\s+up|is\s+loaded|(?:should|must|will)\s+(?:open|load|come\s+up|be\s+loaded))"
 )
 # Things that open and load but are not places: "the menu opens", "the dialog loads".
 _NOT_A_PLACE_NAME = re.compile(
