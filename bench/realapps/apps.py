@@ -39,6 +39,7 @@ REQUIRED_MODULES = (
     "flask_sqlalchemy",
     "wagtail",
     "streamlit",
+    "nicegui",
 )
 
 
@@ -206,6 +207,17 @@ def start_streamlit(workdir: Path) -> RunningApp:
     return _pristine(app, db)
 
 
+def start_nicegui(workdir: Path) -> RunningApp:
+    db = workdir / "tracker.sqlite3"
+    # NiceGUI keeps each browser's session (who signed in) under .nicegui/ in the working
+    # directory; every goal opens a fresh browser context, so no goal sees another's session.
+    env = _env(TRACKER_DB=str(db))
+    _seed_sqlite("bench.realapps.sites.tracker", db, env, workdir)
+    cmd = [sys.executable, "-m", "bench.realapps.sites.tracker", "{port}"]
+    app = _serve("nicegui", cmd, env, workdir, "/login")
+    return _pristine(app, db)
+
+
 STARTERS: dict[str, Callable[[Path], RunningApp]] = {
     "datasette": start_datasette,
     "django_admin": start_django_admin,
@@ -213,6 +225,7 @@ STARTERS: dict[str, Callable[[Path], RunningApp]] = {
     "flask_admin": start_flask_admin,
     "wagtail": start_wagtail,
     "streamlit": start_streamlit,
+    "nicegui": start_nicegui,
 }
 
 

@@ -95,6 +95,7 @@ class GoalSet:
 
 def all_goals() -> list[Goal]:
     from bench.realapps.goals import (
+        blind_nicegui,
         blind_streamlit,
         blind_wagtail,
         datasette,
@@ -122,5 +123,6 @@ def all_goals() -> list[Goal]:
         fresh_sqladmin,
         blind_wagtail,
         blind_streamlit,
+        blind_nicegui,
     )
     return [goal for module in sets for goal in module.GOALS.goals]
