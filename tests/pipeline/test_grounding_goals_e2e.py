@@ -53,6 +53,12 @@ GOALS = {
     "TRAP a heading the page does not have": Goal(
         "/finder", "under 'Award winners' the first book is Dune", False, 2, "Award winners"
     ),
+    "an explanatory aside frames": Goal(
+        "/", "Go to Catalog. 'Oat' should be listed (still in stock).", True
+    ),
+    "TRAP the claim beside an aside is still checked": Goal(
+        "/", "Go to Catalog. 'Spelt' isn't listed, the loaf was discontinued.", False, 3, "Spelt"
+    ),
 }
 
 
@@ -73,9 +79,7 @@ async def test_goal_gets_the_expected_verdict(
     assert g.reason in failed[0].details, failed[0].details
 
 
-async def test_the_step_says_it_went_into_the_section(
-    pipeline: Pipeline, demo_site: str
-) -> None:
+async def test_the_step_says_it_went_into_the_section(pipeline: Pipeline, demo_site: str) -> None:
     _, browser, _ = await pipeline.run_check(demo_site + "/tree", "open Recipes")
     assert "opens its editor; used the row's link 'Explore child pages of 'Recipes''" in (
         browser.steps[1].details

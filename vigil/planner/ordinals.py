@@ -105,4 +105,10 @@ def _value(clause: Clause, words: str) -> str | None:
     words = words.strip()
     if (literal := clause.literal(words)) is not None:
         return literal.strip() or None
-    return unquoted_name(clause, words)
+    if name := unquoted_name(clause, words):
+        return name
+    # "Printer jam": a title as written, capitalised at its start only ("is visible", "is
+    # not X" are no values).
+    if has_token(words) or not re.fullmatch(r"[A-Z0-9][^,;:()]{0,80}", words):
+        return None
+    return clause.written(words) if len(words.split()) <= 8 else None
