@@ -120,3 +120,19 @@ def test_asides_that_may_claim_are_never_dropped(goal: str) -> None:
     if not plan.errors:
         written = " ".join(f"{s.target} {s.value}" for s in plan.steps)
         assert "3" in written or "Sold out" in written, plan
+
+
+@pytest.mark.parametrize(
+    ("goal", "label", "value"),
+    [
+        ("Go to Shipping. Delivery time: 3 to 5 days.", "Delivery time", "3 to 5 days"),
+        ("Open Tours. Best season to visit Crete: May to October.", "Best season to visit Crete",
+         "May to October"),
+    ],
+)  # fmt: skip
+def test_a_label_and_value_after_a_step_is_a_claim_not_a_borrowed_click(
+    goal: str, label: str, value: str
+) -> None:
+    plan = plan_goal(URL, goal)
+    assert not plan.errors, plan.errors
+    assert shape(plan)[-1] == st("assert_value", label, value)

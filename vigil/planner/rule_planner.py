@@ -178,6 +178,10 @@ def _read_clause(
         return done_first(pieces), [], []
     if topic := read_topic(clause, ctx, previous):
         return topic, [], []
+    if split_head(clause) and (said := read_label_value(clause, ctx)):
+        # "Best time to visit Peru: May to September" is a value beside its label, never a
+        # framing head and a click borrowed from the step before.
+        return [Piece(clause, said)], [], []
     if head := split_head(clause):
         framing_words, steps_words = head
         # "agent / desk-2024: open Tickets", "as admin with password x: …": a head that is a
