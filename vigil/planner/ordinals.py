@@ -8,7 +8,9 @@ the n-th item of its list, table or cards, counted in the order the page shows t
 step is an assert_cell with `nth` in that section scope, so a value in another position, a
 list under another heading or a section the page does not have fails the step.
 
-A heading without quotes needs a noun after it ("the Popular section") or a comma after it
+"in the Tickets list, the first ticket is X" names a page instead: it is gone to first
+(unless already there) and its main list or table read. A heading without quotes needs a
+noun after it ("the Popular section") or a comma after it
 ("under Latest from the journal, the first …"), so where its name ends is never guessed.
 """
 
@@ -21,6 +23,7 @@ from vigil.pipeline.vocabulary import ORDINALS, parse_ordinal
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
 from vigil.planner.names import unquoted_name
+from vigil.planner.places import go_to_page
 from vigil.planner.steps import Draft
 
 _ORDINAL = rf"(?P<ord>{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))"
@@ -33,7 +36,7 @@ _WHERE_QUOTED = (
 )
 _WHERE_NAMED = (
     rf"(?:under|below|beneath|in|inside|within)\s+(?:the\s+)?"
-    rf"(?P<head>(?-i:[A-Z0-9])[^,\ue000]*?)\s+{_PART}"
+    rf"(?P<head>(?-i:[A-Z0-9])[^,\ue000]*?)\s+(?P<part>{_PART}|page|listing|table)"
 )
 _WHERE_COMMA = r"(?:under|below|beneath)\s+(?:the\s+)?(?P<chead>(?-i:[A-Z0-9])[^,\ue000]*?)(?=,)"
 _IS = (
@@ -60,6 +63,8 @@ _FORMS = (
     ),
 )
 # Nouns that say a position, not an item: "the first name is", "the second half".
+# Part nouns that name a page of its own rather than a part of this one.
+_PAGES = frozenset({"list", "listing", "page", "table"})
 _NOT_ITEMS = frozenset({"name", "names", "half", "time", "step", "steps", "page", "pages"})
 
 
@@ -79,16 +84,14 @@ def read_ordinal(clause: Clause, ctx: Context) -> list[Draft] | None:
         if nth is None or head is None or value is None:
             return None
         place = "last" if nth == -1 else found.group("ord").lower()
+        if (found.group("part") or "").lower() in _PAGES:
+            # "in the Tickets list, the first ticket is X": a page of its own, gone to first
+            # (unless already there), then its main list's n-th row.
+            note = f"Check the {place} {noun} on the '{head}' page is '{value}'"
+            return [go_to_page(head), Draft("assert_cell", value=value, nth=nth, note=note)]
         note = f"Check the {place} {noun} under '{head}' is '{value}'"
-        return [
-            Draft(
-                "assert_cell",
-                value=value,
-                nth=nth,
-                scope=Scope(kind="section", text=head),
-                note=note,
-            )
-        ]
+        scope = Scope(kind="section", text=head)
+        return [Draft("assert_cell", value=value, nth=nth, scope=scope, note=note)]
     return None
 
 
