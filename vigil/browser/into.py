@@ -54,12 +54,16 @@ _INTO_JS = """(el, name) => {
 }"""
 
 
+# The element was just found: asking it is immediate unless the page is moving on.
+_ASK_MS = 2000
+
+
 async def into_link(found: Locator, how: str, name: str) -> tuple[Locator, str, str] | None:
     """The row's link that goes into `name` when `found` (a link named `name`, described
     by `how`) opens its editor instead, with how the details name it and why it was used;
     None when the page does not say so unambiguously."""
     try:
-        other = await found.evaluate(_INTO_JS, name)
+        other = await found.evaluate(_INTO_JS, name, timeout=_ASK_MS)
     except PlaywrightError:
         return None  # the page moved on; the link as found is used
     if not isinstance(other, list) or len(other) != 2:
