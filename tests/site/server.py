@@ -48,6 +48,11 @@ STATIC = {
     "/socket": "socket.html",
     "/journey/end": "journey_end.html",
     "/journey/wrong": "journey_wrong.html",
+    "/tree": "tree.html",
+    "/tree/recipes": "tree_recipes.html",
+    "/tree/travel": "tree_travel.html",
+    "/tree/edit": "tree_edit.html",
+    "/finder": "finder.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }

@@ -23,6 +23,7 @@ from playwright.async_api import Locator, Page
 from rapidfuzz import fuzz
 
 from vigil.browser import wording
+from vigil.browser.into import into_link
 from vigil.pipeline.vocabulary import ordinal_suffix
 
 Intent = Literal["click", "fill", "select", "check", "any"]
@@ -443,6 +444,13 @@ async def locate(
             )
         if intent == "click" and chosen.row_link is not None:
             picked = _row_link(picked, *chosen.row_link)
+        elif (
+            intent == "click"
+            and nth is None
+            and not looks_like_selector(target)
+            and (going := await into_link(picked.locator, picked.how, target.strip()))
+        ):
+            picked = Match(*going)
         return picked
     if looks_like_selector(target):
         return Miss(f"no element matches the selector '{target}'")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from playwright.async_api import Locator
 
-from vigil.browser import counts, fields, table, wording
+from vigil.browser import counts, fields, table, wording, zero
 from vigil.browser.scope import Scoped
+from vigil.browser.section_items import section_items
 from vigil.browser.step_base import (
     Deadline,
     Look,
@@ -87,9 +88,13 @@ async def _row(step: PlanStep, env: StepEnv, scoped: Scoped | None) -> Table | s
     found = await table.find_table(root, step.column)
     if isinstance(found, str):
         listed = await counts.count(root, None)
-        if not listed.texts or step.column:
+        texts = listed.texts
+        if not texts and scoped is not None and scoped.kind == "section" and step.nth is not None:
+            # "under 'Popular' the second item is X": the list is the section's own.
+            texts = await section_items(scoped.marked)
+        if not texts or step.column:
             return found
-        found = Table(None, [], [[t] for t in listed.texts], "")
+        found = Table(None, [], [[t] for t in texts], "")
     if step.nth is None:
         return found  # every row: the claim holds when some row satisfies it
     index = step.nth if step.nth >= 0 else len(found.rows) + step.nth
@@ -214,6 +219,9 @@ async def assert_count(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcom
     op = step.count_op or "eq"
     want = not step.negate
     words = counts.op_words(op)
+    # "should find no matching pages": a page that says so, with nothing listed, holds it.
+    zero_noun = zero.counted_noun(step.target)
+    zero_claim = wanted == 0 and op == "eq" and want and zero_noun is not None
 
     async def attempt(look: Look) -> StepOutcome | str:
         scoped = await in_scope(step, env)
@@ -224,6 +232,20 @@ async def assert_count(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcom
         where = f" {scoped.phrase}" if scoped is not None else ""
         note = f" ({got.note})" if got.note else ""
         claim = f"{words} {wanted}"
+        if zero_claim and not (got.grounded and got.n == 0):
+            said = await zero.none_found(root, zero_noun or "")
+            if said.statement is not None:
+                if said.items:
+                    return (
+                        f"the page says '{said.statement}'{where} but still lists "
+                        f"{len(said.items)} item(s): {table.shown(said.items)}; expected {claim}"
+                    )
+                if look.last or await look.settled():
+                    return StepOutcome(
+                        True,
+                        f"no list of '{step.target}' in the main content{where}, and the page "
+                        f"says '{said.statement}', as wanted",
+                    )
         if not got.grounded and counts.holds(got.n, op, wanted) == want:
             # "there should be no broken images": finding nothing called so proves nothing.
             return (

@@ -48,6 +48,7 @@ from vigil.planner.loading import read_loading
 from vigil.planner.menu_paths import read_menu_path
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
+from vigil.planner.ordinals import read_ordinal
 from vigil.planner.places import go_to_page, lowercase_place, read_look_at
 from vigil.planner.records import read_record
 from vigil.planner.repeats import (
@@ -213,6 +214,8 @@ def read_piece(clause: Clause, ctx: Context) -> Piece | None:
     """One piece through the readers; a lead-in scope applies to all its steps."""
     if not clause.masked:
         return None
+    if ordinal := read_ordinal(clause, ctx):
+        return _sourced(clause, ordinal)
     if (page := PAGE_LEAD.match(clause.masked)) and (
         page.group("how").lower() == "from" and _START_PAGE.search(page.group("place"))
     ):
@@ -344,6 +347,8 @@ def read_compound(
     """
     if previous is not None and (repeated := _repeat_previous(previous, clause)):
         return [repeated], []
+    if ordinal := read_ordinal(clause, ctx):
+        return [_sourced(clause, ordinal)], []  # its comma is its own (ordinals.py)
     if (lead := split_lead(clause)) and (scoped := _read_in_scope(clause, lead, ctx, previous)):
         return scoped, []
     if whole := read_whole(clause, ctx):

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vigil.models import IF_ASKED, Scope, TestPlan
+from vigil.planner.asides import without_asides
 from vigil.planner.clauses import Clause, split_clauses
 from vigil.planner.compounds import Piece, read_compound, read_piece
 from vigil.planner.context import Context
@@ -169,6 +170,8 @@ def _read_clause(
         return [*save, *pieces], unread, framed
     if is_label(clause):
         return [], [], [clause.written()]
+    if asides := _aside_read(clause, ctx, previous, trailing=False):
+        return asides
     if outcome_first := read_outcome_first(clause, ctx, previous):
         return outcome_first, [], []
     if when_then := read_when_then(clause, ctx, previous):
@@ -178,6 +181,10 @@ def _read_clause(
         return done_first(pieces), [], []
     if topic := read_topic(clause, ctx, previous):
         return topic, [], []
+    if split_head(clause) and (said := read_label_value(clause, ctx)):
+        # "Best time to visit Peru: May to September" is a value beside its label, never a
+        # framing head and a click borrowed from the step before.
+        return [Piece(clause, said)], [], []
     if head := split_head(clause):
         framing_words, steps_words = head
         # "agent / desk-2024: open Tickets", "as admin with password x: …": a head that is a
@@ -198,7 +205,29 @@ def _read_clause(
         return pieces, [], [clause.written()]
     if said := read_label_value(clause, ctx):
         return [Piece(clause, said)], [], []
+    if asides := _aside_read(clause, ctx, previous, trailing=True):
+        return asides
     return pieces, unread, []
+
+
+def _aside_read(
+    clause: Clause, ctx: Context, previous: Piece | None, *, trailing: bool
+) -> tuple[list[Piece], list[str], list[str]] | None:
+    """ "Iceland isn't listed (still a draft)": the aside explains, the rest is checked; None
+    unless the rest reads completely (asides.py)."""
+
+    def reads(words: Clause) -> bool:
+        own, own_unread = read_compound(words, ctx, None)
+        return bool(own) and not own_unread
+
+    found = without_asides(clause, reads, trailing=trailing)
+    if found is None:
+        return None
+    rest, explained = found
+    pieces, unread, framed = _read_clause(rest, ctx, previous)
+    if not pieces or unread:
+        return None
+    return pieces, [], [*framed, *explained]
 
 
 def _submit_with_named_button(drafts: list[Draft]) -> list[Draft]:
