@@ -24,6 +24,8 @@ from vigil.planner.item_claims import read_item_claim
 from vigil.planner.names import unquoted_names
 from vigil.planner.pages import ASKS_FOR, asked_fields, read_page_claim
 from vigil.planner.place_claims import read_place_claim, read_presence
+from vigil.planner.result_claims import read_result_claim
+from vigil.planner.value_claims import read_value_claim
 from vigil.planner.pronouns import kind_reference, pronoun_subject
 from vigil.planner.row_claims import read_comes_at, read_row_claim
 from vigil.planner.scopes import split_scope
@@ -53,6 +55,8 @@ SHAPES: tuple[Shape, ...] = (
     read_cell,
     read_row_claim,
     read_item_claim,
+    read_result_claim,
+    read_value_claim,
 )
 
 
