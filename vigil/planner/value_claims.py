@@ -89,6 +89,11 @@ MESSAGE = pattern(
     r"(?:\s+(?:should|must|will)\s+(?:appear|be\s+shown|show\s+up|be\s+displayed|pop\s+up)"
     r"|\s+(?:appears|is\s+shown|shows\s+up|is\s+displayed|pops\s+up))?"
 )
+# "I should see the notification Seat 14C reserved": who sees it adds nothing.
+_SEER = re.compile(
+    r"^(?:(?:i|we|you|the\s+user)\s+)?(?:should\s+|must\s+|will\s+)?(?:see|get|receive)\s+",
+    re.IGNORECASE,
+)
 # Words written as a message: a capital, a digit or "#" first, then more words.
 _MESSAGE_WORDS = re.compile(r"(?-i:[A-Z0-9#])\S*(?:\s+\S+)+")
 _DESCRIBES = re.compile(
@@ -212,7 +217,7 @@ def _price_in_row(clause: Clause, row_words: str, value_words: str, negate: bool
 
 
 def _message(clause: Clause, claim: str) -> list[Draft] | None:
-    found = MESSAGE.fullmatch(claim)
+    found = MESSAGE.fullmatch(_SEER.sub("", claim))
     if found is None:
         return None
     words = found["words"].strip()
