@@ -18,28 +18,48 @@ URL = "http://127.0.0.1:8000/"
 
 FAMILIES: dict[str, list[tuple[str, list[str]]]] = {
     "ellipsis": [
-        ("Look up tulips. Tulip bulbs should show up, Rose bushes should not.",
-         ["fill = 'tulips' ground=search", "assert_text = 'Tulip bulbs'",
-          "assert_no_text = 'Rose bushes'"]),
-        ("Search the staff for 'ana'. Ana Lima appears but Bruno Costa does not.",
-         ["fill = 'ana' ground=search", "assert_text = 'Ana Lima'",
-          "assert_no_text = 'Bruno Costa'"]),
-        ("Spin class should be listed, Yoga basics should not",
-         ["assert_text = 'Spin class'", "assert_no_text = 'Yoga basics'"]),
-        ("Kids helmet should be in the results but Adult helmet should not",
-         ["assert_cell = 'Kids helmet'", "assert_cell = 'Adult helmet' not"]),
+        (
+            "Look up tulips. Tulip bulbs should show up, Rose bushes should not.",
+            [
+                "fill = 'tulips' ground=search",
+                "assert_text = 'Tulip bulbs'",
+                "assert_no_text = 'Rose bushes'",
+            ],
+        ),
+        (
+            "Search the staff for 'ana'. Ana Lima appears but Bruno Costa does not.",
+            [
+                "fill = 'ana' ground=search",
+                "assert_text = 'Ana Lima'",
+                "assert_no_text = 'Bruno Costa'",
+            ],
+        ),
+        (
+            "Spin class should be listed, Yoga basics should not",
+            ["assert_text = 'Spin class'", "assert_no_text = 'Yoga basics'"],
+        ),
+        (
+            "Kids helmet should be in the results but Adult helmet should not",
+            ["assert_cell = 'Kids helmet'", "assert_cell = 'Adult helmet' not"],
+        ),
     ],
     "in the results": [
-        ("verify Mountain bike frame appears in the results",
-         ["assert_cell = 'Mountain bike frame'"]),
+        (
+            "verify Mountain bike frame appears in the results",
+            ["assert_cell = 'Mountain bike frame'"],
+        ),
         ("Kids helmet should turn up in the search results", ["assert_cell = 'Kids helmet'"]),
         ("Make sure Road tyre 700c is among the results", ["assert_cell = 'Road tyre 700c'"]),
         ("Dune part two should not be in the results", ["assert_cell = 'Dune part two' not"]),
         ("Spare inner tube isn't among the results", ["assert_cell = 'Spare inner tube' not"]),
-        ("Search for 'mid' and check that Midnight mass is in the results",
-         ["fill = 'mid' ground=search", "assert_cell = 'Midnight mass'"]),
-        ("Oak planter should no longer be in the product table",
-         ["assert_cell = 'Oak planter' not"]),
+        (
+            "Search for 'mid' and check that Midnight mass is in the results",
+            ["fill = 'mid' ground=search", "assert_cell = 'Midnight mass'"],
+        ),
+        (
+            "Oak planter should no longer be in the product table",
+            ["assert_cell = 'Oak planter' not"],
+        ),
         ("Rowing machine is no longer listed", ["assert_cell = 'Rowing machine' not"]),
         ("Rowing machine should still be in the list", ["assert_text = 'Rowing machine'"]),
     ],
@@ -49,14 +69,20 @@ FAMILIES: dict[str, list[tuple[str, list[str]]]] = {
         ("the first book should be Moby dick", ["assert_cell = 'Moby dick' nth=0"]),
         ("Garden hose 20m comes last", ["assert_cell = 'Garden hose 20m' nth=-1"]),
         ("Watering hose is second in the list", ["assert_cell = 'Watering hose' nth=1"]),
-        ("Late night horror should be at the bottom of the list",
-         ["assert_cell = 'Late night horror' nth=-1"]),
+        (
+            "Late night horror should be at the bottom of the list",
+            ["assert_cell = 'Late night horror' nth=-1"],
+        ),
     ],
     "a price in its row": [
-        ("the greek feta should cost €4.10 in the deli list",
-         ["assert_cell = '€4.10' in row:'greek feta'"]),
-        ("Check that the price list shows Chain lube at $6.40",
-         ["assert_cell = '$6.40' in row:'Chain lube'"]),
+        (
+            "the greek feta should cost €4.10 in the deli list",
+            ["assert_cell = '€4.10' in row:'greek feta'"],
+        ),
+        (
+            "Check that the price list shows Chain lube at $6.40",
+            ["assert_cell = '$6.40' in row:'Chain lube'"],
+        ),
         ("the menu lists Flat white at £3.20", ["assert_cell = '£3.20' in row:'Flat white'"]),
     ],
     "amounts": [
@@ -67,25 +93,26 @@ FAMILIES: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "tiles": [
         ("the Active members metric is 312", ["assert_value 'Active members' = '312'"]),
-        ("The Overdue loans number on the dashboard should be 7",
-         ["assert_visible 'dashboard' ground=page", "assert_value 'Overdue loans' = '7'"]),
+        (
+            "The Overdue loans number on the dashboard should be 7",
+            ["assert_visible 'dashboard' ground=page", "assert_value 'Overdue loans' = '7'"],
+        ),
         ("the Pending reviews tile reads 3", ["assert_value 'Pending reviews' = '3'"]),
         ("the Churn rate kpi should be 4.2%", ["assert_value 'Churn rate' = '4.2%'"]),
-        ("the Monthly revenue metric should be visible",
-         ["assert_visible 'Monthly revenue'"]),
+        ("the Monthly revenue metric should be visible", ["assert_visible 'Monthly revenue'"]),
         ("the Refund rate card is not shown", ["assert_not_visible 'Refund rate'"]),
     ],
     "messages": [
         ("Expect the message Booking #88 confirmed", ["assert_text = 'Booking #88 confirmed'"]),
-        ("I should see the notification Seat 14C reserved",
-         ["assert_text = 'Seat 14C reserved'"]),
-        ("a success message saying Profile updated should appear",
-         ["assert_text = 'Profile updated'"]),
+        ("I should see the notification Seat 14C reserved", ["assert_text = 'Seat 14C reserved'"]),
+        (
+            "a success message saying Profile updated should appear",
+            ["assert_text = 'Profile updated'"],
+        ),
     ],
     "already ticked": [
         ("'Water the ferns' is already checked off", ["assert_checked 'Water the ferns'"]),
-        ("'Return the ladder' is not ticked off",
-         ["assert_unchecked in row:'Return the ladder'"]),
+        ("'Return the ladder' is not ticked off", ["assert_unchecked in row:'Return the ladder'"]),
         ("the chore 'Sweep the porch' is already ticked", ["assert_checked 'Sweep the porch'"]),
     ],
 }

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from vigil.models import Action
 from vigil.pipeline.vocabulary import parse_ordinal
 from vigil.planner.clauses import Clause, has_token
 from vigil.planner.grammar import pattern
@@ -152,9 +153,7 @@ def read_result_claim(clause: Clause, claim: str) -> list[Draft] | None:
 
 
 def _position(clause: Clause, claim: str) -> list[Draft] | None:
-    if found := NTH_IS.fullmatch(claim):
-        what = found["what"]
-    elif found := POSITION.fullmatch(claim):
+    if (found := NTH_IS.fullmatch(claim)) or (found := POSITION.fullmatch(claim)):
         what = found["what"]
     else:
         return None
@@ -184,7 +183,7 @@ def _presence(clause: Clause, claim: str) -> list[Draft] | None:
     negative = found["neg"] is not None or found["neg2"] is not None
     if in_rows:
         return [Draft("assert_cell", value=n, negate=negative) for n in names]
-    action = "assert_no_text" if negative else "assert_text"
+    action: Action = "assert_no_text" if negative else "assert_text"
     if negative and (found["list"] or re.search(r"\blisted$", claim, re.IGNORECASE)):
         # "X should no longer be in the list": no row holds it (the page may say it was
         # removed), as claims.py reads it for quoted names.

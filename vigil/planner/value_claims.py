@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from vigil.models import Scope
+from vigil.models import Action, Scope
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.grammar import pattern
 from vigil.planner.result_claims import item_name
@@ -166,7 +166,7 @@ def _tile(clause: Clause, claim: str) -> list[Draft] | None:
         return None
     page = _page(found["place"])
     if shown:
-        action = "assert_not_visible" if _negative(found) else "assert_visible"
+        action: Action = "assert_not_visible" if _negative(found) else "assert_visible"
         return [*page, Draft(action, target=label)]
     value = _value(clause, found["value"])
     if value is None:
@@ -205,7 +205,9 @@ _NOT_AN_ITEM = re.compile(
 )
 
 
-def _price_in_row(clause: Clause, row_words: str, value_words: str, negate: bool) -> list[Draft] | None:
+def _price_in_row(
+    clause: Clause, row_words: str, value_words: str, negate: bool
+) -> list[Draft] | None:
     words = " ".join(row_words.split())
     name = item_name(clause, _KIND_BEFORE_LITERAL.sub("", words))
     if name is None and (the := _THE_ITEM.fullmatch(words)) and not _NOT_AN_ITEM.search(words):
