@@ -50,7 +50,9 @@ _NOT_A_LAST_WORD = re.compile(
     r"total|metric|badge|value|status|options?|products?|orders?|tasks?|data|content|"
     r"everything|anything|nothing|one|ones|them|it|either|too|also|well|now|still|here|"
     r"there|again|yet|first|last|top|bottom|the|a|an|of|to|in|on|and|or|not|checked|"
-    r"ticked|selected|enabled|disabled|chosen|applied|sorted|filtered|on|off)$",
+    r"ticked|selected|enabled|disabled|chosen|applied|sorted|filtered|on|off|chart|graph|"
+    r"map|widget|card|tile|avatar|logo|photo|picture|video|tooltip|dropdown|checkbox|input|"
+    r"box|area|view|spinner|indicator)$",
     re.IGNORECASE,
 )
 # A verb or auxiliary inside the subject means the split was wrong ("Rye is listed and …").

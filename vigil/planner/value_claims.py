@@ -51,7 +51,7 @@ SHOULD_BE = pattern(
     rf"(?:be|read|show|say|equal|come\s+to)\s+{_VALUE}"
 )
 # A tile that shows a label and a number: metric tiles, counters, badges, KPI cards.
-_TILE = r"(?:metric|stat|statistic|kpi|tile|figure|number|card|widget|badge|gauge|indicator)"
+_TILE = r"(?P<tile>metric|stat|statistic|kpi|tile|figure|number|card|widget|badge|gauge|indicator)"
 _ON_PLACE = r"(?:\s+(?:on|in)\s+the\s+(?P<place>[a-z][\w-]*(?:\s+[a-z][\w-]*)?))?"
 # "The Open tasks number on the dashboard should be 5", "the Revenue metric is $52.52".
 TILE_IS = pattern(
@@ -164,6 +164,8 @@ def _tile(clause: Clause, claim: str) -> list[Draft] | None:
     label = _label(clause, found["label"])
     if label is None:
         return None
+    if found["tile"].lower() == "number" and re.fullmatch(r"[a-z]+", label):
+        label = f"{label} number"  # "the order number is 1044": the field is "order number"
     page = _page(found["place"])
     if shown:
         action: Action = "assert_not_visible" if _negative(found) else "assert_visible"
