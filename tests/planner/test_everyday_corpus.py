@@ -545,7 +545,7 @@ READ: list[tuple[str, list[str]]] = [
         [
             "click 'search' ground=page",
             "fill = 'rye' ground=search",
-            "assert_text = 'Rye sourdough'",
+            "assert_cell = 'Rye sourdough'",
         ],
     ),
     (

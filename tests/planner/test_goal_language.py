@@ -1052,7 +1052,8 @@ MESSAGES = [
         [st("assert_visible", "Invalid email")],
     ),
     ("the 'Invalid email' error should not appear", [st("assert_no_text", None, "Invalid email")]),
-    ("'Dark rye loaf' is among the results", [st("assert_text", None, "Dark rye loaf")]),
+    # Among the results: a row of what the search listed, not the words anywhere on the page.
+    ("'Dark rye loaf' is among the results", [st("assert_cell", None, "Dark rye loaf")]),
     ("'Rye' costs 4.20", [st("assert_cell", None, "4.20", scope=row("Rye"))]),
     (
         "the price of Rye is $4.20",

@@ -32,6 +32,7 @@ STATIC = {
     "/catalog": "catalog.html",
     "/settings": "settings.html",
     "/search": "search.html",
+    "/corner": "corner.html",
     "/busy": "busy.html",
     "/patterns": "patterns.html",
     "/employee": "employee.html",

@@ -53,9 +53,16 @@ async def _shown_in(step: PlanStep, env: StepEnv, text: str) -> tuple[bool, str]
         if isinstance(found, str):
             return found
         inside = await found.locator.inner_text()
+        token = scoped.token if scoped is not None and scoped.anchor is None else ""
         if text.isdigit():
             # "the cart count is 1": the number the element shows, never part of another
             # number ("Cart (12)", "1.5").
+            if not _shows_number(inside, text) and (
+                tile := await fields.shown_value(env.page, step.target, token)
+            ):
+                # "the Open tasks number is 4": a metric tile's label holds no number; its
+                # value is beside it ("Open tasks" over "4").
+                return _shows_number(tile.value, text), f" in {tile.how}"
             return _shows_number(inside, text), f" in {found.how}"
         return contains(inside, text, step.exact), f" in {found.how}"
     if scoped is not None and scoped.anchor is None:

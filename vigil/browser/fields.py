@@ -115,6 +115,28 @@ _SHOWN_JS = r"""([name, scope]) => {
     if (!value) continue;
     found.push([same(label) ? 2 : 3, value, 'the line \'' + t.slice(0, 60) + '\'']);
   }
+  // A tile: the label in an element of its own and the value under it in the same small box
+  // ("Open tasks" over "5" in a metric card, a delta line after it), read only when nothing
+  // above named the field. The box must hold the label first and at most two more lines, so a
+  // section listing several tiles is never read as one, nor a box holding form controls.
+  if (!found.length) {
+    const boxes = new Set();
+    for (const el of all('p, span, div, label, dt, h2, h3, h4, h5, h6, strong, small')) {
+      if (!shown(el) || !same(el.innerText)) continue;
+      let box = el.parentElement;
+      for (let up = 0; box && up < 4; up += 1, box = box.parentElement) {
+        // A form's fields are not tiles: the line after a label there is the next label.
+        if (box.querySelector('input, select, textarea, button, [contenteditable]')) break;
+        const lines = box.innerText.split('\n').map(clean).filter(Boolean);
+        if (lines.length < 2) continue;
+        if (lines.length <= 3 && same(lines[0]) && !boxes.has(box)) {
+          boxes.add(box);
+          found.push([4, lines[1], 'the value in the tile \'' + clean(el.innerText) + '\'']);
+        }
+        break;
+      }
+    }
+  }
   if (!found.length) return null;
   found.sort((a, b) => a[0] - b[0]);
   const best = found.filter((f) => f[0] === found[0][0]);

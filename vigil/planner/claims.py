@@ -25,6 +25,7 @@ from vigil.planner.names import unquoted_names
 from vigil.planner.pages import ASKS_FOR, asked_fields, read_page_claim
 from vigil.planner.place_claims import read_place_claim, read_presence
 from vigil.planner.pronouns import kind_reference, pronoun_subject
+from vigil.planner.result_claims import read_result_claim
 from vigil.planner.row_claims import read_comes_at, read_row_claim
 from vigil.planner.scopes import split_scope
 from vigil.planner.states import read_state, read_where
@@ -37,6 +38,7 @@ from vigil.planner.targets import (
     place_target,
     plain_value,
 )
+from vigil.planner.value_claims import read_value_claim
 
 # Shapes read before the generic text and visibility ones; each reads its own negation.
 Shape = Callable[[Clause, str], list[Draft] | None]
@@ -53,6 +55,8 @@ SHAPES: tuple[Shape, ...] = (
     read_cell,
     read_row_claim,
     read_item_claim,
+    read_result_claim,
+    read_value_claim,
 )
 
 

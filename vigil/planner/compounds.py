@@ -58,6 +58,7 @@ from vigil.planner.repeats import (
     read_repeated,
     read_select_option,
 )
+from vigil.planner.result_claims import item_names
 from vigil.planner.row_claims import gapped_cell
 from vigil.planner.scopes import split_lead
 from vigil.planner.scrolling import read_scroll
@@ -530,6 +531,7 @@ def _ellipsis(clause: Clause, previous: Piece | None, ctx: Context) -> Piece | N
     if found := ELLIPTICAL_CLAIM.match(clause.masked):
         subjects = found.group("what") or found.group("what2")
         names = clause.literal_list(subjects) or unquoted_names(clause, subjects)
+        names = names or item_names(clause, subjects)  # "Spelt loaf should not"
         negative = bool(found.group("neg") or found.group("neg2") or found.group("neg3"))
         # The elided predicate is the first half's without its "not": "'Save' is not
         # disabled and 'Delete' is" means 'Delete' is disabled, so the polarity flips
