@@ -34,6 +34,7 @@ from vigil.planner.collections import (
     read_edit,
     type_items_into,
 )
+from vigil.planner.conditions import read_condition
 from vigil.planner.consent import read_consent
 from vigil.planner.consequences import read_consequence
 from vigil.planner.context import Context, Reader
@@ -103,6 +104,7 @@ READERS: tuple[Reader, ...] = (
     read_fill,
     read_select,
     read_check,
+    read_condition,
     read_choose_as,
     read_select_option,
     read_hover,

@@ -48,6 +48,7 @@ from vigil.planner.sign_in_first import sign_in_first
 from vigil.planner.sign_in_lead import done_first, read_sign_in_lead
 from vigil.planner.steps import Draft, number
 from vigil.planner.topics import read_topic
+from vigil.planner.visitors import VISITOR_LEAD
 from vigil.planner.when_then import read_when_then
 
 NOT_UNDERSTOOD = "could not understand: '{clause}'"
@@ -144,7 +145,7 @@ def _read_clause(
     """Pieces read, stretches not read, and stretches skipped as framing."""
     if signed_in := read_sign_in_lead(clause, ctx, previous):
         return signed_in, [], []
-    if lead := SIGNED_IN_LEAD.match(clause.masked):
+    if lead := SIGNED_IN_LEAD.match(clause.masked) or VISITOR_LEAD.match(clause.masked):
         clause = clause.with_text(clause.masked[lead.end() :])
         if not clause.masked:
             return [], [], []
