@@ -24,6 +24,7 @@ from vigil.planner.actions import (
     read_select,
     read_wait,
 )
+from vigil.planner.cart import read_cart_quantities, read_out_of_cart
 from vigil.planner.claims import NEGATION, read_claim
 from vigil.planner.clauses import TOKEN, Clause, tidy
 from vigil.planner.collections import (
@@ -90,6 +91,8 @@ READERS: tuple[Reader, ...] = (
     read_filter,
     read_repeated,
     read_press,
+    read_cart_quantities,
+    read_out_of_cart,
     read_create,
     read_into_basket,
     read_add_nth,

@@ -1,0 +1,76 @@
+"""Conditions set first, signed-out framing and quantities in a basket, through the whole
+pipeline on the demo site; each reading has a trap that must fail where it is wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline.test_goals_e2e import Goal
+from vigil.pipeline.pipeline import Pipeline
+
+GOALS = {
+    "a box ticked first hides what it filters out": Goal(
+        "/catalog", "With 'In stock only' checked, 'Spelt' should not be shown", True
+    ),
+    "an unticked box keeps every row": Goal(
+        "/catalog", "With In stock only unticked, Spelt should be listed", True
+    ),
+    "TRAP a sold-out row is not listed once the box is ticked": Goal(
+        "/catalog", "With In stock only ticked, Danish should be listed", False, 3, "Danish"
+    ),
+    "a signed-out visitor is sent to sign in": Goal(
+        "/orders",
+        "As a visitor who is not signed in, 'Order history' should not be shown",
+        True,
+    ),
+    "TRAP a signed-out visitor does not see the signed-in page": Goal(
+        "/orders", "As an anonymous user, 'Order history' should be shown", False, 2, "Order"
+    ),
+    "each unit is its own click": Goal(
+        "/storefront",
+        "Put 2 Sencha and 1 Rooibos in the basket. Open the Basket: 'Sencha x 2' and "
+        "'Rooibos x 1' should be shown",
+        True,
+    ),
+    "a plural after a count is the item's row": Goal(
+        "/storefront", "add three senchas to the basket; 'Basket (3)' should be shown", True
+    ),
+    "TRAP one unit more than claimed": Goal(
+        "/storefront",
+        "add 2 Rooibos to the basket, then open the Basket. 'Rooibos x 3' should be shown",
+        False,
+        5,
+        "Rooibos x 3",
+    ),
+    "taking an item out of the basket": Goal(
+        "/storefront",
+        "put 2 Sencha and a Rooibos in the basket, open the Basket and take the Sencha out of "
+        "the basket. 'Rooibos x 1' should be shown and 'Sencha x 2' should not",
+        True,
+    ),
+    "TRAP the other item is the one still there": Goal(
+        "/storefront",
+        "put 1 Sencha and 1 Rooibos in the basket, open the Basket and remove Rooibos from the "
+        "basket. 'Rooibos x 1' should be shown",
+        False,
+        7,
+        "Rooibos x 1",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(GOALS))
+async def test_goal_gets_the_expected_verdict(
+    name: str, pipeline: Pipeline, demo_site: str
+) -> None:
+    g = GOALS[name]
+    plan, browser, result = await pipeline.run_check(demo_site + g.path, g.goal)
+    steps = [(s.step_number, s.passed, s.details) for s in browser.steps]
+    assert not plan.errors, plan.errors
+    assert result.passed is g.passes, steps
+    if g.passes:
+        assert result.steps_passed == result.steps_total == plan.total_steps
+        return
+    failed = [s for s in browser.steps if not s.passed]
+    assert failed[0].step_number == g.failed_step, steps
+    assert g.reason in failed[0].details, failed[0].details
