@@ -56,6 +56,32 @@ GOALS = {
         7,
         "Rooibos x 1",
     ),
+    "a tab on its page is chosen before what it lists is read": Goal(
+        "/board", "the Closed tab on the Board page lists T-3", True
+    ),
+    "TRAP the ticket is in the other tab": Goal(
+        "/board", "the Closed tab on the Board page lists T-1", False, 4, "T-1"
+    ),
+    "TRAP a page nobody links to is never passed": Goal(
+        "/", "the Closed tab on the Board page lists T-3", False, 2, "Board"
+    ),
+    "a path to a tab, then a claim": Goal(
+        "/board", "Board → Closed tab → 'Password reset' should be shown", True
+    ),
+    "a section of another page": Goal(
+        "/",
+        "in the Settings page's Billing section, type 'b@x.io' into Email and click Save. "
+        "'Billing saved (b@x.io)' should be shown",
+        True,
+    ),
+    "TRAP the section's own Save answers only there": Goal(
+        "/",
+        "in the Settings page's Profile section, type 'b@x.io' into Email and click Save. "
+        "'Billing saved' should be shown",
+        False,
+        5,
+        "Billing saved",
+    ),
 }
 
 

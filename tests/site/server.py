@@ -43,6 +43,7 @@ STATIC = {
     "/admin/shelf/new/": "shelf_new.html",
     "/admin/shelf/2/delete/": "shelf_delete.html",
     "/journey": "journey.html",
+    "/board": "board.html",
     "/socket": "socket.html",
     "/journey/end": "journey_end.html",
     "/journey/wrong": "journey_wrong.html",

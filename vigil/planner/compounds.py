@@ -51,6 +51,7 @@ from vigil.planner.menu_paths import read_menu_path
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
 from vigil.planner.places import go_to_page, lowercase_place, read_look_at
+from vigil.planner.places_within import read_named_tab, read_place_within
 from vigil.planner.records import read_record
 from vigil.planner.repeats import (
     read_choose_as,
@@ -76,6 +77,8 @@ READERS: tuple[Reader, ...] = (
     read_editing,
     read_edit_form,
     read_details,
+    read_place_within,
+    read_named_tab,
     read_menu_path,
     read_navigate,
     read_look_at,
@@ -353,6 +356,8 @@ def read_compound(
         return scoped, []
     if whole := read_whole(clause, ctx):
         return [Piece(clause, whole)], []  # its commas and "and"s are its own (item_claims)
+    if within := read_place_within(clause, ctx):
+        return [Piece(clause, within)], []  # "in the Settings page's Billing section, …"
     pieces, unread = _read_joined(clause, ctx, previous)
     if unread and (found := PARENTHESIS.match(clause.masked)):
         head, inner = found.group("head"), found.group("inner")
