@@ -93,16 +93,33 @@ FAMILIES: dict[str, list[tuple[str, list[str]]]] = {
         ),
     ],
     "a place inside a place": [
-        ("the Archived tab on the Projects page lists Apollo",
-         ["click 'Projects' ground=page", "click 'Archived' role=tab",
-          "assert_text = 'Apollo' in section:'Archived'"]),
-        ("in the Account page's Security section, click 'Enable 2FA'",
-         ["click 'Account' ground=page", "click 'Enable 2FA' in section:'Security'"]),
-        ("on the Reports page's 'Q3' tab: 'Revenue' should be shown",
-         ["click 'Reports' ground=page", "click 'Q3' role=tab",
-          "assert_text = 'Revenue' in section:'Q3'"]),
-        ("the Notifications section of the Profile page has a Save button",
-         ["click 'Profile' ground=page", "assert_visible 'Save' role=button in section:'Notifications'"]),
+        (
+            "the Archived tab on the Projects page lists Apollo",
+            [
+                "click 'Projects' ground=page",
+                "click 'Archived' role=tab",
+                "assert_text = 'Apollo' in section:'Archived'",
+            ],
+        ),
+        (
+            "in the Account page's Security section, click 'Enable 2FA'",
+            ["click 'Account' ground=page", "click 'Enable 2FA' in section:'Security'"],
+        ),
+        (
+            "on the Reports page's 'Q3' tab: 'Revenue' should be shown",
+            [
+                "click 'Reports' ground=page",
+                "click 'Q3' role=tab",
+                "assert_text = 'Revenue' in section:'Q3'",
+            ],
+        ),
+        (
+            "the Notifications section of the Profile page has a Save button",
+            [
+                "click 'Profile' ground=page",
+                "assert_visible 'Save' role=button in section:'Notifications'",
+            ],
+        ),
         ("Projects → Archived tab", ["click 'Projects' ground=page", "click 'Archived' role=tab"]),
         ("Invoices → 'Paid' tab", ["click 'Invoices' ground=page", "click 'Paid' role=tab"]),
     ],

@@ -91,4 +91,3 @@ def _name(clause: Clause, words: str) -> str | None:
     if not re.fullmatch(r"[\w'&-]+(?:\s+[\w'&-]+){0,3}", words):
         return None
     return words
-
