@@ -154,3 +154,27 @@ def test_a_look_alike_stays_an_error(goal: str) -> None:
     plan = plan_goal(URL, goal)
 
     assert plan.errors, briefs(plan)
+
+
+@pytest.mark.parametrize(
+    ("goal", "clause", "who"),
+    [
+        ("Sign in as manager, search orders for Ava", "Sign in as manager", "manager"),
+        ("log in as the admin first. 'Users' is shown", "log in as the admin first", "admin"),
+        ("editor login, Drafts", "editor login, Drafts", "editor"),
+    ],
+)
+def test_a_sign_in_without_a_password_is_an_error_naming_what_is_missing(
+    goal: str, clause: str, who: str
+) -> None:
+    plan = plan_goal(URL, goal)
+
+    assert plan.errors[0].startswith(f"could not understand: '{clause}'")
+    assert f"a sign-in as '{who}' needs its password" in plan.errors[0]
+    assert not any(s.action == "fill" and s.secret for s in plan.steps)
+
+
+def test_a_sign_in_as_a_kind_of_person_is_not_taken_for_an_account() -> None:
+    plan = plan_goal(URL, "log in as a customer")
+
+    assert plan.errors == ["could not understand: 'log in as a customer'"]

@@ -33,6 +33,7 @@ from vigil.planner.creating import save_before_claims
 from vigil.planner.edit_form import fields_of_open_form
 from vigil.planner.framing import is_framing, is_label, modal_rest, split_head
 from vigil.planner.label_value import read_label_value
+from vigil.planner.missing_password import unread_message
 from vigil.planner.navigation import opens_a_url
 from vigil.planner.outcome_first import read_outcome_first
 from vigil.planner.pronouns import resolve
@@ -82,7 +83,7 @@ class Reading:
 
     @property
     def errors(self) -> list[str]:
-        return [NOT_UNDERSTOOD.format(clause=c) for c in self.unread] + self.problems
+        return [unread_message(c) for c in self.unread] + self.problems
 
     def plan(self) -> TestPlan:
         steps = number(self.drafts)
