@@ -82,6 +82,21 @@ GOALS = {
         5,
         "Billing saved",
     ),
+    "a new item goes in with its attributes": Goal(
+        "/chores",
+        "add a new chore 'Wipe the counters' assigned to Jo with priority High. The row for "
+        "'Wipe the counters' shows 'Jo' in the Who column. The row for 'Wipe the counters' "
+        "shows 'High' in the Priority column",
+        True,
+    ),
+    "TRAP the attribute is another row's": Goal(
+        "/chores",
+        "add 'Water the plants' assigned to Jo. The row for 'Water the plants' shows 'Sam' in "
+        "the Who column",
+        False,
+        4,
+        "Sam",
+    ),
 }
 
 

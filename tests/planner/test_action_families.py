@@ -123,6 +123,28 @@ FAMILIES: dict[str, list[tuple[str, list[str]]]] = {
         ("Projects → Archived tab", ["click 'Projects' ground=page", "click 'Archived' role=tab"]),
         ("Invoices → 'Paid' tab", ["click 'Invoices' ground=page", "click 'Paid' role=tab"]),
     ],
+    "a new item with attributes": [
+        (
+            "add a new ticket 'Printer jam' assigned to Ravi",
+            ["fill 'Assign' = 'Ravi'", "fill = 'Printer jam' ground=new_item"],
+        ),
+        (
+            "add 'Call the bank' with priority Urgent",
+            ["fill 'priority' = 'Urgent'", "fill = 'Call the bank' ground=new_item"],
+        ),
+        (
+            "create a card 'Fix login' with label Bug and due Friday",
+            ["fill 'label' = 'Bug'", "fill 'Due' = 'Friday'", "fill = 'Fix login' ground=new_item"],
+        ),
+        (
+            "add a chore 'Mop' owned by 'Ana Lima', with colour: Green",
+            [
+                "fill 'Owner' = 'Ana Lima'",
+                "fill 'colour' = 'Green'",
+                "fill = 'Mop' ground=new_item",
+            ],
+        ),
+    ],
 }
 CASES = [(family, goal, steps) for family, cases in FAMILIES.items() for goal, steps in cases]
 
@@ -136,6 +158,9 @@ UNREAD = [
     "add 40 bagels to the cart",
     # "the chocolate" names no item written like one.
     "remove the chocolate from the cart",
+    # "with love" names no field; an unquoted item's end is a guess.
+    "add 'Card' with love",
+    "add a new task Wipe the counters assigned to Jo",
     # A named role is someone signed in; without a password it is never guessed.
     "As the manager, the Refund button should be enabled",
 ]

@@ -44,6 +44,7 @@ STATIC = {
     "/admin/shelf/2/delete/": "shelf_delete.html",
     "/journey": "journey.html",
     "/board": "board.html",
+    "/chores": "chores.html",
     "/socket": "socket.html",
     "/journey/end": "journey_end.html",
     "/journey/wrong": "journey_wrong.html",

@@ -41,6 +41,7 @@ from vigil.planner.consequences import read_consequence
 from vigil.planner.context import Context, Reader
 from vigil.planner.counters import read_add_nth
 from vigil.planner.creating import read_create
+from vigil.planner.creating_with import read_add_with
 from vigil.planner.dialogs import read_dialog_claim
 from vigil.planner.edit_form import read_details, read_edit_form
 from vigil.planner.editing import read_editing
@@ -97,6 +98,7 @@ READERS: tuple[Reader, ...] = (
     read_cart_quantities,
     read_out_of_cart,
     read_create,
+    read_add_with,
     read_into_basket,
     read_add_nth,
     read_add_items,
