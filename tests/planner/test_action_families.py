@@ -187,6 +187,8 @@ def test_a_look_alike_stays_an_error(goal: str) -> None:
         ("Sign in as manager, search orders for Ava", "Sign in as manager", "manager"),
         ("log in as the admin first. 'Users' is shown", "log in as the admin first", "admin"),
         ("editor login, Drafts", "editor login, Drafts", "editor"),
+        ("As editor: Drafts → remove Old post", "As editor", "editor"),
+        ("As the editor, the Publish button should be enabled", "As the editor", "editor"),
     ],
 )
 def test_a_sign_in_without_a_password_is_an_error_naming_what_is_missing(
@@ -203,3 +205,10 @@ def test_a_sign_in_as_a_kind_of_person_is_not_taken_for_an_account() -> None:
     plan = plan_goal(URL, "log in as a customer")
 
     assert plan.errors == ["could not understand: 'log in as a customer'"]
+
+
+def test_a_persona_heading_the_goal_still_frames_it() -> None:
+    plan = plan_goal(URL, "As an editor: open Drafts")
+
+    assert plan.errors == []
+    assert briefs(plan) == ["click 'Drafts'"]

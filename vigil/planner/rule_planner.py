@@ -33,7 +33,7 @@ from vigil.planner.creating import save_before_claims
 from vigil.planner.edit_form import fields_of_open_form
 from vigil.planner.framing import is_framing, is_label, modal_rest, split_head
 from vigil.planner.label_value import read_label_value
-from vigil.planner.missing_password import unread_message
+from vigil.planner.missing_password import signs_in_without_password, unread_message
 from vigil.planner.navigation import opens_a_url
 from vigil.planner.outcome_first import read_outcome_first
 from vigil.planner.pronouns import resolve
@@ -187,6 +187,8 @@ def _read_clause(
         if inner and not inner_unread:
             if steps and not steps_unread:
                 return [*steps, *inner], [], []
+            if signs_in_without_password(framing_words):
+                return inner, [clause.written(framing_words)], []  # "As manager: …"
             return inner, [], [clause.written(framing_words)]
     if (rest := modal_rest(clause)) and (own := read_piece(clause.with_text(rest), ctx)):
         return [own], [], []
