@@ -97,6 +97,25 @@ GOALS = {
         4,
         "Sam",
     ),
+    "a bare page name leads the rest": Goal(
+        "/", "On Catalog, with In stock only checked, 'Danish' should not be shown", True
+    ),
+    "TRAP a bare page nobody links to": Goal(
+        "/", "On Warehouse, 'Spelt' should not be shown", False, 2, "Warehouse"
+    ),
+    "a verb and its object name the control": Goal(
+        "/storefront",
+        "add 2 Sencha to the basket, open the Basket and place the order. "
+        "'Order placed: 2 items' should be shown",
+        True,
+    ),
+    "TRAP no control is named for that verb": Goal(
+        "/storefront",
+        "add 1 Sencha to the basket, open the Basket and cancel the order. 'Sencha' is shown",
+        False,
+        4,
+        "Cancel order",
+    ),
 }
 
 

@@ -145,6 +145,18 @@ FAMILIES: dict[str, list[tuple[str, list[str]]]] = {
             ],
         ),
     ],
+    "a verb and its object name the control": [
+        ("place the order", ["click 'Place order'"]),
+        ("cancel the booking", ["click 'Cancel booking'"]),
+        ("then approve the request", ["click 'Approve request'"]),
+    ],
+    "a bare page name leads the rest": [
+        ("On Invoices, click 'Export'", ["click 'Invoices' ground=page", "click 'Export'"]),
+        (
+            "on Team Members: 'Ana' should be shown",
+            ["click 'Team Members' ground=page", "assert_text = 'Ana'"],
+        ),
+    ],
 }
 CASES = [(family, goal, steps) for family, cases in FAMILIES.items() for goal, steps in cases]
 
@@ -161,6 +173,9 @@ UNREAD = [
     # "with love" names no field; an unquoted item's end is a guess.
     "add 'Card' with love",
     "add a new task Wipe the counters assigned to Jo",
+    # "On Monday" says when, not where; "archive the page" names no object of a button.
+    "On Monday, click 'Export'",
+    "archive the page",
     # A named role is someone signed in; without a password it is never guessed.
     "As the manager, the Refund button should be enabled",
 ]

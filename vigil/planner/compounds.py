@@ -49,6 +49,7 @@ from vigil.planner.filters import read_more_filters
 from vigil.planner.item_claims import read_whole
 from vigil.planner.loading import read_loading
 from vigil.planner.menu_paths import read_menu_path
+from vigil.planner.named_actions import read_named_action
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
 from vigil.planner.places import go_to_page, lowercase_place, read_look_at
@@ -116,6 +117,7 @@ READERS: tuple[Reader, ...] = (
     read_choose_as,
     read_select_option,
     read_hover,
+    read_named_action,
     read_click,
     read_nothing_about,
     read_claim,

@@ -31,6 +31,18 @@ PART_ON_PAGE = re.compile(
     rf"^(?:the\s+)?{_PART}\s+{_PART_NOUN}\s+(?:on|of|in)\s+{_PAGE}\s+(?P<rest>(?!,).+)$",
     re.IGNORECASE,
 )
+# "On Tasks, add …", "on Billing: …": a page named bare, as menus name it (capitalised).
+ON_NAMED_PAGE = re.compile(
+    r"^on\s+(?:the\s+)?(?P<page>(?-i:[A-Z])[\w'&-]*(?:\s+(?-i:[A-Z])[\w'&-]*){0,2})"
+    r"\s*[,:]\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|christmas|weekends?|launch|arrival|startup|"
+    r"load|submit|success|failure|error|mobile|desktop",
+    re.IGNORECASE,
+)
 # "Open tab", "the 'Closed' tab": a tab by its name, as a step of its own.
 NAMED_TAB = re.compile(
     rf"^(?:the\s+)?(?P<name>{TOKEN}|(?-i:[A-Z0-9])[\w'&-]*(?:\s+(?-i:[A-Z0-9])[\w'&-]*){{0,2}})"
@@ -51,6 +63,8 @@ def read_place_within(clause: Clause, ctx: Context) -> list[Draft] | None:
     # Imported here: compounds.py lists this reader among its own.
     from vigil.planner.compounds import read_compound
 
+    if (bare := ON_NAMED_PAGE.fullmatch(clause.masked)) is not None:
+        return _on_named_page(clause, ctx, bare)
     found = PAGE_PART_LEAD.fullmatch(clause.masked)
     subject_first = False
     if found is None:
@@ -77,6 +91,19 @@ def read_place_within(clause: Clause, ctx: Context) -> list[Draft] | None:
         steps.append(_choose_tab(part))
     source = clause.written()
     return [*(d.but(source=source) for d in steps), *inner]
+
+
+def _on_named_page(clause: Clause, ctx: Context, found: re.Match[str]) -> list[Draft] | None:
+    from vigil.planner.compounds import read_compound
+
+    page = page_name(found.group("page"))
+    if page is None or _WHEN.fullmatch(page):
+        return None  # "On Monday, …" says when, not where
+    pieces, unread = read_compound(clause.with_text(tidy(found.group("rest"))), ctx, None)
+    inner = [d for piece in pieces for d in piece.drafts]
+    if unread or not inner:
+        return None
+    return [go_to_page(page).but(source=clause.written()), *inner]
 
 
 def _choose_tab(name: str) -> Draft:
