@@ -46,6 +46,8 @@ STATIC = {
     "/journey": "journey.html",
     "/ledger": "ledger.html",
     "/gate": "gate.html",
+    "/board": "board.html",
+    "/chores": "chores.html",
     "/socket": "socket.html",
     "/journey/end": "journey_end.html",
     "/journey/wrong": "journey_wrong.html",

@@ -24,6 +24,7 @@ from vigil.planner.actions import (
     read_select,
     read_wait,
 )
+from vigil.planner.cart import read_cart_quantities, read_out_of_cart
 from vigil.planner.claims import NEGATION, read_claim
 from vigil.planner.clauses import TOKEN, Clause, tidy
 from vigil.planner.collections import (
@@ -34,11 +35,13 @@ from vigil.planner.collections import (
     read_edit,
     type_items_into,
 )
+from vigil.planner.conditions import read_condition
 from vigil.planner.consent import read_consent
 from vigil.planner.consequences import read_consequence
 from vigil.planner.context import Context, Reader
 from vigil.planner.counters import read_add_nth
 from vigil.planner.creating import read_create
+from vigil.planner.creating_with import read_add_with
 from vigil.planner.dialogs import read_dialog_claim
 from vigil.planner.edit_form import read_details, read_edit_form
 from vigil.planner.editing import read_editing
@@ -46,10 +49,12 @@ from vigil.planner.filters import read_more_filters
 from vigil.planner.item_claims import read_whole
 from vigil.planner.loading import read_loading
 from vigil.planner.menu_paths import read_menu_path
+from vigil.planner.named_actions import read_named_action
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
 from vigil.planner.ordinals import read_ordinal
 from vigil.planner.places import go_to_page, lowercase_place, read_look_at
+from vigil.planner.places_within import read_named_tab, read_place_within
 from vigil.planner.records import read_record
 from vigil.planner.repeats import (
     read_choose_as,
@@ -76,6 +81,8 @@ READERS: tuple[Reader, ...] = (
     read_editing,
     read_edit_form,
     read_details,
+    read_place_within,
+    read_named_tab,
     read_menu_path,
     read_navigate,
     read_look_at,
@@ -91,7 +98,10 @@ READERS: tuple[Reader, ...] = (
     read_filter,
     read_repeated,
     read_press,
+    read_cart_quantities,
+    read_out_of_cart,
     read_create,
+    read_add_with,
     read_into_basket,
     read_add_nth,
     read_add_items,
@@ -105,9 +115,11 @@ READERS: tuple[Reader, ...] = (
     read_fill,
     read_select,
     read_check,
+    read_condition,
     read_choose_as,
     read_select_option,
     read_hover,
+    read_named_action,
     read_click,
     read_nothing_about,
     read_claim,
@@ -354,6 +366,8 @@ def read_compound(
         return scoped, []
     if whole := read_whole(clause, ctx):
         return [Piece(clause, whole)], []  # its commas and "and"s are its own (item_claims)
+    if within := read_place_within(clause, ctx):
+        return [Piece(clause, within)], []  # "in the Settings page's Billing section, …"
     pieces, unread = _read_joined(clause, ctx, previous)
     if unread and (found := PARENTHESIS.match(clause.masked)):
         head, inner = found.group("head"), found.group("inner")

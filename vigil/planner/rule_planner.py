@@ -34,6 +34,7 @@ from vigil.planner.creating import save_before_claims
 from vigil.planner.edit_form import fields_of_open_form
 from vigil.planner.framing import asks_a_step, is_framing, is_label, modal_rest, split_head
 from vigil.planner.label_value import read_label_value
+from vigil.planner.missing_password import signs_in_without_password, unread_message
 from vigil.planner.navigation import opens_a_url
 from vigil.planner.outcome_first import read_outcome_first
 from vigil.planner.pronouns import resolve
@@ -50,6 +51,7 @@ from vigil.planner.sign_in_lead import done_first, read_sign_in_lead
 from vigil.planner.sign_in_outcome import expects_refusal
 from vigil.planner.steps import Draft, number
 from vigil.planner.topics import read_topic
+from vigil.planner.visitors import VISITOR_LEAD
 from vigil.planner.when_then import read_when_then
 
 NOT_UNDERSTOOD = "could not understand: '{clause}'"
@@ -83,7 +85,7 @@ class Reading:
 
     @property
     def errors(self) -> list[str]:
-        return [NOT_UNDERSTOOD.format(clause=c) for c in self.unread] + self.problems
+        return [unread_message(c) for c in self.unread] + self.problems
 
     def plan(self) -> TestPlan:
         steps = number(self.drafts)
@@ -148,7 +150,7 @@ def _read_clause(
     """Pieces read, stretches not read, and stretches skipped as framing."""
     if signed_in := read_sign_in_lead(clause, ctx, previous):
         return signed_in, [], []
-    if lead := SIGNED_IN_LEAD.match(clause.masked):
+    if lead := SIGNED_IN_LEAD.match(clause.masked) or VISITOR_LEAD.match(clause.masked):
         clause = clause.with_text(clause.masked[lead.end() :])
         if not clause.masked:
             return [], [], []
@@ -195,6 +197,8 @@ def _read_clause(
         if inner and not inner_unread:
             if steps and not steps_unread:
                 return [*steps, *inner], [], []
+            if signs_in_without_password(framing_words):
+                return inner, [clause.written(framing_words)], []  # "As manager: …"
             if is_framing(clause, framing_words) or not asks_a_step(framing_words):
                 return inner, [], [clause.written(framing_words)]
     if (rest := modal_rest(clause)) and (own := read_piece(clause.with_text(rest), ctx)):

@@ -105,7 +105,10 @@ _LEAD = re.compile(
 )
 # Words that name no scope: "in the page", "on the screen".
 _NOT_A_SCOPE = re.compile(
-    r"^(?:it|them)$|(?:^|\s)(?:page|screen|site|website|app|browser|window)$", re.I
+    r"^(?:it|them)$|(?:^|\s)(?:page|screen|site|website|app|browser|window)$"
+    # "the Settings page's Billing section": a part of another page (places_within.py).
+    r"|\s(?:page|screen)(?:'s|\u2019s)\s",
+    re.I,
 )
 _SCOPE_NAME_NOISE = re.compile(r"^(?:the|a|an)\s+", re.I)
 MAX_SCOPE_WORDS = 5
