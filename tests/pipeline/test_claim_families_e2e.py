@@ -69,7 +69,8 @@ GOALS = {
     "TRAP a metric that is not there": Goal(P, "check the Refunds metric is visible", False, 2),
     # Amounts beside a label.
     "an amount with an equals sign": Goal(P, "cart total = $8.50", True),
-    "TRAP cents left off are another amount": Goal(P, "cart total = $8.5", False, 2),
+    "cents written shorter are the same amount": Goal(P, "cart total = $8.5", True),
+    "TRAP the cents of the total": Goal(P, "cart total = 50", False, 2),
     "the subtotal should be": Goal(P, "the subtotal should be $7.25", True),
     "TRAP another subtotal": Goal(P, "the subtotal should be $7.52", False, 2),
     # Messages without quotes.

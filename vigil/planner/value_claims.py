@@ -4,9 +4,9 @@ $8.50", "the total should be $3.87", "The Open tasks number on the dashboard sho
 "the product table lists Croissant at $2.75", "Expect the message Order #1044 placed",
 "'Update the labels' is already checked off".
 
-A value is compared as written, never as a number: "$8.50" is read beside its label by the
-executor, which matches whole words and whole numbers (wording.holds_whole), so "8.5" is not
-"8.50" and neither is ever "85.0". A label is a few plain words; a value must look like one
+A value is compared as a person reads it: "$8.50" is read beside its label by the executor,
+which matches whole words and whole numbers (wording.holds_whole), so "8.5" is the amount
+"8.50" shows and never "18.50" or "85.0". A label is a few plain words; a value must look like one
 (an amount, a number, a percentage, quoted), so "the total should be right" stays unread.
 
 An unquoted message is taken as the message's own words only when they are written like a
