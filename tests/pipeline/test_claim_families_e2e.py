@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pipeline.test_goals_e2e import Goal
+from tests.pipeline.verdicts import Goal, assert_verdict
 from vigil.pipeline.pipeline import Pipeline
 
 P = "/corner"
@@ -88,13 +88,4 @@ GOALS = {
 async def test_goal_gets_the_expected_verdict(
     name: str, pipeline: Pipeline, demo_site: str
 ) -> None:
-    g = GOALS[name]
-    plan, browser, result = await pipeline.run_check(demo_site + g.path, g.goal)
-    steps = [(s.step_number, s.passed, s.details) for s in browser.steps]
-    assert not plan.errors
-    assert result.passed is g.passes, steps
-    if g.passes:
-        assert result.steps_passed == result.steps_total == plan.total_steps
-        return
-    failed = [s for s in browser.steps if not s.passed]
-    assert failed[0].step_number == g.failed_step, steps
+    await assert_verdict(pipeline, demo_site, GOALS[name])

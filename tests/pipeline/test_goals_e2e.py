@@ -10,21 +10,10 @@ together with the step that failed and the reason shown to the user.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
+from tests.pipeline.verdicts import Goal, assert_verdict
 from vigil.pipeline.pipeline import Pipeline
-
-
-@dataclass(frozen=True)
-class Goal:
-    path: str
-    goal: str
-    passes: bool
-    failed_step: int | None = None  # the step that fails, counted in the plan
-    reason: str = ""  # a phrase the failure's reason must contain
-
 
 LOGIN = "type 'demo' into the Username field; type '{pw}' into the Password field; click 'Sign in'"
 
@@ -476,22 +465,4 @@ def test_about_a_third_of_the_goals_are_expected_to_fail() -> None:
 async def test_goal_gets_the_expected_verdict(
     name: str, pipeline: Pipeline, demo_site: str
 ) -> None:
-    g = GOALS[name]
-    plan, browser, result = await pipeline.run_check(demo_site + g.path, g.goal)
-    steps = [(s.step_number, s.passed, s.details) for s in browser.steps]
-    assert not plan.errors
-    shown = {s.value for s in plan.steps if not s.secret}
-    for secret in {s.value for s in plan.steps if s.secret and s.value} - shown:
-        assert secret not in browser.model_dump_json(), "a credential leaked into the result"
-    assert result.passed is g.passes, steps
-    if g.passes:
-        assert result.details == "All steps passed successfully."
-        assert result.steps_passed == result.steps_total == plan.total_steps
-        return
-    failed = [s for s in browser.steps if not s.passed]
-    assert failed[0].step_number == g.failed_step, steps
-    assert g.reason in failed[0].details, failed[0].details
-    assert result.details.startswith(
-        f"{g.failed_step - 1} of {plan.total_steps} steps passed. Step {g.failed_step} failed: "
-    )
-    assert result.error == failed[0].details
+    await assert_verdict(pipeline, demo_site, GOALS[name])
