@@ -433,14 +433,18 @@ class PlaywrightExecutor:
             f"Browser finished: {passed_n} of {len(plan.steps)} steps passed in {duration} ms",
             passed=success,
         )
+        # A form sent with GET puts the password in the address: every URL and page text the
+        # result carries is masked like the steps' details.
         return BrowserResult(
             success=success,
             steps=results,
-            final_url=final_url,
-            page_title=title,
-            navigations=recorder.navigations,
-            console_errors=recorder.console_errors,
-            failed_requests=recorder.failed_requests,
+            final_url=masked(final_url, secrets) if final_url else final_url,
+            page_title=masked(title, secrets) if title else title,
+            navigations=[
+                n.model_copy(update={"url": masked(n.url, secrets)}) for n in recorder.navigations
+            ],
+            console_errors=[masked(c, secrets) for c in recorder.console_errors],
+            failed_requests=[masked(r, secrets) for r in recorder.failed_requests],
             duration_ms=duration,
             heals=healing.heals if healing is not None else [],
         )
