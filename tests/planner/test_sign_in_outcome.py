@@ -43,6 +43,8 @@ def test_the_button_that_submits_carries_the_mark() -> None:
         "An old password must not work: log in as ana / old-pw",
         "sign in as ana / typo-pw; I should stay on the login page",
         "log in as ana / pw-1 and check that 'Access denied' is shown",
+        "Log in as ana with the password 'pw-1' — the page should ask for a correct username",
+        "log in as ana / pw-1 and check that 'Enter the correct password' is shown",
     ],
 )
 def test_an_attempt_or_an_expected_refusal_is_not(goal: str) -> None:

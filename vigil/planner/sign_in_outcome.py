@@ -19,7 +19,10 @@ _REFUSAL = re.compile(
     r"|\b(?:not|n't|never|cannot|can't|can\u2019t)\s+(?:be\s+)?(?:work|let|allow|succeed|"
     r"(?:logged|signed)\s+in|log\s+in|sign\s+in|get\s+in|access)"
     r"|\b(?:still|stays?|remains?|back)\s+(?:on|at|to)\s+(?:the\s+)?"
-    r"(?:log\s*-?\s*in|sign\s*-?\s*in|login|signin)",
+    r"(?:log\s*-?\s*in|sign\s*-?\s*in|login|signin)"
+    # "the page should ask for a correct username and password": the form asks again.
+    r"|\b(?:asks?|prompts?)\s+(?:me\s+|you\s+|us\s+)?(?:again\s+)?(?:for|to\s+(?:re-?)?enter)\b"
+    r"|\b(?:correct|valid|right)\s+(?:user\s*name|username|password|credentials|login|e-?mail)",
     re.IGNORECASE,
 )
 
