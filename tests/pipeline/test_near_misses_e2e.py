@@ -3,7 +3,8 @@ as a person does: each trap's characters sit inside another word or number on th
 ("Paid" in "Unpaid", "3 results" in "13 results", "8.50" in "$28.50"). A sign-in page that
 names where it leads ("Sign in to Reports") is not that place, and a sign-in the goal
 expects to work must get past the sign-in form before any claim is judged. Otherwise a
-claim the page contradicts would pass, the worst verdict a monitor can give.
+claim the page contradicts would pass, the worst verdict a monitor can give. Text moved off
+the page, clipped to a pixel or faded to transparent is not shown either.
 """
 
 from __future__ import annotations
@@ -31,6 +32,23 @@ GOALS = {
     ),
     "TRAP a cell whose number has other decimals": Goal(
         "/ledger", "INV-312's amount is 4.01", False, 2
+    ),
+    "text a person sees": Goal("/notices", "check that 'Backup finished' is shown", True),
+    "TRAP text moved off the page": Goal(
+        "/notices", "verify the page says 'Refund issued'", False, 2
+    ),
+    "TRAP an element moved off the page": Goal(
+        "/notices", "'Refund issued to Ana' should be visible", False, 2
+    ),
+    "TRAP text clipped to a pixel": Goal("/notices", "the page shows 'Payment failed'", False, 2),
+    "TRAP a notification that faded out": Goal(
+        "/notices", "a 'Settings saved' message should be shown", False, 2
+    ),
+    "text no one can see is not shown": Goal(
+        "/notices", "'Payment failed' should not appear", True
+    ),
+    "a styled switch whose native box is transparent": Goal(
+        "/notices", "the 'Keep me signed in' checkbox should be checked", True
     ),
     "on the sign-in page asked for": Goal("/gate", "I should be on the sign-in page", True),
     "TRAP a sign-in page naming where it leads": Goal(

@@ -46,6 +46,7 @@ STATIC = {
     "/journey": "journey.html",
     "/ledger": "ledger.html",
     "/gate": "gate.html",
+    "/notices": "notices.html",
     "/board": "board.html",
     "/chores": "chores.html",
     "/socket": "socket.html",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 
-from vigil.browser import fields, grounding, wording
+from vigil.browser import fields, grounding, perceivable, wording
 from vigil.browser.locate import closest_text
 from vigil.browser.step_base import (
     Deadline,
@@ -70,7 +70,7 @@ async def _shown_in(step: PlanStep, env: StepEnv, text: str) -> tuple[bool, str]
         return contains(inside, text, step.exact), f" {scoped.phrase}"
     said = text if step.exact else wording.words_within(text)
     loc = env.page.get_by_text(said, exact=step.exact).filter(visible=True)
-    return await loc.count() > 0, " on the page"
+    return await perceivable.seen_count(loc) > 0, " on the page"
 
 
 async def assert_text(step: PlanStep, env: StepEnv, dl: Deadline, present: bool) -> StepOutcome:
@@ -110,6 +110,8 @@ async def assert_visible(step: PlanStep, env: StepEnv, dl: Deadline, want: bool)
             # a claim of absence inside a missing scope fails like any other miss.
             return scoped
         found = await find(step, env, "any", fuzzy=False, scoped=scoped)
+        if not isinstance(found, str) and not await perceivable.is_seen(found.locator):
+            found = f"{found.how} is on the page but hidden from view (off the page or transparent)"
         if want:
             return found if isinstance(found, str) else StepOutcome(True, said(found, "visible:"))
         if isinstance(found, str):
