@@ -753,14 +753,6 @@ UNREAD: list[tuple[str, list[str]]] = [
     ),
     ("Go to the modal page, click 'Open dialog' and close it", ["close it"]),
     (
-        "Log in as demo / demo. Make sure there's no error message.",
-        ["Make sure there's no error message"],
-    ),
-    (
-        "Open the login page and sign in as demo / demo without any error",
-        ["sign in as demo / demo without any error"],
-    ),
-    (
         "Open Settings and tick 'Text me about orders'; the notifications Save button should become enabled",
         ["the notifications Save button should become enabled"],
     ),

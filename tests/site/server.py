@@ -47,6 +47,7 @@ STATIC = {
     "/ledger": "ledger.html",
     "/gate": "gate.html",
     "/notices": "notices.html",
+    "/declined": "declined.html",
     "/board": "board.html",
     "/chores": "chores.html",
     "/socket": "socket.html",

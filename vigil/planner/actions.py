@@ -14,6 +14,7 @@ from vigil.models import WAIT_FOR_LOAD, Action, Scope
 from vigil.pipeline.vocabulary import parse_duration_ms, parse_key
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
+from vigil.planner.no_errors import WITHOUT_ERRORS, no_error_shown
 from vigil.planner.steps import Draft
 from vigil.planner.targets import Target, parse_target, plain_value
 
@@ -49,7 +50,7 @@ PAGE_LOADS = _pattern(
     r"is\s+online|online|is\s+available|available|is\s+accessible|accessible|responds|respond|"
     r"is\s+running|running|is\s+alive|alive|is\s+up\s+and\s+running|up\s+and\s+running|comes\s+up|"
     r"come\s+up|returns?\s+(?:a\s+)?(?:200|ok|success))"
-    r"(?:\s+(?:successfully|correctly|fine|ok|properly|without\s+(?:any\s+)?errors?|normally))?"
+    r"(?:\s+(?:successfully|correctly|fine|ok|properly|normally))?"
 )
 
 
@@ -75,6 +76,11 @@ def read_wait(clause: Clause, ctx: Context) -> list[Draft] | None:
         return None
     if WAIT_FOR_PAGE_LOAD.fullmatch(clause.masked) or PAGE_LOADS.fullmatch(clause.masked):
         return [Draft("wait", value=WAIT_FOR_LOAD)]
+    if (tail := WITHOUT_ERRORS.search(clause.masked)) and PAGE_LOADS.fullmatch(
+        clause.masked[: tail.start()]
+    ):
+        # "the homepage loads without errors": loaded, and no error message on it.
+        return [Draft("wait", value=WAIT_FOR_LOAD), no_error_shown()]
     if found := WAIT_DURATION.fullmatch(clause.masked):
         ms = parse_duration_ms(found.group("duration"))
         if ms is not None:

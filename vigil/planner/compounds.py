@@ -52,6 +52,7 @@ from vigil.planner.menu_paths import read_menu_path
 from vigil.planner.named_actions import read_named_action
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
+from vigil.planner.no_errors import read_no_errors
 from vigil.planner.ordinals import read_ordinal
 from vigil.planner.places import go_to_page, lowercase_place, read_look_at
 from vigil.planner.places_within import read_named_tab, read_place_within
@@ -122,6 +123,7 @@ READERS: tuple[Reader, ...] = (
     read_named_action,
     read_click,
     read_nothing_about,
+    read_no_errors,
     read_claim,
 )
 

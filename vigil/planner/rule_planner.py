@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vigil.models import IF_ASKED, Scope, TestPlan
+from vigil.planner.actions import read_wait
 from vigil.planner.asides import without_asides
 from vigil.planner.clauses import Clause, split_clauses
 from vigil.planner.compounds import Piece, read_compound, read_piece
@@ -36,6 +37,7 @@ from vigil.planner.framing import asks_a_step, is_framing, is_label, modal_rest,
 from vigil.planner.label_value import read_label_value
 from vigil.planner.missing_password import signs_in_without_password, unread_message
 from vigil.planner.navigation import opens_a_url
+from vigil.planner.no_errors import WITHOUT_ERRORS, no_error_shown
 from vigil.planner.outcome_first import read_outcome_first
 from vigil.planner.pronouns import resolve
 from vigil.planner.records import AFTER_SAVING, CONFIRM_NAME, SAVE_NAME, is_save
@@ -172,6 +174,14 @@ def _read_clause(
         return [*save, *pieces], unread, framed
     if is_label(clause):
         return [], [], [clause.written()]
+    if (tail := WITHOUT_ERRORS.search(clause.masked)) and not read_wait(clause, ctx):
+        # "sign in as ana / pw without any error": the step, then no error message shown.
+        pieces, unread, framed = _read_clause(
+            clause.with_text(clause.masked[: tail.start()]), ctx, previous
+        )
+        if pieces and not unread:
+            check = Piece(clause, [no_error_shown().but(source=clause.written())])
+            return [*pieces, check], unread, framed
     if asides := _aside_read(clause, ctx, previous, trailing=False):
         return asides
     if outcome_first := read_outcome_first(clause, ctx, previous):
