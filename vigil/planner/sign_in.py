@@ -129,8 +129,9 @@ def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
         # "log in as ana with 'x'" reads as a password only in an attempt, or when the
         # quoted text is written like one ("with 'trail-mix-42'": a digit or a symbol).
         return None
-    if n == 5 and found.group("verb5") is None and not _pair_reads(found):
-        return None
+    if n == 5 and found.group("verb5") is None:
+        if not looks_like_credentials(found.group("user5"), found.group("slash5")):
+            return None  # "Pages / Journal", "50 / 50", "(read/write)": no sign-in
     user = plain_value(clause, found.group(f"user{n}"))
     secret = next(
         (found.group(f"{how}{n}") for how in ("slash", "named", "paren", "bare")
@@ -178,15 +179,10 @@ _DIGIT_OR_SYMBOL = re.compile(r"[\d_!@#$%^&*+=~.?-]")
 _DIGIT_OR_OTHER_SYMBOL = re.compile(r"[\d_!@#$%^&*+=~.?]")
 
 
-def _pair_reads(found: re.Match[str]) -> bool:
-    """A pair with no verb: "demo / demo" or "admin / s3cret" as a sentence of its own signs
-    in, while "Pages / Journal", "50 / 50" and "yes/no" do not; in parentheses inside other
-    words ("Editor (read / write)") it must look like an account and its password."""
-    user, password = found.group("user5"), found.group("slash5")
-    if looks_like_credentials(user, password):
-        return True
-    plain = all(re.fullmatch(r"[a-z][a-z0-9._@+-]{2,}", w) for w in (user, password))
-    return plain and (found.group("open5") is None or user == password)
+def plain_pair(user: str, password: str) -> bool:
+    """ "admin / secret": two lowercase words, credentials only where a pair heads the goal
+    before what to do ("admin / secret: open Orders"), never in the middle of prose."""
+    return all(re.fullmatch(r"[a-z][a-z0-9._@+-]{2,}", w) is not None for w in (user, password))
 
 
 def looks_like_credentials(user: str, password: str, *, comma: bool = False) -> bool:

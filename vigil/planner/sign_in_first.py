@@ -15,7 +15,7 @@ import re
 from vigil.planner.clauses import Clause
 from vigil.planner.context import Context
 from vigil.planner.navigation import opens_a_url
-from vigil.planner.sign_in import LOGOUT, looks_like_credentials, read_login
+from vigil.planner.sign_in import LOGOUT, looks_like_credentials, plain_pair, read_login
 
 # "… first", "… beforehand", "… before anything else", "… to start with".
 _FIRST = re.compile(
@@ -151,9 +151,12 @@ def _pair_first(clause: Clause, ctx: Context) -> tuple[Clause, Clause | None] | 
     """ "dana / board-room-7 -> Settings: turn Daily digest on": the sign-in the pair at the
     head gives, and the rest; a head that is no sign-in ("Pages / Journal: …") is left."""
     found = _LEADING_PAIR.match(clause.masked)
-    if found is None or not looks_like_credentials(found.group("user"), found.group("secret")):
+    if found is None:
         return None
-    sign_in = clause.with_text(f"sign in as {found.group('user')} / {found.group('secret')}")
+    user, secret = found.group("user"), found.group("secret")
+    if not (looks_like_credentials(user, secret) or plain_pair(user, secret)):
+        return None
+    sign_in = clause.with_text(f"sign in as {user} / {secret}")
     if not read_login(sign_in, ctx):
         return None
     return sign_in, clause.with_text(found.group("rest").strip())
