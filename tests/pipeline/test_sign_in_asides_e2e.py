@@ -68,7 +68,11 @@ GOALS = {
         "/login", "Log in as demo / demo. The side menu should not offer Messages", True
     ),
     "TRAP a link in the navigation landmark": Goal(
-        "/login", "Log in as demo / demo. The side menu should not offer Settings", False, 5, "Settings"
+        "/login",
+        "Log in as demo / demo. The side menu should not offer Settings",
+        False,
+        5,
+        "Settings",
     ),
 }
 

@@ -216,7 +216,9 @@ class _Handler(BaseHTTPRequestHandler):
         password = form.get("password", [""])[0]
         if (user, password) in ACCOUNTS:
             self._send(
-                303, b"", headers={"Location": "/dashboard", "Set-Cookie": f"session={user}; Path=/"}
+                303,
+                b"",
+                headers={"Location": "/dashboard", "Set-Cookie": f"session={user}; Path=/"},
             )
         else:
             self._send(200, self._page("login.html", error="Invalid username or password"))

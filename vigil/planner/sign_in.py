@@ -129,9 +129,12 @@ def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
         # "log in as ana with 'x'" reads as a password only in an attempt, or when the
         # quoted text is written like one ("with 'trail-mix-42'": a digit or a symbol).
         return None
-    if n == 5 and found.group("verb5") is None:
-        if not looks_like_credentials(found.group("user5"), found.group("slash5")):
-            return None  # "Pages / Journal", "50 / 50", "(read/write)": no sign-in
+    if (
+        n == 5
+        and found.group("verb5") is None
+        and not looks_like_credentials(found.group("user5"), found.group("slash5"))
+    ):
+        return None  # "Pages / Journal", "50 / 50", "(read/write)": no sign-in
     user = plain_value(clause, found.group(f"user{n}"))
     secret = next(
         (found.group(f"{how}{n}") for how in ("slash", "named", "paren", "bare")

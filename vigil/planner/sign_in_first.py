@@ -198,7 +198,9 @@ def _when_signed_in(clause: Clause, ctx: Context) -> tuple[Clause, Clause | None
                 continue
             if rest and not _HEAD_END.search(head):
                 break  # more words follow a sign-in told at the end: not guessed
-            left = _tidy_join(f"{head.rstrip()} {rest}" if rest else head.rstrip(" ,;\u2014\u2013-"))
+            left = _tidy_join(
+                f"{head.rstrip()} {rest}" if rest else head.rstrip(" ,;\u2014\u2013-")
+            )
             return sign_in, clause.with_text(left) if left else None
     return None
 
