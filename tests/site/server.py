@@ -58,6 +58,7 @@ STATIC = {
     "/tree/travel": "tree_travel.html",
     "/tree/edit": "tree_edit.html",
     "/finder": "finder.html",
+    "/backoffice": "backoffice.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }
@@ -215,9 +216,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         user = form.get("username", [""])[0]
         password = form.get("password", [""])[0]
-        if user == "demo" and password == "demo":
+        if (user, password) in ACCOUNTS:
             self._send(
-                303, b"", headers={"Location": "/dashboard", "Set-Cookie": "session=demo; Path=/"}
+                303,
+                b"",
+                headers={"Location": "/dashboard", "Set-Cookie": f"session={user}; Path=/"},
             )
         else:
             self._send(200, self._page("login.html", error="Invalid username or password"))
@@ -235,6 +238,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 PEOPLE = ("Carl Sagan", "Richard Dawkins", "Ursula K. Le Guin")
+# demo / demo, and an account whose password is written like one (for goals that give the
+# credentials as an aside with no word for signing in: "(clerk / till-42)").
+ACCOUNTS = frozenset({("demo", "demo"), ("clerk", "till-42")})
 SLOW_JOURNEY_S = 0.6
 # id, name, category, maker, SKU
 GEAR = (

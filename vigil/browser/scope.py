@@ -13,7 +13,8 @@ Preferences, when several containers fit (said in the step details):
   aria-labelledby, legend, its first heading), then the content under a heading with that
   text; an exact name beats a partial one, a landmark beats a bare heading; then document
   order. Unnamed, "the footer", "the sidebar", "the navigation" are the landmark of that
-  kind (the outermost first).
+  kind (the outermost first); a sidebar is an aside, else the navigation landmark, and one
+  whose children are fixed-position (no box of its own) still counts.
 - `dialog`: the open dialog named by the words (any open dialog when none is given); of
   several, the last opened (topmost).
 - `near`: not a container: the smallest visible element showing the words is the anchor,
@@ -165,7 +166,25 @@ _RESOLVE_JS = r"""([kind, text, token]) => {
         : "the part under heading '" + short(el.innerText) + "'", note, []];
     }
     // "the footer", "the sidebar": a landmark nobody named, known by what it is. Of
-    // several, the outermost first (the page's footer, not an article's).
+    // several, the outermost first (the page's footer, not an article's). A sidebar is an
+    // aside, else the navigation landmark (an admin's side menu is often only a <nav>); a
+    // container drawn by its fixed-position children has no box of its own but still counts.
+    const NAV = 'nav, [role=navigation]';
+    const ASIDE = 'aside, [role=complementary]';
+    const sides = { sidebar: 1, 'side bar': 1, 'side menu': 1, 'side nav': 1,
+      'side navigation': 1, 'side panel': 1 };
+    const holds = (el) => shown(el) || [...el.querySelectorAll('*')].some(shown);
+    if (sides[want]) {
+      for (const sel of [ASIDE, NAV]) {
+        const all = [...document.querySelectorAll(sel)].filter(holds);
+        const outer = all.filter((el) => !all.some((o) => o !== el && o.contains(el)));
+        if (!outer.length) continue;
+        mark([outer[0]]);
+        const note = outer.length > 1 ? outer.length + ' elements could be the ' + text +
+          '; used the first in document order' : '';
+        return [true, 'the ' + text + ' (<' + outer[0].tagName.toLowerCase() + '>)', note, []];
+      }
+    }
     const kinds = {
       footer: 'footer, [role=contentinfo]', header: 'header, [role=banner]',
       banner: 'header, [role=banner]', nav: 'nav, [role=navigation]',
@@ -173,8 +192,7 @@ _RESOLVE_JS = r"""([kind, text, token]) => {
       'navigation menu': 'nav, [role=navigation]', navbar: 'nav, [role=navigation]',
       'nav bar': 'nav, [role=navigation]', 'main menu': 'nav, [role=navigation]',
       'menu bar': 'nav, [role=navigation], [role=menubar]',
-      sidebar: 'aside, [role=complementary]', 'side bar': 'aside, [role=complementary]',
-      'side menu': 'aside, [role=complementary]', 'main content': 'main, [role=main]',
+      'main content': 'main, [role=main]',
     };
     if (kinds[want]) {
       const all = [...document.querySelectorAll(kinds[want])].filter(shown);

@@ -80,7 +80,7 @@ LOGIN = _pattern(
     rf"|{_credentials(2)}(?:\s*,?\s*(?:(?:then|and)\s+)?{_VERB.replace('attempt>', 'attempt2>')})?"
     rf"|{_credentials(3, _FILL_LEAD, kind='')}"
     rf"|{_credentials(4, _USE_LEAD)}\s+(?:to|and)\s+{_VERB.replace('attempt>', 'attempt4>')}"
-    rf"|(?:{_VERB.replace('attempt>', 'attempt5>')}\s*)?{_BARE_PAIR}"
+    rf"|(?:(?P<verb5>{_VERB.replace('attempt>', 'attempt5>')})\s*)?{_BARE_PAIR}"
     # "Can admin (password x) get in?": the question asks for the attempt.
     rf"|(?:can|could|does|will)\s+{_credentials(6, '')}\s+"
     r"(?P<attempt6>get\s+in|log\s*in|sign\s*in|access\s+the\s+\w+)"
@@ -129,6 +129,12 @@ def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
         # "log in as ana with 'x'" reads as a password only in an attempt, or when the
         # quoted text is written like one ("with 'trail-mix-42'": a digit or a symbol).
         return None
+    if (
+        n == 5
+        and found.group("verb5") is None
+        and not looks_like_credentials(found.group("user5"), found.group("slash5"))
+    ):
+        return None  # "Pages / Journal", "50 / 50", "(read/write)": no sign-in
     user = plain_value(clause, found.group(f"user{n}"))
     secret = next(
         (found.group(f"{how}{n}") for how in ("slash", "named", "paren", "bare")
@@ -168,6 +174,44 @@ def read_login(clause: Clause, ctx: Context) -> list[Draft] | None:
 
 
 HIDDEN = "•" * 8
+
+# A user written as a name: a letter first ("50 / 50" and dates are numbers).
+_USER_SHAPE = re.compile(r"[A-Za-z][\w.@+-]*")
+_LETTER = re.compile(r"[A-Za-z]")
+_DIGIT_OR_SYMBOL = re.compile(r"[\d_!@#$%^&*+=~.?-]")
+_DIGIT_OR_OTHER_SYMBOL = re.compile(r"[\d_!@#$%^&*+=~.?]")
+
+
+def plain_pair(user: str, password: str) -> bool:
+    """ "admin / secret": two lowercase words, credentials only where a pair heads the goal
+    before what to do ("admin / secret: open Orders"), never in the middle of prose."""
+    return all(re.fullmatch(r"[a-z][a-z0-9._@+-]{2,}", w) is not None for w in (user, password))
+
+
+def looks_like_credentials(user: str, password: str, *, comma: bool = False) -> bool:
+    """Whether "user / password" (or, with `comma`, "user, password") written with no word
+    that says signing in reads as an account and its password, never as ordinary prose: a
+    user written as a name, and a password of four or more characters with a letter and a
+    digit or a symbol in it ("fjord-lights-7", "hunter2"). So "Pages / Journal", "50 / 50",
+    "yes/no", "read/write", "TCP/IP", "v1/v2", "12/05/2024" and "check-in / check-out" are
+    no sign-in. A comma is a weaker sign than a slash: there the user starts lowercase and
+    the password holds a digit or a symbol other than a hyphen and starts with neither
+    ("(red, 12-pack)" and "(optional, non-binding)" are no credentials)."""
+    if not comma and user == password and re.fullmatch(r"[a-z]{3,}", user):
+        return True  # "admin / admin", "demo/demo": the default accounts of many apps
+    if not _USER_SHAPE.fullmatch(user) or len(password) < 4 or not _LETTER.search(password):
+        return False
+    if not _DIGIT_OR_SYMBOL.search(password):
+        return False
+    if "-" in user and not _DIGIT_OR_OTHER_SYMBOL.search(password):
+        return False  # "check-in / check-out": two words of one kind
+    if comma:
+        return (
+            user[0].islower()
+            and _DIGIT_OR_OTHER_SYMBOL.search(password) is not None
+            and password[0].isalpha()
+        )
+    return True
 
 
 def _marked(clause: Clause, words: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from vigil.planner.clauses import Clause
 from vigil.planner.context import Context
 from vigil.planner.navigation import opens_a_url
-from vigil.planner.sign_in import LOGOUT, read_login
+from vigil.planner.sign_in import LOGOUT, looks_like_credentials, plain_pair, read_login
 
 # "… first", "… beforehand", "… before anything else", "… to start with".
 _FIRST = re.compile(
@@ -59,9 +59,13 @@ def _told_late(clause: Clause, ctx: Context, *, last: bool) -> tuple[Clause, Cla
         tail = clause.with_text(clause.masked[cut.end() :])
         if (sign_in := _first(tail, ctx)) is not None:
             return sign_in, clause.with_text(clause.masked[: cut.start()].strip())
+    if (told := _pair_first(clause, ctx)) is not None:
+        return told
+    if (told := _when_signed_in(clause, ctx)) is not None:
+        return told
     for found in _PARENTHESIS.finditer(clause.masked):
         inner = clause.with_text(found.group("inner").strip())
-        sign_in = _parenthesised(inner, ctx)
+        sign_in = _parenthesised(inner, ctx, before=clause.masked[: found.start()])
         if sign_in is None:
             continue
         rest = (clause.masked[: found.start()] + clause.masked[found.end() :]).strip()
@@ -97,11 +101,20 @@ _ROLE_FIRST = re.compile(r"^(?:an?\s+)?[\w-]+\s*,\s*(?P<creds>.+)$", re.IGNORECA
 _CREDENTIAL_WORD = re.compile(r"\b(?:user(?:name)?|password|pw|pass)\b", re.IGNORECASE)
 
 
-def _parenthesised(inner: Clause, ctx: Context) -> Clause | None:
-    """The sign-in a parenthesis gives, when it says signing in or names a credential
-    itself: "(ana / pw-1)" after a name belongs to that name's sentence, which reads it."""
+def _parenthesised(inner: Clause, ctx: Context, *, before: str) -> Clause | None:
+    """The sign-in a parenthesis gives, when it says signing in, names a credential itself,
+    or is a pair written like an account and its password ("(marta / fjord-lights-7)",
+    "(ravi, sticky-notes-3)"; never "(Pages / Journal)", "(50 / 50)", "(yes/no)"). A pair
+    right after "log in" or "as ana" belongs to that sign-in, which reads it in place."""
     if not (_has_verb(inner.masked) or _CREDENTIAL_WORD.search(inner.masked)):
-        return None
+        pair = _PAIR.fullmatch(inner.masked)
+        if pair is None or _SIGN_IN_BEFORE.search(before) is not None:
+            return None
+        user, secret = pair.group("user"), pair.group("secret")
+        if not looks_like_credentials(user, secret, comma=pair.group("sep") == ","):
+            return None
+        sign_in = inner.with_text(f"sign in as {user} / {secret}")
+        return sign_in if read_login(sign_in, ctx) else None
     candidates = [inner]
     if (told := _VERB_COLON.match(inner.masked)) is not None:
         creds = told.group("creds")
@@ -116,6 +129,79 @@ def _parenthesised(inner: Clause, ctx: Context) -> Clause | None:
             return candidate
         if (first := _first(candidate, ctx)) is not None:
             return first
+    return None
+
+
+# "marta / fjord-lights-7", "ravi, sticky-notes-3": a pair with no word for signing in.
+_PAIR = re.compile(r"(?P<user>[\w.@+-]+)\s*(?P<sep>/|,)\s*(?P<secret>[^\s/(),]+)")
+# "log in (ana / pw-1)", "as ana (ana / pw-1)": the parenthesis is that sign-in's own.
+_SIGN_IN_BEFORE = re.compile(
+    r"(?:\b(?:log|sign)\s*(?:ged|ging|ed|ing|s)?\s*(?:in|on)|\blogin|\bas\s+[\w.@+-]+)\s*$", re.I
+)
+# "dana / board-room-7 -> Settings: …", "ops / pw-2024: open Reports": a pair heading the
+# clause, then what to do signed in.
+_LEADING_PAIR = re.compile(
+    r"^(?P<user>[\w.@+-]+)\s*/\s*(?P<secret>[^\s/(),:]+?)"
+    r"(?:\s*[:,]\s+|\s*(?:->|\u2192|=>|\u21d2|\u00bb)\s*|\s+(?:-|\u2014|\u2013|>)\s+)(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _pair_first(clause: Clause, ctx: Context) -> tuple[Clause, Clause | None] | None:
+    """ "dana / board-room-7 -> Settings: turn Daily digest on": the sign-in the pair at the
+    head gives, and the rest; a head that is no sign-in ("Pages / Journal: …") is left."""
+    found = _LEADING_PAIR.match(clause.masked)
+    if found is None:
+        return None
+    user, secret = found.group("user"), found.group("secret")
+    if not (looks_like_credentials(user, secret) or plain_pair(user, secret)):
+        return None
+    sign_in = clause.with_text(f"sign in as {user} / {secret}")
+    if not read_login(sign_in, ctx):
+        return None
+    return sign_in, clause.with_text(found.group("rest").strip())
+
+
+# "… once dana signs in (password x)", "… after signing in as ana / pw-1", "Dashboard check -
+# after signing in as ana / pw-1 the Site summary …": a sign-in told as a condition, inside
+# or at the end of the clause (one at its start is sign_in_lead.py's and _AS_WHO's).
+_WHEN_SIGNED_IN = re.compile(
+    r"(?:(?<=\s)|(?<=[,:;\u2014\u2013-]))(?:once|after|when|as\s+soon\s+as)\s+"
+    r"(?:(?:i|you|we|they)(?:'m|'re|'ve|\u2019m|\u2019re|\u2019ve|\s+am|\s+are|\s+have)?\s+"
+    r"|(?P<who>[\w.@+-]+)\s+(?:(?:is|has)\s+)?)?"
+    r"(?:signs?|logs?|signing|logging|signed|logged)\s+in\b\s*",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she", "someone", "anyone", "everyone"})
+# The words before a sign-in told inside a clause end as a heading does: "Dashboard check -".
+_HEAD_END = re.compile(r"(?:\s-|[:,\u2014\u2013])\s*$")
+
+
+def _when_signed_in(clause: Clause, ctx: Context) -> tuple[Clause, Clause | None] | None:
+    """The sign-in told as "once/after/when … signs in …" after other words, and the clause
+    without it. The credentials end at the first cut that reads as a sign-in; it must be the
+    clause's end, or the words before must end like a heading ("Dashboard check - …")."""
+    text = clause.masked
+    for found in _WHEN_SIGNED_IN.finditer(text):
+        head = text[: found.start()]
+        if not head.strip():
+            continue
+        who = found.group("who")
+        if who is not None and who.lower() in _PRONOUNS | {"the", "a", "an", "our", "my"}:
+            continue
+        tail = text[found.end() :]
+        for cut in [*(m.start() for m in re.finditer(r"\s+", tail)), len(tail)]:
+            words, rest = tail[:cut].rstrip(","), tail[cut:].strip(" ,")
+            said = f"sign in as {who} {words}" if who is not None else f"sign in {words}"
+            sign_in = clause.with_text(said)
+            if not read_login(sign_in, ctx):
+                continue
+            if rest and not _HEAD_END.search(head):
+                break  # more words follow a sign-in told at the end: not guessed
+            left = _tidy_join(
+                f"{head.rstrip()} {rest}" if rest else head.rstrip(" ,;\u2014\u2013-")
+            )
+            return sign_in, clause.with_text(left) if left else None
     return None
 
 
