@@ -229,6 +229,8 @@ def _item(clause: Clause, words: str) -> Scope | int | None:
         text = found.group("name")  # "the user 'bob'", "the task 'Rye'"
     elif (found := _KIND_AFTER.match(text)) and not NOT_A_RECORD_KIND.match(found.group("kind")):
         text = text[: found.start("kind")].strip()  # "the 'Basil' seed"
+    elif (found := _KIND_AFTER.match(text)) and found.group("kind").lower() == "page":
+        text = text[: found.start("kind")].strip()  # "the 'Write for us' page" of a CMS
     literal = clause.literal(text)
     if literal is not None:
         return Scope(kind="row", text=literal) if literal.strip() else None
