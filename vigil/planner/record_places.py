@@ -105,10 +105,12 @@ def record_named(clause: Clause, words: str) -> tuple[str, str | None] | None:
     words = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.IGNORECASE)
     if (literal := clause.literal(words)) is not None:
         return (literal, None) if literal.strip() else None
-    if (found := _KIND_FIRST.fullmatch(words)) and not NOT_A_RECORD_KIND.match(found["kind"]):
-        if (name := _name(clause, found.group("name"), kinded=True)) is not None:
-            return name, found.group("kind").lower()
-    if the and (found := _KIND_LAST.fullmatch(words)) and not NOT_A_RECORD_KIND.match(found["kind"]):
+    first = _KIND_FIRST.fullmatch(words)
+    kinded = first is not None and not NOT_A_RECORD_KIND.match(first["kind"])
+    if first and kinded and (name := _name(clause, first["name"], kinded=True)) is not None:
+        return name, first.group("kind").lower()
+    found = _KIND_LAST.fullmatch(words) if the else None
+    if found and not NOT_A_RECORD_KIND.match(found["kind"]):
         # "the Temples of Kyoto journal entry": a kind after a name in title case only, so
         # "Flaky test in checkout flow" stays one name.
         named = clause.literal(found.group("name")) or unquoted_name(clause, found.group("name"))
@@ -164,6 +166,12 @@ def read_rename(clause: Clause, ctx: Context) -> list[Draft] | None:
     if record is None or not new:
         return None
     name, kind = record
+    if kind is None:
+        # An item named alone ("rename 'Rye' to 'Dark rye'") is edited where it is listed.
+        from vigil.planner.collections import read_edit
+
+        if read_edit(clause, ctx):
+            return None
     note = f"Type '{new}' over '{name}' in the field that holds the name"
     return [_edit(name, kind), Draft("fill", target=name, value=new, note=note)]
 
@@ -225,5 +233,13 @@ def _read_rest(clause: Clause, ctx: Context, rest: str) -> list[Draft] | None:
     from vigil.planner.compounds import read_compound
 
     pieces, unread = read_compound(clause.with_text(tidy(rest)), ctx, None)
-    inner = [d for piece in pieces for d in piece.drafts]
+    inner = [_opened(d) for piece in pieces for d in piece.drafts]
     return inner if inner and not unread else None
+
+
+def _opened(draft: Draft) -> Draft:
+    """A record opened by name where the goal said it is listed: its own page is what "its
+    amount" is read on next (edit_form.fields_of_open_form)."""
+    if draft.action == "click" and draft.names_record and draft.scope is None and draft.target:
+        return draft.but(shows=draft.shows or draft.target)
+    return draft
