@@ -56,6 +56,10 @@ STATIC = {
     "/tree/travel": "tree_travel.html",
     "/tree/edit": "tree_edit.html",
     "/finder": "finder.html",
+    "/cookbook": "cookbook.html",
+    "/cookbook/recipe": "cookbook.html",
+    "/cookbook/edit": "cookbook.html",
+    "/pantry": "cookbook.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }

@@ -267,6 +267,13 @@ async def _detour(
         if not name:
             return None
         return how, step.model_copy(update={"target": name, "exact": True})
+    row = scope is not None and scope.kind == "row" and bool(step.target)
+    # "open 'X', then delete it": no row for X here because this is X's own page, whose
+    # control acts on X (only when the page's main heading names X).
+    here = row and scope is not None and not isinstance(scoped, Scoped) and not taken
+    if here and scope is not None and await records.own_page_of(env.page, scope.text):
+        words = f"no row for '{scope.text}': this is its own page (its heading names it)"
+        return words, step.model_copy(update={"scope": None})
     if scope is not None and scope.kind == "row" and isinstance(scoped, Scoped) and step.target:
         link = await records.record_link(scoped.marked, scope.text)
         if link is None:

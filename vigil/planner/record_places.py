@@ -62,13 +62,16 @@ DONE_ON = re.compile(
 _NEXT = (
     r"click|tap|press|hit|open|view|type|enter|fill|select|choose|pick|search|look|sort|"
     r"filter|add|create|delete|remove|tick|untick|hover|scroll|wait|verify|check|make\s+sure|"
-    r"ensure|confirm|set|switch|change|give|edit|rename|find|expect|you|i|we|it|they|there"
+    r"ensure|confirm|set|switch|change|give|edit|rename|find|expect|you|i|we|it|they|there|the|its|"
+    r"their|only|no|nothing"
 )
 PLACE_LEAD = re.compile(
     rf"^(?P<back>back\s+)?(?:on|from|at)\s+(?:{_PLACE})"
     rf"(?:\s*[,:]\s*|\s+(?=(?:{_NEXT})\b|{TOKEN}))(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# "Back on the Ledger" alone (its claim after a comma): the place's link.
+BACK_ON = re.compile(rf"^back\s+(?:on|in|at|to)\s+(?:{_PLACE})$", re.IGNORECASE)
 # "On the Closed tab of the board open 'X'", "in the Drafts tab of the Ledger, …".
 TAB_OF_PLACE = re.compile(
     r"^(?:on|in|under|from)\s+(?:the\s+)?(?P<tab>(?-i:[A-Z])[\w'&-]*(?:\s+(?-i:[A-Z])[\w'&-]*)?)"
@@ -204,6 +207,8 @@ def read_record_from_place(clause: Clause, ctx: Context) -> list[Draft] | None:
         if inner is None or not all(d.action.startswith("assert") for d in inner):
             return None
         return [back_to(place).but(source=clause.written()), *inner]
+    if (found := BACK_ON.fullmatch(text)) and (place := place_named(found)):
+        return [back_to(place)]
     if (found := PLACE_LEAD.fullmatch(text)) and (place := place_named(found)):
         back = found.group("back") is not None
         return _there(clause, ctx, place, found.group("rest"), back=back)
