@@ -126,6 +126,12 @@ CASES = [
             st("fill", "shelf", "Fiction"),
         ],
     ),
+    # the means of an action told after its purpose
+    (
+        "open 'INV-1999' and reopen it by setting the status to Draft",
+        [st("click", "INV-1999"), st("fill", "status", "Draft")],
+    ),
+    ("archive the invoice by ticking Archived", [st("check", "Archived")]),
     (
         "create a new invoice 'INV-3000' from the Ledger",
         [page("Ledger"), st("fill", value="INV-3000", ground="new_item")],
@@ -185,6 +191,8 @@ UNREAD = [
     ("delete the invoice", "delete the invoice"),
     # "give it a name": which name is not said
     ("give it a name", "give it a name"),
+    # a means nobody reads
+    ("reopen it by frobbing the status", "reopen it by frobbing the status"),
 ]
 
 

@@ -55,7 +55,7 @@ from vigil.planner.navigation import NAVIGATE, PLACE_NOTE, read_navigate
 from vigil.planner.ordinals import read_ordinal
 from vigil.planner.places import go_to_page, lowercase_place, read_look_at
 from vigil.planner.places_within import read_named_tab, read_place_within
-from vigil.planner.record_places import read_record_from_place, read_rename
+from vigil.planner.record_places import read_by_doing, read_record_from_place, read_rename
 from vigil.planner.records import read_record
 from vigil.planner.repeats import (
     read_choose_as,
@@ -85,6 +85,7 @@ READERS: tuple[Reader, ...] = (
     read_place_within,
     read_named_tab,
     read_record_from_place,
+    read_by_doing,
     read_menu_path,
     read_navigate,
     read_look_at,

@@ -184,6 +184,30 @@ def _plain(words: str) -> str | None:
     return words if len(words.split()) <= 5 and not has_token(words) else None
 
 
+# "reopen it by setting the status to To do", "archive the invoice by ticking Archived": the
+# purpose names the same action as the means, which is what is done.
+BY_DOING = re.compile(
+    r"^(?-i:[a-z])[a-z-]+\s+(?:it|them|this|that|the\s+(?-i:[a-z])[\w-]*)\s+by\s+"
+    r"(?P<how>[a-z]+ing)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_PLAIN_FORM = {
+    "setting": "set", "changing": "change", "choosing": "choose", "selecting": "select",
+    "picking": "pick", "clicking": "click", "pressing": "press", "ticking": "tick",
+    "unticking": "untick", "switching": "switch", "typing": "type", "entering": "enter",
+    "marking": "mark", "turning": "turn", "filling": "fill", "checking": "check",
+    "unchecking": "uncheck", "hitting": "hit", "tapping": "tap",
+}  # fmt: skip
+
+
+def read_by_doing(clause: Clause, ctx: Context) -> list[Draft] | None:
+    found = BY_DOING.fullmatch(clause.masked)
+    plain = _PLAIN_FORM.get(found.group("how").lower()) if found else None
+    if found is None or plain is None:
+        return None
+    return _read_rest(clause, ctx, f"{plain} {found.group('rest')}")
+
+
 def read_record_from_place(clause: Clause, ctx: Context) -> list[Draft] | None:
     text = clause.masked
     if (found := OPEN_FROM.fullmatch(text)) and (place := place_named(found)):
