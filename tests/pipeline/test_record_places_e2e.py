@@ -18,7 +18,10 @@ GOALS = {
         PANTRY, "open 'Lemon tart' from the Cookbook. Its course should be Dessert", True
     ),
     "TRAP the field's value is another record's": Goal(
-        PANTRY, "open 'Rye loaf' from the Cookbook. Its course should be Dessert", False, 4,
+        PANTRY,
+        "open 'Rye loaf' from the Cookbook. Its course should be Dessert",
+        False,
+        4,
         "Dessert",
     ),
     "a lowercase place named first, no comma": Goal(
@@ -34,7 +37,17 @@ GOALS = {
         PANTRY,
         "open 'Plum cake' from the Cookbook, delete the recipe and cancel, then verify "
         "it's gone from the cookbook",
-        False, 7, "Plum cake",
+        False,
+        7,
+        "Plum cake",
+    ),
+    "TRAP another record's page never answers for a row's Delete": Goal(
+        PANTRY,
+        "open 'Lemon tart' from the Cookbook and delete 'Rye loaf'. Back on the Cookbook, "
+        "'Rye loaf' should not be listed",
+        False,
+        4,
+        "Rye loaf",
     ),
     "rename a record in its edit form and save": Goal(
         "/cookbook",
@@ -46,13 +59,17 @@ GOALS = {
         "/cookbook",
         "Rename the recipe Pea soup to 'Minted broth' and click Save. Back on the "
         "Cookbook, 'Rye loaf' should not be listed",
-        False, 6, "Rye loaf",
+        False,
+        6,
+        "Rye loaf",
     ),
     "TRAP a rename never saved is not listed": Goal(
         "/cookbook",
         "Rename the recipe Pea soup to 'Minted broth' and click Cancel. Back on the "
         "Cookbook, 'Minted broth' should be listed",
-        False, 6, "Minted broth",
+        False,
+        6,
+        "Minted broth",
     ),
     "a form filled in prose, then created": Goal(
         PANTRY,
@@ -65,7 +82,9 @@ GOALS = {
         PANTRY,
         "On the Cookbook click New recipe, give it the title 'Fig tart', and cancel. Back on "
         "the Cookbook, 'Fig tart' should be listed",
-        False, 7, "Fig tart",
+        False,
+        7,
+        "Fig tart",
     ),
 }
 
