@@ -98,7 +98,10 @@ READ: list[tuple[str, list[str]]] = [
     (
         # "On the <page>," in lowercase names where the rest happens (record_places.py).
         "On the storefront, in the Newsletter section, enter 'me@example.com' in the Email field",
-        ["click 'storefront' ground=page", "fill 'Email' = 'me@example.com' in section:'Newsletter'"],
+        [
+            "click 'storefront' ground=page",
+            "fill 'Email' = 'me@example.com' in section:'Newsletter'",
+        ],
     ),
     (
         "Open the storefront and accept the cookie banner",
