@@ -552,7 +552,22 @@ async def _already_on_page(step: PlanStep, env: StepEnv) -> StepOutcome | None:
     page is not already it, so what was done there (a search, a filter) is kept."""
     await env.settle()
     named, how = await grounding.page_named(env.page, step.target or "")
+    if named and await _link_leads_elsewhere(env, step.target or ""):
+        # "Dashboard · Squad Board" names "board" by the site's name only: the link named
+        # "Board" leading to another address says this is not that page.
+        return None
     return StepOutcome(True, f"already on the '{step.target}' page: {how}") if named else None
+
+
+async def _link_leads_elsewhere(env: StepEnv, name: str) -> bool:
+    """Whether the visible links named exactly `name` all lead to another path than the
+    current page's (none such: False)."""
+    exactly = re.compile(rf"^\s*{re.escape(name.strip())}\s*$", re.IGNORECASE)
+    links = env.page.get_by_role("link", name=exactly).filter(visible=True)
+    hrefs: list[str] = await links.evaluate_all("els => els.map((e) => e.href || '')")
+    here = urlsplit(env.page.url).path.rstrip("/")
+    paths = [urlsplit(h).path.rstrip("/") for h in hrefs if h]
+    return bool(paths) and all(p != here for p in paths)
 
 
 async def _confirm_if_asked(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
