@@ -59,6 +59,10 @@ STATIC = {
     "/tree/edit": "tree_edit.html",
     "/finder": "finder.html",
     "/backoffice": "backoffice.html",
+    "/cookbook": "cookbook.html",
+    "/cookbook/recipe": "cookbook.html",
+    "/cookbook/edit": "cookbook.html",
+    "/pantry": "cookbook.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }

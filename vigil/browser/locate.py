@@ -194,6 +194,10 @@ def _tiers(
     ]
     if field is not None:
         tiers.append(_Tier(f"field named '{name}'", page.locator(_by_name_attr(name))))
+    if intent == "fill":
+        # "rename Temples of Kyoto to …": the field that holds the record's name now, as a
+        # server-drawn form writes it, before any text that merely repeats the name.
+        tiers.append(_Tier(f"field holding '{name}'", page.locator(_holding(name))))
     tiers.append(_Tier(f"{text_how} '{name}'", by_text(True)))
     if not exact:
         tiers += [
@@ -223,6 +227,15 @@ _FIELD_AFTER: dict[Intent, str] = {
     "fill": f"xpath=following::*[{_TEXT_FIELD}][1]",
     "select": "xpath=following::*[self::select or @role='combobox'][1]",
 }
+
+
+def _holding(value: str) -> str:
+    """Text inputs whose written value is exactly `value`."""
+    quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        f'input[value="{quoted}"]:not([type=hidden]):not([type=submit]):not([type=button])'
+        ":not([type=checkbox]):not([type=radio]):not([type=reset])"
+    )
 
 
 def _moved_title(page: Root, name: str) -> Locator:

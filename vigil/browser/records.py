@@ -182,3 +182,20 @@ _NAME_JS = "el => el.value || el.innerText || el.getAttribute('aria-label') || '
 
 async def control_name(match: Match) -> str:
     return " ".join(str(await match.locator.evaluate(_NAME_JS)).split())
+
+
+_MAIN_HEADING_JS = r"""() => {
+  const shown = (el) => {
+    const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const main = document.querySelector('main, [role=main]') || document.body;
+  const h = [...main.querySelectorAll('h1, [role=heading][aria-level="1"]')].find(shown);
+  return h ? h.innerText.replace(/\s+/g, ' ').trim() : '';
+}"""
+
+
+async def own_page_of(page: Page, name: str) -> bool:
+    """Whether the page is the record `name`'s own page: its main heading holds the name as
+    whole words ("Plum cake", "Edit Plum cake"). A notice or a list that mentions the name
+    does not make a page the record's."""
+    heading = str(await page.evaluate(_MAIN_HEADING_JS))
+    return bool(heading) and wording.holds_whole(heading, name)

@@ -267,6 +267,13 @@ async def _detour(
         if not name:
             return None
         return how, step.model_copy(update={"target": name, "exact": True})
+    row = scope is not None and scope.kind == "row" and bool(step.target)
+    # "open 'X', then delete it": no row for X here because this is X's own page, whose
+    # control acts on X (only when the page's main heading names X).
+    here = row and scope is not None and not isinstance(scoped, Scoped) and not taken
+    if here and scope is not None and await records.own_page_of(env.page, scope.text):
+        words = f"no row for '{scope.text}': this is its own page (its heading names it)"
+        return words, step.model_copy(update={"scope": None})
     if scope is not None and scope.kind == "row" and isinstance(scoped, Scoped) and step.target:
         link = await records.record_link(scoped.marked, scope.text)
         if link is None:
@@ -545,7 +552,22 @@ async def _already_on_page(step: PlanStep, env: StepEnv) -> StepOutcome | None:
     page is not already it, so what was done there (a search, a filter) is kept."""
     await env.settle()
     named, how = await grounding.page_named(env.page, step.target or "")
+    if named and await _link_leads_elsewhere(env, step.target or ""):
+        # "Dashboard · Squad Board" names "board" by the site's name only: the link named
+        # "Board" leading to another address says this is not that page.
+        return None
     return StepOutcome(True, f"already on the '{step.target}' page: {how}") if named else None
+
+
+async def _link_leads_elsewhere(env: StepEnv, name: str) -> bool:
+    """Whether the visible links named exactly `name` all lead to another path than the
+    current page's (none such: False)."""
+    exactly = re.compile(rf"^\s*{re.escape(name.strip())}\s*$", re.IGNORECASE)
+    links = env.page.get_by_role("link", name=exactly).filter(visible=True)
+    hrefs: list[str] = await links.evaluate_all("els => els.map((e) => e.href || '')")
+    here = urlsplit(env.page.url).path.rstrip("/")
+    paths = [urlsplit(h).path.rstrip("/") for h in hrefs if h]
+    return bool(paths) and all(p != here for p in paths)
 
 
 async def _confirm_if_asked(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:

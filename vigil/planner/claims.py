@@ -124,8 +124,8 @@ _SUBJECT = (
 # "the dashboard says 'Welcome'", "the page does not show 'x'", "contains 'x'".
 SUBJECT_SAYS = _pattern(
     rf"(?:(?P<subject>{_SUBJECT})\s+)?{_SHOULD}{_NEVER}"
-    r"(?P<verb>shows?|contains?|says?|displays?|includes?|reads?|lists?|mentions?|has|have)"
-    r"\s+(?:the\s+(?:text|words?|message|phrase)\s+)?(?P<what>.+)"
+    r"(?P<verb>shows?(?!\s+up\b)|contains?|says?|displays?|includes?|reads?|lists?|mentions?|"
+    r"has|have)\s+(?:the\s+(?:text|words?|message|phrase)\s+)?(?P<what>.+)"
 )
 # "'x' is visible", "'x' should not be visible", "the 'Buy' button is displayed".
 # Where a thing is said to be, when that is the page the steps are on ("is in the results",

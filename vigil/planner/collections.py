@@ -17,7 +17,7 @@ from vigil.pipeline.vocabulary import parse_count
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.context import Context
 from vigil.planner.names import unquoted_name
-from vigil.planner.pronouns import pronoun_subject
+from vigil.planner.pronouns import kind_reference, pronoun_subject
 from vigil.planner.steps import Draft
 from vigil.planner.targets import NOT_A_RECORD_KIND, element_name, parse_target
 
@@ -229,12 +229,16 @@ def _item(clause: Clause, words: str) -> Scope | int | None:
         text = found.group("name")  # "the user 'bob'", "the task 'Rye'"
     elif (found := _KIND_AFTER.match(text)) and not NOT_A_RECORD_KIND.match(found.group("kind")):
         text = text[: found.start("kind")].strip()  # "the 'Basil' seed"
+    elif (found := _KIND_AFTER.match(text)) and found.group("kind").lower() == "page":
+        text = text[: found.start("kind")].strip()  # "the 'Write for us' page" of a CMS
     literal = clause.literal(text)
     if literal is not None:
         return Scope(kind="row", text=literal) if literal.strip() else None
     subject = pronoun_subject(words.strip())
     if subject is not None:
         return Scope(kind="row", text=subject)
+    if (reference := kind_reference(words.strip())) is not None:
+        return Scope(kind="row", text=reference)  # "delete the ticket": the one opened
     the = re.match(r"the\s", words.strip(), re.IGNORECASE) is not None
     if the and (kinded := _named_with_kind(clause, text)) is not None:
         return Scope(kind="row", text=kinded[1])  # "the author Sylvia Plath", "the Rye task"
@@ -275,4 +279,4 @@ _KIND_AFTER = re.compile(rf"^{TOKEN}\s+(?P<kind>[a-z][\w-]*)$", re.IGNORECASE)
 
 def _shown(scope: Scope) -> bool:
     """Notes name the item only when it is known now; a pronoun is named after resolving."""
-    return scope.text.isprintable() and not scope.text.startswith(("\ue002", "\ue003"))
+    return scope.text.isprintable() and not scope.text.startswith(("\ue002", "\ue003", "\ue004"))

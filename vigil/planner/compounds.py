@@ -41,7 +41,7 @@ from vigil.planner.consequences import read_consequence
 from vigil.planner.context import Context, Reader
 from vigil.planner.counters import read_add_nth
 from vigil.planner.creating import read_create
-from vigil.planner.creating_with import read_add_with
+from vigil.planner.creating_with import read_add_with, read_give_fields
 from vigil.planner.dialogs import read_dialog_claim
 from vigil.planner.edit_form import read_details, read_edit_form
 from vigil.planner.editing import read_editing
@@ -56,6 +56,7 @@ from vigil.planner.no_errors import read_no_errors
 from vigil.planner.ordinals import read_ordinal
 from vigil.planner.places import go_to_page, lowercase_place, read_look_at
 from vigil.planner.places_within import read_named_tab, read_place_within
+from vigil.planner.record_places import read_by_doing, read_record_from_place, read_rename
 from vigil.planner.records import read_record
 from vigil.planner.repeats import (
     read_choose_as,
@@ -84,6 +85,8 @@ READERS: tuple[Reader, ...] = (
     read_details,
     read_place_within,
     read_named_tab,
+    read_record_from_place,
+    read_by_doing,
     read_menu_path,
     read_navigate,
     read_look_at,
@@ -103,9 +106,11 @@ READERS: tuple[Reader, ...] = (
     read_out_of_cart,
     read_create,
     read_add_with,
+    read_give_fields,
     read_into_basket,
     read_add_nth,
     read_add_items,
+    read_rename,
     read_edit,
     read_record,
     read_complete,

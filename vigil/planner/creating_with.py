@@ -86,3 +86,38 @@ def _value(clause: Clause, words: str) -> str | None:
     if has_token(words) or len(words.split()) > 3:
         return None
     return plain_value(clause, words)
+
+
+# "give it the title 'X' and priority High", "give the ticket the title 'X'": the form open
+# now gets those fields, each by its label (a dropdown by its option's text).
+GIVE_IT = re.compile(
+    r"^give\s+(?:it|this|them|the\s+(?-i:[a-z])[\w-]*)\s+(?P<rest>(?:an?\s+|the\s+)?"
+    r"(?-i:[a-z]).+)$",
+    re.IGNORECASE,
+)
+# "the title 'X'", "priority High", "a due date of 2025-05-01": a field, then its value (quoted,
+# or a capitalised word or a number, so "create it" is never a field and its value).
+_GIVEN = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?P<field>(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*)?)\s+(?:of\s+|as\s+)?"
+    rf"(?P<value>{TOKEN}|(?-i:[A-Z0-9])[\w.@/:-]*(?:\s+(?-i:[A-Z0-9])[\w.@/:-]*){{0,2}})",
+    re.IGNORECASE,
+)
+_NOT_A_FIELD = re.compile(r"^(?:it|them|this|that|one|a|an|the|some|any)\b", re.I)
+_GIVE_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+
+
+def read_give_fields(clause: Clause, ctx: Context) -> list[Draft] | None:
+    found = GIVE_IT.fullmatch(clause.masked)
+    if found is None:
+        return None
+    fields: list[Draft] = []
+    for spec in (s.strip() for s in _GIVE_SEPARATOR.split(found.group("rest").strip())):
+        given = _GIVEN.fullmatch(spec)
+        value = clause.literal(given.group("value")) if given else None
+        if given is None or _NOT_A_FIELD.match(given.group("field")):
+            return None
+        field, value = given.group("field"), value if value is not None else given.group("value")
+        if not value.strip():
+            return None
+        fields.append(Draft("fill", target=field, value=value, note=f"Set '{field}' to '{value}'"))
+    return fields or None

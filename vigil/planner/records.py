@@ -42,6 +42,9 @@ CHANGE_MIND = _pattern(
     r"(?:change\s+(?:your|my|their|his|her)\s+mind|back\s+out|cancel(?:\s+(?:it|that))?)"
     r"(?:\s*\((?:click\s+)?(?P<control>[^()]+)\))?"
 )
+# "create it", "create the ticket": the open form's button that creates the record.
+CREATE_IT = _pattern(r"(?:create|submit)\s+(?:it|them|this|the\s+(?-i:[a-z])[\w-]*)(?:\s+now)?")
+CREATE_NAME = "Create"
 CONFIRM = _pattern(r"confirm(?:\s+(?:it|that|the\s+\w+))?(?:\s+when\s+(?:asked|prompted))")
 SAVE_NAME = "Save"
 CANCEL_NAME = "Cancel"
@@ -52,7 +55,10 @@ def _record(clause: Clause, words: str) -> str | None:
     literal = clause.literal(words)
     if literal is not None:
         return literal if literal.strip() else None
-    return unquoted_name(clause, words)
+    # "edit About us": a record's title in sentence case names it too (result_claims.py).
+    from vigil.planner.result_claims import item_name
+
+    return unquoted_name(clause, words) or item_name(clause, words)
 
 
 def read_record(clause: Clause, ctx: Context) -> list[Draft] | None:
@@ -62,6 +68,9 @@ def read_record(clause: Clause, ctx: Context) -> list[Draft] | None:
         # field just typed into submits it whatever the button says.
         note = "Submit the form (press Enter in the field last typed into)"
         return [Draft("press", value="Enter", note=note)]
+    if CREATE_IT.fullmatch(text) and not text.lower().startswith("submit"):
+        note = "Click 'Create' (the control that creates the record, also 'Create …')"
+        return [Draft("click", target=CREATE_NAME, note=note, control=True)]
     if SAVE.fullmatch(text):
         note = "Click 'Save' (or the control named so)"
         return [Draft("click", target=SAVE_NAME, note=note, control=True)]
