@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import re
 
+from playwright.async_api import Locator
+
 from vigil.browser import fields, grounding, wording
 from vigil.browser.locate import closest_text
 from vigil.browser.step_base import (
@@ -104,21 +106,52 @@ async def assert_visible(step: PlanStep, env: StepEnv, dl: Deadline, want: bool)
         return await _on_page(step, env, dl, want)
 
     async def attempt(look: Look) -> StepOutcome | str:
+        current, where = step, ""
         scoped = await in_scope(step, env)
+        if isinstance(scoped, str) and await _on_its_own_page(step, env):
+            # "the ticket should carry the email tag" on the ticket's own page: no row holds
+            # it because the page is the record's; its tag is an element of its own there.
+            current, where = step.model_copy(update={"scope": None}), _OWN_PAGE.format(step)
+            scoped = None
         if isinstance(scoped, str):
             # A part of the page that is not there holds nothing, so nothing was checked:
             # a claim of absence inside a missing scope fails like any other miss.
             return scoped
-        found = await find(step, env, "any", fuzzy=False, scoped=scoped)
+        found = await find(current, env, "any", fuzzy=False, scoped=scoped)
+        if where and not isinstance(found, str) and await _in_a_field(found.locator, dl):
+            # The value a dropdown or field shows is the field's, not a tag of the record.
+            found = f"'{step.target}' is only the value a form field shows"
         if want:
-            return found if isinstance(found, str) else StepOutcome(True, said(found, "visible:"))
+            if isinstance(found, str):
+                return where + found
+            return StepOutcome(True, where + said(found, "visible:"))
         if isinstance(found, str):
             if look.last or await look.settled():
-                return StepOutcome(True, f"{target_words(step)} is not visible")
+                return StepOutcome(True, f"{where}{target_words(step)} is not visible")
             return f"{target_words(step)} is not visible, but the page is still changing"
-        return f"{found.how} is visible but should not be"
+        return f"{where}{found.how} is visible but should not be"
 
     return await retrying(env, dl, attempt, env.retries)
+
+
+_IN_A_FIELD_JS = """(el) => !!el.closest(
+  'label, select, textarea, input, [role=combobox], [role=listbox], [role=textbox]')"""
+
+
+async def _in_a_field(element: Locator, dl: Deadline) -> bool:
+    return bool(await element.evaluate(_IN_A_FIELD_JS, timeout=dl.ms()))
+
+
+_OWN_PAGE = "no row holds '{0.scope.text}'; on its own page: "
+
+
+async def _on_its_own_page(step: PlanStep, env: StepEnv) -> bool:
+    """A whole-text claim (a tag) about a record whose row is not on the page, while the
+    page shows the record's name: the page is the record's own (its detail view)."""
+    scope = step.scope
+    if not step.exact or scope is None or scope.kind != "row" or not scope.text.strip():
+        return False
+    return await fields.record_shown(env.page, scope.text)
 
 
 async def _on_page(step: PlanStep, env: StepEnv, dl: Deadline, want: bool) -> StepOutcome:
