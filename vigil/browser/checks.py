@@ -11,9 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 
-from playwright.async_api import Locator
-
-from vigil.browser import fields, grounding, wording
+from vigil.browser import choices, fields, grounding, wording
 from vigil.browser.locate import closest_text
 from vigil.browser.step_base import (
     Deadline,
@@ -117,10 +115,9 @@ async def assert_visible(step: PlanStep, env: StepEnv, dl: Deadline, want: bool)
             # A part of the page that is not there holds nothing, so nothing was checked:
             # a claim of absence inside a missing scope fails like any other miss.
             return scoped
+        if where:
+            return await _own_tag(env, step, dl, want, where)
         found = await find(current, env, "any", fuzzy=False, scoped=scoped)
-        if where and not isinstance(found, str) and await _in_a_field(found.locator, dl):
-            # The value a dropdown or field shows is the field's, not a tag of the record.
-            found = f"'{step.target}' is only the value a form field shows"
         if want:
             if isinstance(found, str):
                 return where + found
@@ -134,12 +131,55 @@ async def assert_visible(step: PlanStep, env: StepEnv, dl: Deadline, want: bool)
     return await retrying(env, dl, attempt, env.retries)
 
 
-_IN_A_FIELD_JS = """(el) => !!el.closest(
-  'label, select, textarea, input, [role=combobox], [role=listbox], [role=textbox]')"""
+# [how many elements show the text whole, why each is not the record's ('' when it is)]: an
+# element whose own text (icons hidden from assistive tech left out, any case) is the text,
+# and not an element holding a smaller one that is.
+_OWN_TAG_JS = r"""([name, target]) => {
+  const fold = (s) => (s || '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const want = fold(target);
+  const text = (n) => {
+    if (n.nodeType === 3) return n.textContent;
+    if (n.nodeType !== 1 || n.getAttribute('aria-hidden') === 'true') return '';
+    const st = getComputedStyle(n);
+    if (st.display === 'none' || st.visibility === 'hidden') return '';
+    return [...n.childNodes].map(text).join(' ');
+  };
+  const shown = (el) => {
+    const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const whole = [...document.body.querySelectorAll('*')].filter((el) =>
+    !['SCRIPT', 'STYLE', 'TITLE'].includes(el.tagName) &&
+    fold(el.textContent).includes(want) && shown(el) && fold(text(el)) === want &&
+    ![...el.children].some((c) => fold(text(c)) === want));
+  const why = whole.slice(0, 50).map((el) => {
+    if (el.closest('label, select, textarea, input, [role=combobox], [role=listbox], ' +
+                   '[role=textbox]')) return 'field';
+    const row = el.closest('tr, [role=row], li');
+    if (row && !fold(row.innerText).includes(fold(name))) return 'row';
+    return '';
+  });
+  return [whole.length, why];
+}"""
 
 
-async def _in_a_field(element: Locator, dl: Deadline) -> bool:
-    return bool(await element.evaluate(_IN_A_FIELD_JS, timeout=dl.ms()))
+async def _own_tag(
+    env: StepEnv, step: PlanStep, dl: Deadline, want: bool, where: str
+) -> StepOutcome | str:
+    """A tag of the record whose own page this is: an element whose whole text is the tag,
+    neither a form field's value nor in another record's row."""
+    name = step.scope.text if step.scope is not None else ""
+    tag = step.target or ""
+    count, why = await env.page.evaluate(_OWN_TAG_JS, [name, tag])
+    own = "" in why
+    if own == want:
+        verb = "shows" if want else "does not show"
+        return StepOutcome(True, f"{where}the page {verb} an element saying '{tag}'")
+    if not want:
+        return f"{where}an element says '{tag}', which it should not"
+    if "field" in why:
+        return f"{where}'{tag}' is only the value a form field shows"
+    if "row" in why:
+        return f"{where}'{tag}' is only in another record's row"
+    return f"{where}no element says '{tag}' as a whole ({count} found)"
 
 
 _OWN_PAGE = "no row holds '{0.scope.text}'; on its own page: "
@@ -227,6 +267,10 @@ async def _read_value(
             "checked" if checked else "unchecked",
             checked == (said in fields.ON_WORDS),
         )
+    if kind == "choice":
+        # A dropdown the page draws holds one option, or a few: "Approved with changes" is
+        # not "Approved".
+        return f"{found.how} (the option it shows)", actual, choices.is_shown(actual, wanted)
     how = f"{found.how} (its selected option)" if kind == "select" else found.how
     return how, actual, _value_is(actual, wanted, step.exact)
 

@@ -175,7 +175,7 @@ async def _shows(control: Locator, wanted: str, timeout_ms: float) -> str | None
             now = await shown(control, timeout_ms)
         except PlaywrightTimeout:
             now = ""
-        if _is(now, wanted):
+        if is_shown(now, wanted):
             return None
         if loop.time() >= end:
             said = f"'{now}'" if now else "nothing"
@@ -183,7 +183,7 @@ async def _shows(control: Locator, wanted: str, timeout_ms: float) -> str | None
         await asyncio.sleep(_SETTLE_S)
 
 
-def _is(now: str, wanted: str) -> bool:
+def is_shown(now: str, wanted: str) -> bool:
     """The control shows the value: the whole of it, or, for a multi-select, one of its
     comma-separated parts."""
     fold = wording.fold(wanted).casefold()

@@ -4,8 +4,8 @@
 labels 'bug' and 'ui'", "the order should not have the gift tag": each tag is an element of
 its own whose whole text is the tag (a chip, a badge, a label), in the record's row or on
 the record's own page; a title that merely holds the word ("Password reset email …") is no
-tag. "Status should be Blocked", "its priority is High": the field of the record at hand,
-read as its control shows it (a dropdown the page draws reads as the option it shows).
+tag. "Status should be Blocked", "its priority should be High": the field of the record at
+hand, read as its control shows it (a dropdown the page draws reads as the option it shows).
 "Night Train to Vienna is still a draft", "'Spring menu' is live": the record's row
 says that status.
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from vigil.models import Scope
+from vigil.models import Action, Scope
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.grammar import IS, SHOULD, negated, pattern
 from vigil.planner.names import unquoted_name
@@ -71,10 +71,12 @@ def read_tag_claim(clause: Clause, claim: str) -> list[Draft] | None:
     if found := FIELD_IS.fullmatch(claim):
         value = plain_value(clause, found.group("value"))
         if value and (clause.literal(found.group("value")) or len(value.split()) <= 3):
+            # The field as its control shows it; like a control of the record at hand, never
+            # what a later "it" or "the ticket" points back to.
             field = clause.written(found.group("field"))
             return [
-                Draft("assert_cell", value=value, scope=Scope(kind="row", text=IT), column=field,
-                      negate=negated(found))
+                Draft("assert_value", target=field, value=value, negate=negated(found),
+                      control=True)
             ]  # fmt: skip
     if found := CARRIES_THE.fullmatch(claim):
         tags = _tags(clause, found.group("tag"))
@@ -98,7 +100,7 @@ def _tagged(
     if row is None or not tags:
         return None
     # A tag is an element of its own, so its whole text is matched (exact).
-    action = "assert_not_visible" if negative else "assert_visible"
+    action: Action = "assert_not_visible" if negative else "assert_visible"
     return [Draft(action, target=tag, exact=True, scope=row) for tag in tags]
 
 
