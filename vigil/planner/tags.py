@@ -4,7 +4,7 @@
 labels 'bug' and 'ui'", "the order should not have the gift tag": each tag is an element of
 its own whose whole text is the tag (a chip, a badge, a label), in the record's row or on
 the record's own page; a title that merely holds the word ("Password reset email …") is no
-tag. "Status should be Blocked", "its priority should be High": the field of the record at
+tag. "Status should be Blocked", "the priority should be High": the field of the record at
 hand, read as its control shows it (a dropdown the page draws reads as the option it shows).
 "Night Train to Vienna is still a draft", "'Spring menu' is live": the record's row
 says that status.
@@ -62,7 +62,7 @@ _RECORD_FIELD = (
 # Said with "should" as the field readers say it (fields.BARE_FIELD); "the status is X" is a
 # field of the page, read elsewhere.
 FIELD_IS = pattern(
-    rf"(?:(?:the|its|their)\s+)?{_RECORD_FIELD}\s+(?:should|must|ought\s+to){_NEG}\s+"
+    rf"(?:the\s+)?{_RECORD_FIELD}\s+(?:should|must|ought\s+to){_NEG}\s+"
     r"(?:still\s+)?(?:be|read|say|show)\s+(?:set\s+to\s+)?(?P<value>.+)"
 )
 
