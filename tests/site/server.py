@@ -63,6 +63,7 @@ STATIC = {
     "/cookbook/recipe": "cookbook.html",
     "/cookbook/edit": "cookbook.html",
     "/pantry": "cookbook.html",
+    "/leave": "leave.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }

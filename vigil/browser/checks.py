@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 
-from vigil.browser import fields, grounding, perceivable, wording
+from vigil.browser import choices, fields, grounding, perceivable, wording
 from vigil.browser.locate import closest_text
 from vigil.browser.step_base import (
     Deadline,
@@ -104,23 +104,96 @@ async def assert_visible(step: PlanStep, env: StepEnv, dl: Deadline, want: bool)
         return await _on_page(step, env, dl, want)
 
     async def attempt(look: Look) -> StepOutcome | str:
+        current, where = step, ""
         scoped = await in_scope(step, env)
+        if isinstance(scoped, str) and await _on_its_own_page(step, env):
+            # "the ticket should carry the email tag" on the ticket's own page: no row holds
+            # it because the page is the record's; its tag is an element of its own there.
+            current, where = step.model_copy(update={"scope": None}), _OWN_PAGE.format(step)
+            scoped = None
         if isinstance(scoped, str):
             # A part of the page that is not there holds nothing, so nothing was checked:
             # a claim of absence inside a missing scope fails like any other miss.
             return scoped
-        found = await find(step, env, "any", fuzzy=False, scoped=scoped)
+        if where:
+            return await _own_tag(env, step, dl, want, where)
+        found = await find(current, env, "any", fuzzy=False, scoped=scoped)
         if not isinstance(found, str) and not await perceivable.is_seen(found.locator):
             found = f"{found.how} is on the page but hidden from view (off the page or transparent)"
         if want:
-            return found if isinstance(found, str) else StepOutcome(True, said(found, "visible:"))
+            if isinstance(found, str):
+                return where + found
+            return StepOutcome(True, where + said(found, "visible:"))
         if isinstance(found, str):
             if look.last or await look.settled():
-                return StepOutcome(True, f"{target_words(step)} is not visible")
+                return StepOutcome(True, f"{where}{target_words(step)} is not visible")
             return f"{target_words(step)} is not visible, but the page is still changing"
-        return f"{found.how} is visible but should not be"
+        return f"{where}{found.how} is visible but should not be"
 
     return await retrying(env, dl, attempt, env.retries)
+
+
+# [how many elements show the text whole, why each is not the record's ('' when it is)]: an
+# element whose own text (icons hidden from assistive tech left out, any case) is the text,
+# and not an element holding a smaller one that is.
+_OWN_TAG_JS = r"""([name, target]) => {
+  const fold = (s) => (s || '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const want = fold(target);
+  const text = (n) => {
+    if (n.nodeType === 3) return n.textContent;
+    if (n.nodeType !== 1 || n.getAttribute('aria-hidden') === 'true') return '';
+    const st = getComputedStyle(n);
+    if (st.display === 'none' || st.visibility === 'hidden') return '';
+    return [...n.childNodes].map(text).join(' ');
+  };
+  const shown = (el) => {
+    const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const whole = [...document.body.querySelectorAll('*')].filter((el) =>
+    !['SCRIPT', 'STYLE', 'TITLE'].includes(el.tagName) &&
+    fold(el.textContent).includes(want) && shown(el) && fold(text(el)) === want &&
+    ![...el.children].some((c) => fold(text(c)) === want));
+  const why = whole.slice(0, 50).map((el) => {
+    if (el.closest('label, select, textarea, input, [role=combobox], [role=listbox], ' +
+                   '[role=textbox]')) return 'field';
+    const row = el.closest('tr, [role=row], li');
+    if (row && !fold(row.innerText).includes(fold(name))) return 'row';
+    return '';
+  });
+  return [whole.length, why];
+}"""
+
+
+async def _own_tag(
+    env: StepEnv, step: PlanStep, dl: Deadline, want: bool, where: str
+) -> StepOutcome | str:
+    """A tag of the record whose own page this is: an element whose whole text is the tag,
+    neither a form field's value nor in another record's row."""
+    name = step.scope.text if step.scope is not None else ""
+    tag = step.target or ""
+    count, why = await env.page.evaluate(_OWN_TAG_JS, [name, tag])
+    own = "" in why
+    if own == want:
+        verb = "shows" if want else "does not show"
+        return StepOutcome(True, f"{where}the page {verb} an element saying '{tag}'")
+    if not want:
+        return f"{where}an element says '{tag}', which it should not"
+    if "field" in why:
+        return f"{where}'{tag}' is only the value a form field shows"
+    if "row" in why:
+        return f"{where}'{tag}' is only in another record's row"
+    return f"{where}no element says '{tag}' as a whole ({count} found)"
+
+
+_OWN_PAGE = "no row holds '{0.scope.text}'; on its own page: "
+
+
+async def _on_its_own_page(step: PlanStep, env: StepEnv) -> bool:
+    """A whole-text claim (a tag) about a record whose row is not on the page, while the
+    page shows the record's name: the page is the record's own (its detail view)."""
+    scope = step.scope
+    if not step.exact or scope is None or scope.kind != "row" or not scope.text.strip():
+        return False
+    return await fields.record_shown(env.page, scope.text)
 
 
 async def _on_page(step: PlanStep, env: StepEnv, dl: Deadline, want: bool) -> StepOutcome:
@@ -196,6 +269,10 @@ async def _read_value(
             "checked" if checked else "unchecked",
             checked == (said in fields.ON_WORDS),
         )
+    if kind == "choice":
+        # A dropdown the page draws holds one option, or a few: "Approved with changes" is
+        # not "Approved".
+        return f"{found.how} (the option it shows)", actual, choices.is_shown(actual, wanted)
     how = f"{found.how} (its selected option)" if kind == "select" else found.how
     return how, actual, _value_is(actual, wanted, step.exact)
 

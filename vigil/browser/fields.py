@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from playwright.async_api import Locator, Page
 
+from vigil.browser import choices
+
 # [value, how] or null: the first field named `name`, by the preferences in the docstring.
 _SHOWN_JS = r"""([name, scope]) => {
   const roots = scope ? [...document.querySelectorAll('[data-vigil-scope="' + scope + '"]')]
@@ -204,7 +206,10 @@ async def shown_value(page: Page, name: str, scope_token: str = "") -> Shown | N
 
 
 async def control_value(control: Locator, timeout_ms: float) -> tuple[str, str]:
-    """(kind, value) of a form control: a dropdown reads as its selected options' text."""
+    """(kind, value) of a form control: a dropdown reads as its selected options' text, a
+    dropdown the page draws (kind "choice", choices.py) as what it shows."""
+    if (await choices.is_choice(control, timeout_ms))[0]:
+        return "choice", await choices.shown(control, timeout_ms)
     kind, value = await control.evaluate(_CONTROL_JS, timeout=timeout_ms)
     return str(kind), str(value)
 
@@ -235,6 +240,6 @@ async def record_field(
         kind, value = await control_value(control, timeout_ms)
         if kind in ("checkbox", "radio"):
             return Shown(await group_value(control, timeout_ms), f"the checked options of '{name}'")
-        how = "its selected option" if kind == "select" else "its value"
+        how = "its selected option" if kind in ("select", "choice") else "its value"
         return Shown(value, f"form field '{name}' ({how})")
     return await shown_value(page, name)

@@ -116,7 +116,8 @@ async def assert_cell(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome
     async def attempt(look: Look) -> StepOutcome | str:
         scoped = await in_scope(step, env)
         if isinstance(scoped, str):
-            return await _on_record_page(step, env, dl, wanted) or scoped
+            field = await _field_named_so(step, env, dl, wanted)
+            return await _on_record_page(step, env, dl, wanted) or field or scoped
         found = await _row(step, env, scoped)
         if isinstance(found, str):
             return found
@@ -189,6 +190,39 @@ async def _on_record_page(
     if step.negate:
         return f"{where} holds '{got.value}', which it should not"
     return f"{where} holds '{got.value}', not '{wanted}'"
+
+
+async def _field_named_so(
+    step: PlanStep, env: StepEnv, dl: Deadline, wanted: str
+) -> StepOutcome | str | None:
+    """ "Status should be Blocked" where no row says "Status": the words name a field of
+    the page (a dropdown the page draws, a form control, a value beside its label), read
+    as the field shows it, never as text found anywhere on the page. None when no field
+    is named so."""
+    if step.scope is None or step.scope.kind != "row" or step.column:
+        return None
+    name = step.scope.text.strip()
+    if not name or len(name.split()) > 3:
+        return None
+    by_label = step.model_copy(update={"target": name, "scope": None, "column": None})
+    control = await find(by_label, env, "fill", fuzzy=False)
+    got = None
+    if isinstance(control, str) or fields.loosely(control.how):
+        got = await fields.shown_value(env.page, name)
+    if got is None and not isinstance(control, str):
+        got = await fields.record_field(env.page, control.locator, name, dl.ms())
+    if got is None:
+        return None
+    holds = _contains(got.value, wanted, True) or (
+        not step.exact and wording.holds_whole(got.value, wanted)
+    )
+    if holds != step.negate:
+        verb = "does not hold" if step.negate else "holds"
+        said = f"no row says '{name}'; {got.how} {verb} '{wanted}' ('{got.value}')"
+        return StepOutcome(True, said)
+    if step.negate:
+        return f"no row says '{name}'; {got.how} holds '{got.value}', which it should not"
+    return f"no row says '{name}'; {got.how} holds '{got.value}', not '{wanted}'"
 
 
 async def _elsewhere(row: Table, col: int | None, wanted: str, exact: bool) -> str:

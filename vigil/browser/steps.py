@@ -13,7 +13,7 @@ from playwright.async_api import Dialog, Locator, Response
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from vigil.browser import checks, filters, grounding, records, rows, states, wording
+from vigil.browser import checks, choices, filters, grounding, records, rows, states, wording
 from vigil.browser.locate import Intent, Match, Miss, Near, locate
 from vigil.browser.recorder import READ_ONLY_ACTIONS
 from vigil.browser.scope import Scoped
@@ -322,10 +322,8 @@ async def _select(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
         nonlocal lacks
         if not seen:
             return f"nothing that opens a choice is called '{step.target}'"
-        if not options:  # a custom dropdown: open it and click the option
-            await loc.click(timeout=ms)
-            await env.page.get_by_role("option", name=wanted).first.click(timeout=dl.ms())
-            return None
+        if not options:  # a custom dropdown: open it, click the option, see it shown
+            return await choices.choose(env.page, loc, wanted, ms)
         for value, label in options:
             if wanted in (value, label) or wanted.casefold() == label.casefold():
                 await loc.select_option(value=value, timeout=ms)
@@ -394,13 +392,19 @@ async def _fill_once(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
     value = step.value or ""
     secret = step.secret
     element_type = ""
+    custom = False
 
     async def look(loc: Locator, ms: float) -> None:
-        nonlocal secret, element_type
+        nonlocal secret, element_type, custom
         element_type = await loc.evaluate("el => (el.type || '').toLowerCase()", timeout=ms)
         secret = secret or element_type == "password"
+        # "set Status to Blocked" on a dropdown the page draws (a combobox, a listbox
+        # button): it is chosen in, never typed into. An entry or a search is typed.
+        custom = not step.ground and not secret and (await choices.is_choice(loc, ms))[0]
 
     async def act(loc: Locator, ms: float) -> str | None:
+        if custom:
+            return await choices.choose(env.page, loc, value, ms)
         if element_type.startswith("select"):
             # A dropdown is filled by choosing the option that says the value.
             options: list[list[str]] = (await loc.evaluate(_OPTIONS_JS, timeout=ms))[0]
@@ -422,6 +426,8 @@ async def _fill_once(step: PlanStep, env: StepEnv, dl: Deadline) -> StepOutcome:
             return f"added '{shown}' with"
         if step.ground == "search":
             return f"searched for '{shown}' in"
+        if custom:
+            return f"chose '{shown}' (now shown) in"
         return f"typed '{shown}' into"
 
     outcome = await _act(step, env, dl, "fill", verb, act, look)

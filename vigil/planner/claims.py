@@ -31,6 +31,7 @@ from vigil.planner.scopes import split_scope
 from vigil.planner.states import read_state, read_where
 from vigil.planner.steps import Draft
 from vigil.planner.tables import read_cell, read_count, read_only
+from vigil.planner.tags import read_tag_claim
 from vigil.planner.targets import (
     element_name,
     looks_like_url_or_path,
@@ -51,6 +52,7 @@ SHAPES: tuple[Shape, ...] = (
     read_only,
     read_count,
     read_state,
+    read_tag_claim,
     read_comes_at,
     read_cell,
     read_row_claim,

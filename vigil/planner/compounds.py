@@ -48,6 +48,7 @@ from vigil.planner.editing import read_editing
 from vigil.planner.filters import read_more_filters
 from vigil.planner.item_claims import read_whole
 from vigil.planner.loading import read_loading
+from vigil.planner.means import told_by_means
 from vigil.planner.menu_paths import read_menu_path
 from vigil.planner.named_actions import read_named_action
 from vigil.planner.names import unquoted_name, unquoted_names
@@ -266,7 +267,7 @@ def read_piece(clause: Clause, ctx: Context) -> Piece | None:
         if inner is not None:
             scoped = [d if d.scope or not _aims(d) else d.but(scope=scope) for d in inner.drafts]
             return _sourced(clause, scoped)
-    told = _told_as_narrative(clause) or _told_as_done_first(clause)
+    told = _told_as_narrative(clause) or _told_as_done_first(clause) or told_by_means(clause)
     if told is not None and (inner := read_piece(told, ctx)) is not None:
         return _sourced(clause, inner.drafts)
     exact = EXACT_WORDING.search(clause.masked) is not None

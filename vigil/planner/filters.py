@@ -21,9 +21,12 @@ from vigil.planner.targets import plain_value
 
 _VALUE = rf"(?P<value>{TOKEN}|(?-i:[A-Z0-9])[\w' .&+-]*|[a-z][\w-]*)"
 _FIELD = r"(?P<field>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)"
-# "filter products by Supplier 'Alpine Works'".
+# What a place is called after its name: "the Countries snippets", "the orders list".
+_LISTING = r"(?:snippets?|list|listing|table|page|records|entries|items)"
+# "filter products by Supplier 'Alpine Works'", "filter the Countries snippets by continent Asia".
 FILTER_PLACE = re.compile(
-    rf"^(?:filter|narrow(?:\s+down)?)\s+(?P<place>[\w-]+)\s+(?:by|on)\s+{_FIELD}\s+{_VALUE}$",
+    rf"^(?:filter|narrow(?:\s+down)?)\s+(?:the\s+)?(?P<place>[\w-]+)(?:\s+{_LISTING})?\s+(?:by|on)\s+"
+    rf"{_FIELD}\s+{_VALUE}$",
     re.IGNORECASE,
 )
 # "add a filter on Category for Cooking", "add a Category filter for Cooking".

@@ -58,7 +58,7 @@ HEAD_COLON = re.compile(r"^(?P<head>[^:\ue000]+?)\s*:\s+(?P<rest>.+)$")
 def is_framing(clause: Clause, fragment: str | None = None) -> bool:
     """Whether these words frame the goal rather than ask something (see the module doc)."""
     text = clause.masked if fragment is None else fragment
-    if has_token(text):
+    if has_token(text) or _CREDENTIALS_OR_PATH.search(text):
         return False
     return clause.introduces or FRAMING.match(text.strip()) is not None
 
@@ -89,9 +89,15 @@ _ASKS_A_STEP = re.compile(
 )
 
 
+# "Settings page check (dana / board-room-7):", "dana / pw -> Settings:": a head holding an
+# account and its password, or a path to a place, asks for a sign-in or a visit; skipped as
+# framing, the steps after it would run signed out or on the wrong page.
+_CREDENTIALS_OR_PATH = re.compile(r"\b[\w.@+-]+\s*/\s*[\w.@+-]+|->|\u2192|=>")
+
+
 def asks_a_step(words: str) -> bool:
     """Whether these words ask for a step somewhere (see _ASKS_A_STEP)."""
-    return _ASKS_A_STEP.search(words) is not None
+    return _ASKS_A_STEP.search(words) is not None or _CREDENTIALS_OR_PATH.search(words) is not None
 
 
 def split_head(clause: Clause) -> tuple[str, str] | None:

@@ -120,7 +120,22 @@ _CONTRACTION = re.compile(r"\b(?:i|we|you|he|she|they)['\u2019](?:m|re|s)\b", re
 _NOT_A_PLACE = re.compile(r"^(?:the\s+)?(?:page|screen|site|list|table|same\s+page)$", re.I)
 
 
+# "Daily digest should still be on" is "should be on", checked when the claim is read.
+_STILL_BE = re.compile(
+    r"\b(?P<aux>should|must|will|would)(?P<neg>\s+not|n't)?\s+still\s+be\b", re.IGNORECASE
+)
+# A control named as its label is written, in sentence case: "Email notifications", "Hide
+# completed". Only for on/off states, where a sentence ("the order is complete") cannot hide.
+_LABEL = re.compile(r"(?-i:[A-Z])[\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,4}")
+_NOT_A_LABEL = re.compile(
+    r"^(?:it|its|this|that|these|those|there|they|he|she|we|i|you|the|a|an|my|your|our|"
+    r"everything|nothing|all|each|every|page|site|app)\b",
+    re.IGNORECASE,
+)
+
+
 def read_state(clause: Clause, claim: str) -> list[Draft] | None:
+    claim = _STILL_BE.sub(lambda m: f"{m['aux']}{m['neg'] or ''} be", claim)
     found = STATE.fullmatch(claim)
     if not found:
         return None
@@ -151,6 +166,15 @@ def read_state(clause: Clause, claim: str) -> list[Draft] | None:
     ):
         # "Pro should be selected": a choice named as it is labelled, capitalised.
         return [Draft(action, target=target.name)]
+    if (
+        target.name is not None
+        and not (target.quoted or target.noun or target.name == IT)
+        and action in _CHECK_ACTIONS
+        and _LABEL.fullmatch(what.strip())
+        and not _NOT_A_LABEL.match(what.strip())
+    ):
+        # "Email notifications is on": a switch or box named by its label as written.
+        return [Draft(action, target=clause.written(what.strip()))]
     if target.name is not None and not (target.quoted or target.noun or target.name == IT):
         return None  # "the order is complete": a sentence, not a named control
     return [Draft(action, target=target.name, role=target.role, nth=target.nth, scope=target.scope)]

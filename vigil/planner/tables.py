@@ -168,7 +168,7 @@ COUNT_NAMING = pattern(
 )
 # "Sylvia Plath should be the only result", "'Rye' is the only item left".
 THE_ONLY = pattern(
-    rf"(?P<item>.+?)\s+{IS}\s+the\s+only\s+(?:one|result|match|item|row|entry|record|"
+    rf"(?P<item>.+?)\s+{IS}\s+the\s+only\s+(?P<noun>one|result|match|item|row|entry|record|"
     r"[a-z]+)(?:\s+(?:left|shown|listed|found|remaining))?"
 )
 # "the number of rows is 9", "the count of results should be 3".
@@ -492,10 +492,12 @@ def read_only(clause: Clause, claim: str) -> list[Draft] | None:
     """ "only 'A' and 'B' are shown": each is shown, and nothing else (a count of 2)."""
     if (alone := THE_ONLY.fullmatch(claim)) and not negated(alone):
         item = _items(clause, alone.group("item"))
-        if item and len(item) == 1:
+        # "India, Japan and Vietnam should be the only ones left": several, said in plural.
+        several = item and len(item) > 1 and alone.group("noun").lower().endswith("s")
+        if item and (len(item) == 1 or several):
             return [
-                Draft("assert_text", value=item[0]),
-                Draft("assert_count", value="1", count_op="eq"),
+                *(Draft("assert_text", value=one) for one in item),
+                Draft("assert_count", value=str(len(item)), count_op="eq"),
             ]
     found = ONLY.fullmatch(claim)
     if not found:
