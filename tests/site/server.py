@@ -56,6 +56,7 @@ STATIC = {
     "/tree/travel": "tree_travel.html",
     "/tree/edit": "tree_edit.html",
     "/finder": "finder.html",
+    "/desk": "desk.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }

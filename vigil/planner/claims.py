@@ -38,7 +38,7 @@ from vigil.planner.targets import (
     place_target,
     plain_value,
 )
-from vigil.planner.value_claims import read_value_claim
+from vigil.planner.value_claims import read_value_claim, said_words
 
 # Shapes read before the generic text and visibility ones; each reads its own negation.
 Shape = Callable[[Clause, str], list[Draft] | None]
@@ -458,6 +458,7 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
         # "the page has loaded" must not become a search for the word "loaded".
         words = not found.group("verb").lower().startswith("ha")
         drafts = _presence(clause, found.group("what"), _negated(found), visible=False, words=words)
+        drafts = drafts or said_words(clause, found.group("verb"), found.group("what"), found)
         return _within(clause, found.group("subject") or "", drafts)
     return None
 

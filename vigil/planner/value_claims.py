@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from vigil.models import Action, Scope
+from vigil.models import NOTIFICATION, Action, Scope
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.grammar import pattern
 from vigil.planner.result_claims import item_name
@@ -94,6 +94,21 @@ _SEER = re.compile(
     r"^(?:(?:i|we|you|the\s+user)\s+)?(?:should\s+|must\s+|will\s+)?(?:see|get|receive)\s+",
     re.IGNORECASE,
 )
+# "A 'Case C-12 resolved' notification should pop up", "you should get a Preferences saved
+# toast", "a snackbar saying Draft discarded appears": the words of a notification, which must
+# be found in one (browser/notices.py), never merely elsewhere on the page. A "message" or a
+# "confirmation" may be any text the page shows, so only the nouns of pop-ups are read here.
+_NOTICE_NOUN = r"(?:notification|toast|snackbar|pop-?up|notice\s+pop-?up)"
+_POPS_UP = (
+    r"(?:\s+(?:should|must|will)\s+(?:appear|be\s+shown|show\s+up|be\s+displayed|pop\s+up|"
+    r"come\s+up)|\s+(?:appears|is\s+shown|shows\s+up|is\s+displayed|pops\s+up|comes\s+up))?"
+    r"(?:\s+(?:now|then|afterwards|after\s+that|right\s+away|briefly))?"
+)
+NOTICE = pattern(
+    rf"(?:the|a|an)\s+(?P<before>.+?)\s+{_NOTICE_NOUN}{_POPS_UP}"
+    rf"|(?:the|a|an)\s+(?:[a-z]+\s+)?{_NOTICE_NOUN}\s+(?:saying|that\s+says|reading|which\s+says|"
+    rf"with\s+the\s+text)\s+(?P<after>.+?){_POPS_UP}"
+)
 # Words written as a message: a capital, a digit or "#" first, then more words.
 _MESSAGE_WORDS = re.compile(r"(?-i:[A-Z0-9#])\S*(?:\s+\S+)+")
 _DESCRIBES = re.compile(
@@ -115,7 +130,7 @@ _KIND_BEFORE_LITERAL = re.compile(rf"^(?:the\s+)?[a-z][\w-]*\s+(?={TOKEN})", re.
 
 def read_value_claim(clause: Clause, claim: str) -> list[Draft] | None:
     """A labelled value, a tile, a price in a list, a message or a ticked box; else None."""
-    for reader in (_tile, _equals, _lists_at, _costs, _message, _checked_off):
+    for reader in (_notice, _tile, _equals, _lists_at, _costs, _message, _checked_off):
         if drafts := reader(clause, claim):
             return drafts
     return None
@@ -232,6 +247,21 @@ def _message(clause: Clause, claim: str) -> list[Draft] | None:
     return [Draft("assert_text", value=clause.written(words))]
 
 
+def _notice(clause: Clause, claim: str) -> list[Draft] | None:
+    found = NOTICE.fullmatch(_SEER.sub("", claim))
+    if found is None:
+        return None
+    words = " ".join((found["before"] or found["after"]).split())
+    if (literal := clause.literal(words)) is None:
+        if has_token(words) or not _MESSAGE_WORDS.fullmatch(words):
+            return None  # "a success notification": what kind, not what it says
+        if _DESCRIBES.match(words) or _CLAUSE.search(words):
+            return None
+        literal = clause.written(words)
+    note = f"Check a notification shows '{literal}' (since the last action)"
+    return [Draft("assert_text", value=literal, role=NOTIFICATION, note=note)]
+
+
 def _checked_off(clause: Clause, claim: str) -> list[Draft] | None:
     found = CHECKED_OFF.fullmatch(claim)
     if found is None:
@@ -239,3 +269,24 @@ def _checked_off(clause: Clause, claim: str) -> list[Draft] | None:
     head = _KIND_BEFORE_LITERAL.sub("", found["head"] or found["head2"])
     state = found["state2"] if found["state2"] in ("done", "completed") else "checked"
     return read_state(clause, f"{head} {state}")
+
+
+# "says Welcome back, Noor", "reads Hello, world": the words a page says, commas and all.
+_SAYING = re.compile(r"^(?:says?|reads?)$", re.IGNORECASE)
+_A_LIST = re.compile(r"\b(?:and|or|nor)\b|,\s*,|,$", re.IGNORECASE)
+
+
+def said_words(clause: Clause, verb: str, words: str, found: re.Match[str]) -> list[Draft] | None:
+    """ "the dashboard says Welcome back, Noor": the words said, as text on the page the
+    steps are on. A subject that names a place ("the dashboard") is not made a requirement
+    that the page be titled so: the words are what was claimed, and a page not named that
+    way that says them makes the claim true. A comma after "says" is part of the message
+    ("Welcome back, Noor"), never a list: a list ("says A, B and C") stays with the readers
+    of lists, and each piece must read as words on its own."""
+    words = " ".join(words.split())
+    if not _SAYING.match(verb) or "," not in words or _A_LIST.search(words) or has_token(words):
+        return None
+    if not _MESSAGE_WORDS.fullmatch(words) or _DESCRIBES.match(words) or _CLAUSE.search(words):
+        return None
+    action: Action = "assert_no_text" if _negative(found) else "assert_text"
+    return [Draft(action, value=clause.written(words))]
