@@ -61,6 +61,38 @@ GOALS = {
     "TRAP a greeting to someone else": Goal(
         P, "check the dashboard says Welcome back, Dana", False, 2
     ),
+    # Presence inside a tab: the tab is opened to look under it.
+    "an item under a tab not selected yet": Goal(
+        P, "'Password reset loop' should show up under the Done tab", True
+    ),
+    "TRAP an item only in the other tab": Goal(
+        P, "'Printer jams on tray 2' should show up under the Done tab", False, 2, "Done"
+    ),
+    "moved from one tab to the other": Goal(
+        P,
+        "click Resolve in the row for C-12. 'Printer jams on tray 2' should not be in the Open "
+        "tab, and it should be listed in the Done tab",
+        True,
+    ),
+    "TRAP still in the first tab": Goal(
+        P, "click Resolve in the row for C-12. 'VPN drops at noon' is gone from the Open tab",
+        False, 3,
+    ),
+    # Positions, a title holding a verb of its own.
+    "a title with a verb at the top": Goal(P, "Printer jams on tray 2 should be at the top", True),
+    "a title with a verb second": Goal(
+        P, "C-14 Laptop shows blue lines should be the second case", True
+    ),
+    "TRAP the second row is not the top": Goal(
+        P, "Laptop shows blue lines should be at the top", False, 2
+    ),
+    # Only these are shown.
+    "both show up": Goal(
+        P, "check that both 'Printer jams on tray 2' and 'VPN drops at noon' show up", True
+    ),
+    "TRAP one of both is in a hidden tab": Goal(
+        P, "check that both 'Printer jams on tray 2' and 'Password reset loop' show up", False, 3
+    ),
 }
 
 

@@ -21,6 +21,7 @@ import re
 from vigil.models import NOTIFICATION, Action, Scope
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.grammar import pattern
+from vigil.planner.places import go_to_page
 from vigil.planner.result_claims import item_name
 from vigil.planner.states import read_state
 from vigil.planner.steps import Draft
@@ -192,11 +193,14 @@ def _tile(clause: Clause, claim: str) -> list[Draft] | None:
 
 
 def _page(place: str | None) -> list[Draft]:
-    """ "… on the dashboard": that page is the one shown, checked before the value."""
+    """ "… on the dashboard": that page is gone to first unless the browser is already on it
+    (as counters.py reads "the Escalated count on the dashboard"): a value read after steps
+    elsewhere is read where the goal says, and a page that holds the tile but is titled
+    otherwise is no reason to fail a true claim."""
     if not place:
         return []
     name = re.sub(r"\s+page$", "", place.strip(), flags=re.IGNORECASE)
-    return [Draft("assert_visible", target=name, ground="page")]
+    return [go_to_page(name)]
 
 
 def _lists_at(clause: Clause, claim: str) -> list[Draft] | None:
