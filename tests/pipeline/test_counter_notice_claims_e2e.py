@@ -61,6 +61,12 @@ GOALS = {
     "TRAP a greeting to someone else": Goal(
         P, "check the dashboard says Welcome back, Dana", False, 2
     ),
+    # What a named summary says, inside it only.
+    "a summary says a count": Goal(P, "the Case summary must say 2 Escalated", True),
+    "TRAP a summary's count one off": Goal(P, "the Case summary must say 3 Escalated", False, 2),
+    "TRAP the words outside the summary": Goal(
+        P, "the Case summary should read 5 Waiting", False, 2, "Case summary"
+    ),
     # Presence inside a tab: the tab is opened to look under it.
     "an item under a tab not selected yet": Goal(
         P, "'Password reset loop' should show up under the Done tab", True

@@ -109,6 +109,7 @@ NOTICE = pattern(
     rf"(?:the|a|an)\s+(?P<before>.+?)\s+{_NOTICE_NOUN}{_POPS_UP}"
     rf"|(?:the|a|an)\s+(?:[a-z]+\s+)?{_NOTICE_NOUN}\s+(?:saying|that\s+says|reading|which\s+says|"
     rf"with\s+the\s+text)\s+(?P<after>.+?){_POPS_UP}"
+    rf"|(?:the|a|an)\s+(?:[a-z]+\s+)?{_NOTICE_NOUN}\s+(?P<quoted>{TOKEN}){_POPS_UP}"
 )
 # Words written as a message: a capital, a digit or "#" first, then more words.
 _MESSAGE_WORDS = re.compile(r"(?-i:[A-Z0-9#])\S*(?:\s+\S+)+")
@@ -131,7 +132,7 @@ _KIND_BEFORE_LITERAL = re.compile(rf"^(?:the\s+)?[a-z][\w-]*\s+(?={TOKEN})", re.
 
 def read_value_claim(clause: Clause, claim: str) -> list[Draft] | None:
     """A labelled value, a tile, a price in a list, a message or a ticked box; else None."""
-    for reader in (_notice, _tile, _equals, _lists_at, _costs, _message, _checked_off):
+    for reader in (_notice, _summary_says, _tile, _equals, _lists_at, _costs, _message, _checked_off):
         if drafts := reader(clause, claim):
             return drafts
     return None
@@ -255,7 +256,7 @@ def _notice(clause: Clause, claim: str) -> list[Draft] | None:
     found = NOTICE.fullmatch(_SEER.sub("", claim))
     if found is None:
         return None
-    words = " ".join((found["before"] or found["after"]).split())
+    words = " ".join((found["before"] or found["after"] or found["quoted"]).split())
     if (literal := clause.literal(words)) is None:
         if has_token(words) or not _MESSAGE_WORDS.fullmatch(words):
             return None  # "a success notification": what kind, not what it says
@@ -264,6 +265,34 @@ def _notice(clause: Clause, claim: str) -> list[Draft] | None:
         literal = clause.written(words)
     note = f"Check a notification shows '{literal}' (since the last action)"
     return [Draft("assert_text", value=literal, role=NOTIFICATION, note=note)]
+
+
+# "the Site summary must say 15 Pages", "the Case summary should show 2 Escalated": what a
+# named summary of counts says, read inside that part of the page only (the same words
+# elsewhere, a number that belongs to another line, are not what it says).
+SUMMARY_SAYS = pattern(
+    r"(?:the\s+)?(?P<name>(?-i:[A-Z])[\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,2}?\s+"
+    r"(?:summary|overview|stats|statistics|totals|counts|figures))\s+"
+    r"(?:(?:should|must|will)(?P<neg>\s+not|n't)?\s+(?:still\s+)?(?:say|show|read|display|list)"
+    r"|(?:says|shows|reads|displays|lists)(?P<neg2>\s+not)?)\s+(?P<what>.+)"
+)
+# A count with its noun as a summary writes it: "15 Pages", "2 open cases", "1,204 users".
+_COUNT_WITH_NOUN = re.compile(r"\d[\d,]*\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?", re.IGNORECASE)
+
+
+def _summary_says(clause: Clause, claim: str) -> list[Draft] | None:
+    found = SUMMARY_SAYS.fullmatch(claim)
+    if found is None:
+        return None
+    what = " ".join(found["what"].split())
+    text = clause.literal(what)
+    if text is None and not has_token(what) and _COUNT_WITH_NOUN.fullmatch(what):
+        text = what
+    if not text:
+        return None
+    action: Action = "assert_no_text" if _negative(found) else "assert_text"
+    name = " ".join(found["name"].split())
+    return [Draft(action, value=text, scope=Scope(kind="section", text=name))]
 
 
 def _checked_off(clause: Clause, claim: str) -> list[Draft] | None:
