@@ -17,16 +17,12 @@ P = "/desk"
 GOALS = {
     # A number beside its label, on a page named in the claim (already there: no click).
     "a tile counter by its label": Goal(P, "the Escalated count should read 2", True),
-    "a counter on a named page": Goal(
-        P, "The Resolved counter on the overview should be 12", True
-    ),
+    "a counter on a named page": Goal(P, "The Resolved counter on the overview should be 12", True),
     "TRAP a counter one off": Goal(P, "the Escalated count should read 3", False, 2, "'3'"),
     "TRAP the number of another tile": Goal(
         P, "the Waiting counter should say 12", False, 2, "'12'"
     ),
-    "TRAP a label the page does not have": Goal(
-        P, "the Overdue count should read 2", False, 2
-    ),
+    "TRAP a label the page does not have": Goal(P, "the Overdue count should read 2", False, 2),
     "a counter after an action": Goal(
         P,
         "click Resolve in the row for C-12, then the Resolved counter should be 13 afterwards",
@@ -37,7 +33,8 @@ GOALS = {
     ),
     # A toast gone 300 ms after it appeared: recorded, and found after it has gone.
     "a quoted notification pops up": Goal(
-        P, "click Resolve in the row for C-14. A 'Case C-14 resolved' notification should pop up",
+        P,
+        "click Resolve in the row for C-14. A 'Case C-14 resolved' notification should pop up",
         True,
     ),
     "an unquoted notification you get": Goal(
@@ -45,16 +42,25 @@ GOALS = {
     ),
     "a toast saying": Goal(P, "click Save layout; a toast saying Layout saved appears", True),
     "TRAP the words are only in the page's text": Goal(
-        P, "click Save preferences. You should get a Preferences saved notification", False, 3,
+        P,
+        "click Save preferences. You should get a Preferences saved notification",
+        False,
+        3,
         "notification",
     ),
     "TRAP a status line from before the action": Goal(
-        P, "click Resolve in the row for C-15. A 'Case C-9 resolved' notification should pop up",
-        False, 3, "notification",
+        P,
+        "click Resolve in the row for C-15. A 'Case C-9 resolved' notification should pop up",
+        False,
+        3,
+        "notification",
     ),
     "TRAP another case's toast": Goal(
-        P, "click Resolve in the row for C-15. A 'Case C-12 resolved' notification should pop up",
-        False, 3, "Case C-15 resolved",
+        P,
+        "click Resolve in the row for C-15. A 'Case C-12 resolved' notification should pop up",
+        False,
+        3,
+        "Case C-15 resolved",
     ),
     # "the <place> says X": the words, on the page the steps are on.
     "a greeting with a comma": Goal(P, "check the dashboard says Welcome back, Noor", True),
@@ -81,8 +87,10 @@ GOALS = {
         True,
     ),
     "TRAP still in the first tab": Goal(
-        P, "click Resolve in the row for C-12. 'VPN drops at noon' is gone from the Open tab",
-        False, 3,
+        P,
+        "click Resolve in the row for C-12. 'VPN drops at noon' is gone from the Open tab",
+        False,
+        3,
     ),
     # Positions, a title holding a verb of its own.
     "a title with a verb at the top": Goal(P, "Printer jams on tray 2 should be at the top", True),

@@ -44,10 +44,19 @@ READ: list[tuple[str, list[str]]] = [
         "the Account overview should read 3 open deals",
         ["assert_text = '3 open deals' in section:'Account overview'"],
     ),
-    ("the Loan stats should not say '3 overdue'", ["assert_no_text = '3 overdue' in section:'Loan stats'"]),
+    (
+        "the Loan stats should not say '3 overdue'",
+        ["assert_no_text = '3 overdue' in section:'Loan stats'"],
+    ),
     # Notifications: in one, since the last action.
-    ("A 'Deal moved to Won' notification should pop up", ["assert_text = 'Deal moved to Won' role=alert"]),
-    ("You should get a Draft discarded notification", ["assert_text = 'Draft discarded' role=alert"]),
+    (
+        "A 'Deal moved to Won' notification should pop up",
+        ["assert_text = 'Deal moved to Won' role=alert"],
+    ),
+    (
+        "You should get a Draft discarded notification",
+        ["assert_text = 'Draft discarded' role=alert"],
+    ),
     ("I should see a 'Book renewed' toast", ["assert_text = 'Book renewed' role=alert"]),
     ("a snackbar saying Message archived appears", ["assert_text = 'Message archived' role=alert"]),
     ("we should receive a Hold placed notification", ["assert_text = 'Hold placed' role=alert"]),
@@ -76,7 +85,10 @@ READ: list[tuple[str, list[str]]] = [
         ["assert_cell = 'Deal with Acme has slipped' nth=0"],
     ),
     # Under a tab (the executor opens it to look).
-    ("'Dune' should show up under the Returned tab", ["assert_text = 'Dune' in section:'Returned'"]),
+    (
+        "'Dune' should show up under the Returned tab",
+        ["assert_text = 'Dune' in section:'Returned'"],
+    ),
     ("'Dune' is gone from the On loan tab", ["assert_no_text = 'Dune' in section:'On loan'"]),
     ("Dune should show up under Returned", ["assert_text = 'Dune' in section:'Returned'"]),
 ]

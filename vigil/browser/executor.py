@@ -36,8 +36,8 @@ from playwright.async_api import (
 from playwright.async_api import Error as PlaywrightError
 
 from vigil.browser.healing import Healing
-from vigil.browser.recorder import CHANGE_COUNTER_JS, READ_ONLY_ACTIONS, Recorder, Shots
 from vigil.browser.notices import NOTICES_JS
+from vigil.browser.recorder import CHANGE_COUNTER_JS, READ_ONLY_ACTIONS, Recorder, Shots
 from vigil.browser.settle import ACTIVITY_JS
 from vigil.browser.step_base import masked, secrets_of
 from vigil.browser.steps import PageGone, StepEnv, StepOutcome, perform

@@ -14,8 +14,9 @@ Preferences, when several containers fit (said in the step details):
   text; an exact name beats a partial one, a landmark beats a bare heading; then document
   order. With no landmark or heading named exactly so, a tab (role=tab) named so is the
   place: it is selected first when it is not (a person looks under a tab by opening it),
-  then its panel is the container (or the page, for tabs that filter one view). Unnamed, "the footer", "the sidebar", "the navigation" are the landmark of that
-  kind (the outermost first).
+  then its panel is the container (or the page, for tabs that filter one view). Unnamed,
+  "the footer", "the sidebar", "the navigation" are the landmark of that kind (the
+  outermost first).
 - `dialog`: the open dialog named by the words (any open dialog when none is given); of
   several, the last opened (topmost).
 - `near`: not a container: the smallest visible element showing the words is the anchor,

@@ -132,7 +132,16 @@ _KIND_BEFORE_LITERAL = re.compile(rf"^(?:the\s+)?[a-z][\w-]*\s+(?={TOKEN})", re.
 
 def read_value_claim(clause: Clause, claim: str) -> list[Draft] | None:
     """A labelled value, a tile, a price in a list, a message or a ticked box; else None."""
-    for reader in (_notice, _summary_says, _tile, _equals, _lists_at, _costs, _message, _checked_off):
+    for reader in (
+        _notice,
+        _summary_says,
+        _tile,
+        _equals,
+        _lists_at,
+        _costs,
+        _message,
+        _checked_off,
+    ):
         if drafts := reader(clause, claim):
             return drafts
     return None
