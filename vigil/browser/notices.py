@@ -12,7 +12,8 @@ message (Quasar's `q-notification`, Bootstrap's `toast`, Django's `messagelist`,
 notifications recorded since the last input the user made in this document count (a click,
 a key, a change): one announced before the action the claim follows, and still on screen,
 is not what the action announced. A document opened by the action (a form that redirects,
-a flash message on the next page) counts from its start.
+a flash message on the next page) counts from its start. A notification is short: a landmark
+or a long text that merely carries such a class (an inbox's "notifications" page) is not one.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ NOTICES_JS = r"""(() => {
     '[data-testid=stToast]';
   const seen = [];  // {at, text, how}, oldest first, at most KEEP
   const KEEP = 200;
+  const LONGEST = 300;
   const last = new WeakMap();  // element -> the text last recorded for it
   let lastInput = -1;
   for (const type of ['pointerdown', 'mousedown', 'keydown', 'input', 'change', 'submit']) {
@@ -47,8 +49,11 @@ NOTICES_JS = r"""(() => {
     return el.tagName.toLowerCase() + (cls ? '.' + cls : '');
   };
   const note = (el) => {
+    // A page or a whole region that merely has such a class ("notifications-page") is not a
+    // notification: those are short and never a landmark.
+    if (el.matches('html, body, main, nav, header, footer, aside, form, table')) return;
     const text = (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim();
-    if (!text || last.get(el) === text) return;
+    if (!text || text.length > LONGEST || last.get(el) === text) return;
     last.set(el, text);
     seen.push({at: performance.now(), text, how: describe(el)});
     if (seen.length > KEEP) seen.shift();

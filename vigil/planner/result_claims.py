@@ -167,7 +167,7 @@ def _position(clause: Clause, claim: str) -> list[Draft] | None:
     return [Draft("assert_cell", value=name, nth=nth)]
 
 
-# "Laptop shows blue screen should be at the top": a title that holds a verb of its own is
+# "Laptop shows blue lines should be at the top": a title that holds a verb of its own is
 # still the subject when a claim's own verb follows it; only words that would make the
 # subject a sentence of its own (an auxiliary, a negation) refuse it.
 _SENTENCE_VERB = re.compile(
