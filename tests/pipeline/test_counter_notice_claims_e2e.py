@@ -18,7 +18,7 @@ GOALS = {
     # A number beside its label, on a page named in the claim (already there: no click).
     "a tile counter by its label": Goal(P, "the Escalated count should read 2", True),
     "a counter on a named page": Goal(P, "The Resolved counter on the overview should be 12", True),
-    "TRAP a counter one off": Goal(P, "the Escalated count should read 3", False, 2, "'3'"),
+    "TRAP a counter one off": Goal(P, "the Escalated count should read 3", False, 2, "holds '2'"),
     "TRAP the number of another tile": Goal(
         P, "the Waiting counter should say 12", False, 2, "'12'"
     ),

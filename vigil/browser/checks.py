@@ -66,7 +66,9 @@ async def _shown_in(step: PlanStep, env: StepEnv, text: str) -> tuple[bool, str]
             ):
                 # "the Open tasks number is 4": a metric tile's label holds no number; its
                 # value is beside it ("Open tasks" over "4").
-                return _shows_number(tile.value, text), f" in {tile.how}"
+                shown = _shows_number(tile.value, text)
+                # A miss says what the tile shows instead ("… holds '2'").
+                return shown, f" in {tile.how}" + ("" if shown else f", which holds '{tile.value}'")
             return _shows_number(inside, text), f" in {found.how}"
         return contains(inside, text, step.exact), f" in {found.how}"
     if scoped is not None and scoped.anchor is None:
