@@ -237,6 +237,9 @@ WAIT_FOR_LOAD: Final = "load"
 # A click whose value is IF_ASKED answers a confirmation only when one is shown ("delete
 # 'X'" in an app that may ask "Are you sure?"): with none shown, the step passes saying so.
 IF_ASKED: Final = "if asked"
+# An assert_text whose role is NOTIFICATION claims its words were in a notification (a toast,
+# an alert, a status message) shown since the last action, not merely somewhere on the page.
+NOTIFICATION: Final = "alert"
 
 ScopeKind = Literal["row", "section", "dialog", "near"]
 Ground = Literal["new_item", "search", "page"]

@@ -64,6 +64,7 @@ STATIC = {
     "/cookbook/edit": "cookbook.html",
     "/pantry": "cookbook.html",
     "/leave": "leave.html",
+    "/desk": "desk.html",
     "/logo.svg": "logo.svg",
     "/favicon.ico": "logo.svg",
 }

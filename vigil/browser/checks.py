@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 
-from vigil.browser import choices, fields, grounding, perceivable, wording
+from vigil.browser import choices, fields, grounding, notices, perceivable, wording
 from vigil.browser.locate import closest_text
 from vigil.browser.step_base import (
     Deadline,
@@ -24,7 +24,7 @@ from vigil.browser.step_base import (
     said,
     target_words,
 )
-from vigil.models import WAIT_FOR_LOAD, PlanStep
+from vigil.models import NOTIFICATION, WAIT_FOR_LOAD, PlanStep
 from vigil.pipeline.vocabulary import parse_duration_ms
 
 
@@ -45,6 +45,10 @@ def _shows_number(text: str, number: str) -> bool:
 
 async def _shown_in(step: PlanStep, env: StepEnv, text: str) -> tuple[bool, str] | str:
     """Whether `text` is visible where the step looks: (shown, where), or a miss reason."""
+    if step.role == NOTIFICATION and not step.target:
+        # "a 'Saved' notification should pop up": in a notification since the last action,
+        # never the same words elsewhere on the page (notices.py).
+        return await notices.shown(env.page, text, step.exact)
     scoped = await in_scope(step, env)
     if isinstance(scoped, str):
         return scoped
@@ -62,7 +66,9 @@ async def _shown_in(step: PlanStep, env: StepEnv, text: str) -> tuple[bool, str]
             ):
                 # "the Open tasks number is 4": a metric tile's label holds no number; its
                 # value is beside it ("Open tasks" over "4").
-                return _shows_number(tile.value, text), f" in {tile.how}"
+                shown = _shows_number(tile.value, text)
+                # A miss says what the tile shows instead ("… holds '2'").
+                return shown, f" in {tile.how}" + ("" if shown else f", which holds '{tile.value}'")
             return _shows_number(inside, text), f" in {found.how}"
         return contains(inside, text, step.exact), f" in {found.how}"
     if scoped is not None and scoped.anchor is None:
@@ -94,7 +100,7 @@ async def assert_text(step: PlanStep, env: StepEnv, dl: Deadline, present: bool)
         return f"text '{text}' appears{where} but should not"
 
     outcome = await retrying(env, dl, attempt, env.retries)
-    if missing and not outcome.passed and step.scope is None:
+    if missing and not outcome.passed and step.scope is None and step.role != NOTIFICATION:
         outcome.details += await closest_text(env.page, text)
     return outcome
 

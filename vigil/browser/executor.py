@@ -36,6 +36,7 @@ from playwright.async_api import (
 from playwright.async_api import Error as PlaywrightError
 
 from vigil.browser.healing import Healing
+from vigil.browser.notices import NOTICES_JS
 from vigil.browser.recorder import CHANGE_COUNTER_JS, READ_ONLY_ACTIONS, Recorder, Shots
 from vigil.browser.settle import ACTIVITY_JS
 from vigil.browser.step_base import masked, secrets_of
@@ -219,6 +220,7 @@ class BrowserPool:
             # Part of opening, so a pre-opened context has it ready before its run starts.
             await ctx.add_init_script(script=CHANGE_COUNTER_JS)
             await ctx.add_init_script(script=ACTIVITY_JS)
+            await ctx.add_init_script(script=NOTICES_JS)
             return _Opened(ctx, await ctx.new_page(), proxy)
         except PlaywrightError:
             with contextlib.suppress(PlaywrightError, TimeoutError):

@@ -118,6 +118,7 @@ _SHOWN_JS = r"""([name, scope]) => {
     found.push([same(label) ? 2 : 3, value, 'the line \'' + t.slice(0, 60) + '\'']);
   }
   // A tile: the label in an element of its own and the value under it in the same small box
+  // (or a counter card's number over its caption)
   // ("Open tasks" over "5" in a metric card, a delta line after it), read only when nothing
   // above named the field. The box must hold the label first and at most two more lines, so a
   // section listing several tiles is never read as one, nor a box holding form controls.
@@ -134,6 +135,12 @@ _SHOWN_JS = r"""([name, scope]) => {
         if (lines.length <= 3 && same(lines[0]) && !boxes.has(box)) {
           boxes.add(box);
           found.push([4, lines[1], 'the value in the tile \'' + clean(el.innerText) + '\'']);
+        } else if (lines.length === 2 && same(lines[1]) && /^\p{Sc}?[-+]?\d/u.test(lines[0]) &&
+            !boxes.has(box)) {
+          // A counter card: the number over its caption ("12" over "Resolved").
+          boxes.add(box);
+          found.push([4, lines[0], 'the number over the caption \'' + clean(el.innerText) +
+            '\' in its tile']);
         }
         break;
       }

@@ -12,9 +12,12 @@ Preferences, when several containers fit (said in the step details):
 - `section`: a landmark, region, form or fieldset named by the words (aria-label,
   aria-labelledby, legend, its first heading), then the content under a heading with that
   text; an exact name beats a partial one, a landmark beats a bare heading; then document
-  order. Unnamed, "the footer", "the sidebar", "the navigation" are the landmark of that
-  kind (the outermost first); a sidebar is an aside, else the navigation landmark, and one
-  whose children are fixed-position (no box of its own) still counts.
+  order. With no landmark or heading named exactly so, a tab (role=tab) named so is the
+  place: it is selected first when it is not (a person looks under a tab by opening it),
+  then its panel is the container (or the page, for tabs that filter one view). Unnamed,
+  "the footer", "the sidebar", "the navigation" are the landmark of that kind (the
+  outermost first); a sidebar is an aside, else the navigation landmark, and one whose
+  children are fixed-position (no box of its own) still counts.
 - `dialog`: the open dialog named by the words (any open dialog when none is given); of
   several, the last opened (topmost).
 - `near`: not a container: the smallest visible element showing the words is the anchor,
@@ -26,13 +29,15 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page
 
 from vigil.models import Scope
 
 _tokens = itertools.count(1)
 
-# Returns [ok, how, note, hints]: `how` names the container, `hints` are the closest
+# Returns [ok, how, note, hints] (and a fifth item, a tab's name, when the place is a tab
+# not selected yet): `how` names the container, `hints` are the closest
 # containers shown when nothing fits.
 _RESOLVE_JS = r"""([kind, text, token]) => {
   for (const el of document.querySelectorAll('[data-vigil-scope]')) {
@@ -145,9 +150,38 @@ _RESOLVE_JS = r"""([kind, text, token]) => {
     };
     // "signup" is "Sign up", "sign-up" is "Sign up": spaces and hyphens aside, as a last try.
     const tight = (s) => s.replace(/[\s-]+/g, '');
-    const tries = [
+    const exactly = [
       [lands.filter(([, n]) => n === want), 'landmark'],
       [heads.filter(([, n]) => n === want), 'heading'],
+    ];
+    // A tab named so: what it shows is its panel, looked at with the tab selected. A tab not
+    // selected yet is selected by the caller (the answer's fifth item), then looked at again.
+    if (!exactly.some(([all]) => all.length)) {
+      const tabs = [...document.querySelectorAll('[role=tab]')].filter(shown)
+        .filter((t) => norm(t.innerText || t.getAttribute('aria-label')) === want);
+      if (tabs.length) {
+        const tab = tabs[0];
+        if (tab.getAttribute('aria-selected') !== 'true') {
+          return [false, '', '', [], tab.innerText.trim() || text];
+        }
+        const byId = tab.getAttribute('aria-controls') &&
+          document.getElementById(tab.getAttribute('aria-controls'));
+        const panels = [...document.querySelectorAll('[role=tabpanel]')].filter(shown);
+        const panel = (byId && shown(byId) ? byId : null) ||
+          panels.find((el) => (el.getAttribute('aria-labelledby') || '').split(/\s+/)
+            .includes(tab.id || '\u0000')) || (panels.length === 1 ? panels[0] : null);
+        if (panel) {
+          mark([panel]);
+          return [true, "the panel of tab '" + short(tab.innerText) + "'", '', []];
+        }
+        // Tabs that filter one view (no panels of their own): the page, with the tab selected.
+        const main = document.querySelector('main, [role=main]') || document.body;
+        mark([main]);
+        return [true, "the page with tab '" + short(tab.innerText) + "' selected", '', []];
+      }
+    }
+    const tries = [
+      ...exactly,
       [lands.filter(([, n]) => n.includes(want)), 'landmark'],
       [heads.filter(([, n]) => n.includes(want)), 'heading'],
       [lands.filter(([, n]) => tight(n).includes(tight(want))), 'landmark'],
@@ -271,7 +305,14 @@ def _describe(scope: Scope) -> str:
 async def resolve_scope(page: Page, scope: Scope) -> Scoped | NoScope:
     """Find the scope's container on the page now (the caller retries a miss)."""
     token = f"s{next(_tokens)}"
-    ok, how, note, hints = await page.evaluate(_RESOLVE_JS, [scope.kind, scope.text, token])
+    ok, how, note, hints, *tab = await page.evaluate(_RESOLVE_JS, [scope.kind, scope.text, token])
+    if tab:
+        # "… under the Closed tab": looking there is selecting it; the caller looks again.
+        try:
+            await page.get_by_role("tab", name=str(tab[0]), exact=True).first.click(timeout=5000)
+        except PlaywrightError as exc:
+            return NoScope(f"the tab '{tab[0]}' could not be selected: {exc.message}")
+        return NoScope(f"the tab '{tab[0]}' was not selected; selected it to look inside")
     if not ok:
         reason = f"no {_describe(scope)} on the page"
         shown = [h for h in hints if h]

@@ -39,7 +39,7 @@ from vigil.planner.targets import (
     place_target,
     plain_value,
 )
-from vigil.planner.value_claims import read_value_claim
+from vigil.planner.value_claims import read_value_claim, said_words
 
 # Shapes read before the generic text and visibility ones; each reads its own negation.
 Shape = Callable[[Clause, str], list[Draft] | None]
@@ -454,14 +454,27 @@ def _read_shapes(clause: Clause, claim: str) -> list[Draft] | None:
     if found := TEXT_KEYWORD.fullmatch(claim):
         negative = found.group("no") is not None
         return _presence(clause, found.group("what"), negative, visible=False, words=True)
-    if found := SUBJECT_SAYS.fullmatch(claim):
+    if (found := SUBJECT_SAYS.fullmatch(claim)) and not _shows_up(found):
+        # "… show up under Closed" is where something appears, never the text "up under …".
         if drafts := _field_says(clause, found):
             return drafts
         # "the page has loaded" must not become a search for the word "loaded".
         words = not found.group("verb").lower().startswith("ha")
         drafts = _presence(clause, found.group("what"), _negated(found), visible=False, words=words)
+        drafts = drafts or said_words(clause, found.group("verb"), found.group("what"), found)
         return _within(clause, found.group("subject") or "", drafts)
     return None
+
+
+_SHOW_UP = re.compile(
+    r"up(?:\s+(?:under|in|on|among|below|above|at|there|here|again|too)\b.*)?$", re.IGNORECASE
+)
+
+
+def _shows_up(found: re.Match[str]) -> bool:
+    return found.group("verb").lower().startswith("show") and bool(
+        _SHOW_UP.match(found.group("what"))
+    )
 
 
 # "no longer listed", "gone from the list", "not in the table": about the rows, not the page.

@@ -20,14 +20,18 @@ from vigil.pipeline.vocabulary import parse_ordinal
 from vigil.planner.clauses import Clause
 from vigil.planner.context import Context
 from vigil.planner.grammar import SHOULD, negated, pattern
+from vigil.planner.places import go_to_page, page_name
 from vigil.planner.steps import Draft
 from vigil.planner.targets import element_name
 
+_NOT_A_VERB = r"(?!(?:should|must|will|is|reads|says|shows)\b)"
 _COUNTED = r"(?:count|counter|badge|total\s+count|item\s+count|number)"
 COUNTER = pattern(
-    rf"(?:the\s+)?(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?:'s|\u2019s)?\s+{_COUNTED}\s+"
+    rf"(?:the\s+)?(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?:'s|\u2019s)?\s+{_COUNTED}"
+    rf"(?:\s+(?:on|in)\s+the\s+(?P<place>[a-z][\w-]*(?:\s+{_NOT_A_VERB}[a-z][\w-]*)?))?\s+"
     rf"(?:(?:is|reads|says|shows)(?P<neg2>\s+not|n't)?|{SHOULD}(?:be|read|say|show))"
     r"\s+(?:now\s+|still\s+)?(?P<count>\d{1,6})"
+    r"(?:\s+(?:afterwards|after\s+that|now|again|too|as\s+well))?"
 )
 # Words that are not a thing with a counter of its own: "the item count is 3" counts rows.
 _NOT_A_COUNTER = re.compile(
@@ -47,7 +51,13 @@ def read_counter(clause: Clause, claim: str) -> list[Draft] | None:
     no = negated(found)
     note = f"Check the {thing} counter {'does not show' if no else 'shows'} {count}"
     action: Action = "assert_no_text" if no else "assert_text"
-    return [Draft(action, target=thing, value=count, note=note)]
+    go = []
+    if found.group("place"):
+        place = page_name(found.group("place"))
+        if place is None:
+            return None
+        go = [go_to_page(place)]
+    return [*go, Draft(action, target=thing, value=count, note=note)]
 
 
 _PLACES = (

@@ -162,7 +162,9 @@ PRESENT = pattern(
     r"(?:both\s+|all\s+(?:of\s+)?)?(?P<items>.+?)\s+"
     r"(?:(?:should|must|will)\s+(?:all\s+|both\s+)?(?:come\s+up|turn\s+up|show\s+up|appear|"
     r"be\s+there|be\s+listed|be\s+shown)|(?:are|is)\s+(?:all\s+|both\s+)?there|"
-    r"(?:all|both)\s+(?:come\s+up|appear|show\s+up))"
+    r"(?:all|both)\s+(?:come\s+up|appear|show\s+up)"
+    # "check that both 'A' and 'B' show up": the plain present, after a verb of checking.
+    r"|(?:come\s+up|turn\s+up|show\s+up|appear))"
     r"(?:\s+(?:there|too|as\s+well|in\s+the\s+(?:list|results|table)))?"
 )
 # "expect A and B and nobody else", "A and B should be listed and nothing else".

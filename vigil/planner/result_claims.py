@@ -161,10 +161,32 @@ def _position(clause: Clause, claim: str) -> list[Draft] | None:
         return None
     word = found.groupdict().get("edge") or found["nth"]
     nth = parse_ordinal(word.lower())
-    name = item_name(clause, what)
+    name = item_name(clause, what) or _title_with_verb(clause, what)
     if nth is None or name is None:
         return None
     return [Draft("assert_cell", value=name, nth=nth)]
+
+
+# "Laptop shows blue lines should be at the top": a title that holds a verb of its own is
+# still the subject when a claim's own verb follows it; only words that would make the
+# subject a sentence of its own (an auxiliary, a negation) refuse it.
+_SENTENCE_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|should|must|will|would|can|not|n't)\b", re.IGNORECASE
+)
+
+
+def _title_with_verb(clause: Clause, words: str) -> str | None:
+    words = " ".join(words.split()).rstrip(".")
+    if (
+        has_token(words)
+        or not _SENTENCE_NAME.fullmatch(words)
+        or _NOT_A_FIRST_WORD.match(words)
+        or _NOT_A_LAST_WORD.search(words)
+        or _SENTENCE_VERB.search(words)
+        or len(words.split()) < 3
+    ):
+        return None
+    return words
 
 
 def _presence(clause: Clause, claim: str) -> list[Draft] | None:

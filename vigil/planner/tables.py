@@ -17,6 +17,7 @@ from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.grammar import IS, SHOULD, TRAILER, negated, pattern
 from vigil.planner.names import unquoted_name, unquoted_names
 from vigil.planner.pronouns import IT, kind_reference, pronoun_subject
+from vigil.planner.result_claims import item_names
 from vigil.planner.steps import Draft
 from vigil.planner.targets import element_name, plain_value
 
@@ -185,6 +186,9 @@ ONLY = pattern(
     rf"|(?:[\w ]+?\s+)?(?:should\s+|must\s+)?(?:shows?|lists?|contains?|displays?|has)\s+only\s+"
     rf"(?P<items2>.+)"
     rf"|(?:only|just)\s+(?P<items3>.+?)\s+(?:remains?|is\s+left|are\s+left)"
+    # "Only SQ-102 should come up", "only Dune and Emma turn up": a search's whole answer.
+    r"|(?:only|just)\s+(?P<items4>.+?)\s+(?:(?:should|must|will)\s+(?:come\s+up|show\s+up|"
+    r"turn\s+up|appear|be\s+found|be\s+returned)|(?:comes?|shows?|turns?)\s+up|appears?)"
 )
 # A counted thing that is really a phrase of text: "2 items left" is the counter's wording.
 _TEXT_COUNT = re.compile(r"\b(?:left|remaining|selected|in\s+stock|ago|per\s+\w+)$", re.I)
@@ -488,6 +492,22 @@ def _items(clause: Clause, words: str) -> list[str] | None:
     return clause.literal_list(words) or unquoted_names(clause, words)
 
 
+# "only the sparkling water should be left": an item named in lower case after "the".
+_THE_ITEM = re.compile(r"the\s+(?P<name>[a-z][\w'-]*(?:\s+[a-z0-9][\w'-]*){0,3})")
+_NOT_AN_ITEM = re.compile(
+    r"\b(?:first|last|one|ones|item|items|row|rows|result|results|thing|things|page|list|"
+    r"table|same|other|others|rest|new|old|it|them|these|those|following)$",
+    re.IGNORECASE,
+)
+
+
+def _the_item(words: str) -> list[str] | None:
+    found = _THE_ITEM.fullmatch(" ".join(words.split()))
+    if found is None or _NOT_AN_ITEM.search(found["name"]):
+        return None
+    return [found["name"]]
+
+
 def read_only(clause: Clause, claim: str) -> list[Draft] | None:
     """ "only 'A' and 'B' are shown": each is shown, and nothing else (a count of 2)."""
     if (alone := THE_ONLY.fullmatch(claim)) and not negated(alone):
@@ -502,8 +522,11 @@ def read_only(clause: Clause, claim: str) -> list[Draft] | None:
     found = ONLY.fullmatch(claim)
     if not found:
         return None
-    words = found.group("items") or found.group("items2") or found.group("items3")
-    items = _items(clause, words)
+    words = (
+        found.group("items") or found.group("items2") or found.group("items3")
+        or found.group("items4")
+    )  # fmt: skip
+    items = _items(clause, words) or item_names(clause, words) or _the_item(words)
     if not items:
         return None
     return [

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 
-from vigil.models import Action, Scope
+from vigil.models import NOTIFICATION, Action, Scope
 from vigil.planner.clauses import TOKEN, Clause, has_token
 from vigil.planner.grammar import pattern
+from vigil.planner.places import go_to_page
 from vigil.planner.result_claims import item_name
 from vigil.planner.states import read_state
 from vigil.planner.steps import Draft
@@ -94,6 +95,22 @@ _SEER = re.compile(
     r"^(?:(?:i|we|you|the\s+user)\s+)?(?:should\s+|must\s+|will\s+)?(?:see|get|receive)\s+",
     re.IGNORECASE,
 )
+# "A 'Case C-12 resolved' notification should pop up", "you should get a Preferences saved
+# toast", "a snackbar saying Draft discarded appears": the words of a notification, which must
+# be found in one (browser/notices.py), never merely elsewhere on the page. A "message" or a
+# "confirmation" may be any text the page shows, so only the nouns of pop-ups are read here.
+_NOTICE_NOUN = r"(?:notification|toast|snackbar|pop-?up|notice\s+pop-?up)"
+_POPS_UP = (
+    r"(?:\s+(?:should|must|will)\s+(?:appear|be\s+shown|show\s+up|be\s+displayed|pop\s+up|"
+    r"come\s+up)|\s+(?:appears|is\s+shown|shows\s+up|is\s+displayed|pops\s+up|comes\s+up))?"
+    r"(?:\s+(?:now|then|afterwards|after\s+that|right\s+away|briefly))?"
+)
+NOTICE = pattern(
+    rf"(?:the|a|an)\s+(?P<before>.+?)\s+{_NOTICE_NOUN}{_POPS_UP}"
+    rf"|(?:the|a|an)\s+(?:[a-z]+\s+)?{_NOTICE_NOUN}\s+(?:saying|that\s+says|reading|which\s+says|"
+    rf"with\s+the\s+text)\s+(?P<after>.+?){_POPS_UP}"
+    rf"|(?:the|a|an)\s+(?:[a-z]+\s+)?{_NOTICE_NOUN}\s+(?P<quoted>{TOKEN}){_POPS_UP}"
+)
 # Words written as a message: a capital, a digit or "#" first, then more words.
 _MESSAGE_WORDS = re.compile(r"(?-i:[A-Z0-9#])\S*(?:\s+\S+)+")
 _DESCRIBES = re.compile(
@@ -115,7 +132,16 @@ _KIND_BEFORE_LITERAL = re.compile(rf"^(?:the\s+)?[a-z][\w-]*\s+(?={TOKEN})", re.
 
 def read_value_claim(clause: Clause, claim: str) -> list[Draft] | None:
     """A labelled value, a tile, a price in a list, a message or a ticked box; else None."""
-    for reader in (_tile, _equals, _lists_at, _costs, _message, _checked_off):
+    for reader in (
+        _notice,
+        _summary_says,
+        _tile,
+        _equals,
+        _lists_at,
+        _costs,
+        _message,
+        _checked_off,
+    ):
         if drafts := reader(clause, claim):
             return drafts
     return None
@@ -177,11 +203,14 @@ def _tile(clause: Clause, claim: str) -> list[Draft] | None:
 
 
 def _page(place: str | None) -> list[Draft]:
-    """ "… on the dashboard": that page is the one shown, checked before the value."""
+    """ "… on the dashboard": that page is gone to first unless the browser is already on it
+    (as counters.py reads "the Escalated count on the dashboard"): a value read after steps
+    elsewhere is read where the goal says, and a page that holds the tile but is titled
+    otherwise is no reason to fail a true claim."""
     if not place:
         return []
     name = re.sub(r"\s+page$", "", place.strip(), flags=re.IGNORECASE)
-    return [Draft("assert_visible", target=name, ground="page")]
+    return [go_to_page(name)]
 
 
 def _lists_at(clause: Clause, claim: str) -> list[Draft] | None:
@@ -232,6 +261,49 @@ def _message(clause: Clause, claim: str) -> list[Draft] | None:
     return [Draft("assert_text", value=clause.written(words))]
 
 
+def _notice(clause: Clause, claim: str) -> list[Draft] | None:
+    found = NOTICE.fullmatch(_SEER.sub("", claim))
+    if found is None:
+        return None
+    words = " ".join((found["before"] or found["after"] or found["quoted"]).split())
+    if (literal := clause.literal(words)) is None:
+        if has_token(words) or not _MESSAGE_WORDS.fullmatch(words):
+            return None  # "a success notification": what kind, not what it says
+        if _DESCRIBES.match(words) or _CLAUSE.search(words):
+            return None
+        literal = clause.written(words)
+    note = f"Check a notification shows '{literal}' (since the last action)"
+    return [Draft("assert_text", value=literal, role=NOTIFICATION, note=note)]
+
+
+# "the Site summary must say 15 Pages", "the Case summary should show 2 Escalated": what a
+# named summary of counts says, read inside that part of the page only (the same words
+# elsewhere, a number that belongs to another line, are not what it says).
+SUMMARY_SAYS = pattern(
+    r"(?:the\s+)?(?P<name>(?-i:[A-Z])[\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,2}?\s+"
+    r"(?:summary|overview|stats|statistics|totals|counts|figures))\s+"
+    r"(?:(?:should|must|will)(?P<neg>\s+not|n't)?\s+(?:still\s+)?(?:say|show|read|display|list)"
+    r"|(?:says|shows|reads|displays|lists)(?P<neg2>\s+not)?)\s+(?P<what>.+)"
+)
+# A count with its noun as a summary writes it: "15 Pages", "2 open cases", "1,204 users".
+_COUNT_WITH_NOUN = re.compile(r"\d[\d,]*\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?", re.IGNORECASE)
+
+
+def _summary_says(clause: Clause, claim: str) -> list[Draft] | None:
+    found = SUMMARY_SAYS.fullmatch(claim)
+    if found is None:
+        return None
+    what = " ".join(found["what"].split())
+    text = clause.literal(what)
+    if text is None and not has_token(what) and _COUNT_WITH_NOUN.fullmatch(what):
+        text = what
+    if not text:
+        return None
+    action: Action = "assert_no_text" if _negative(found) else "assert_text"
+    name = " ".join(found["name"].split())
+    return [Draft(action, value=text, scope=Scope(kind="section", text=name))]
+
+
 def _checked_off(clause: Clause, claim: str) -> list[Draft] | None:
     found = CHECKED_OFF.fullmatch(claim)
     if found is None:
@@ -239,3 +311,24 @@ def _checked_off(clause: Clause, claim: str) -> list[Draft] | None:
     head = _KIND_BEFORE_LITERAL.sub("", found["head"] or found["head2"])
     state = found["state2"] if found["state2"] in ("done", "completed") else "checked"
     return read_state(clause, f"{head} {state}")
+
+
+# "says Welcome back, Noor", "reads Hello, world": the words a page says, commas and all.
+_SAYING = re.compile(r"^(?:says?|reads?)$", re.IGNORECASE)
+_A_LIST = re.compile(r"\b(?:and|or|nor)\b|,\s*,|,$", re.IGNORECASE)
+
+
+def said_words(clause: Clause, verb: str, words: str, found: re.Match[str]) -> list[Draft] | None:
+    """ "the dashboard says Welcome back, Noor": the words said, as text on the page the
+    steps are on. A subject that names a place ("the dashboard") is not made a requirement
+    that the page be titled so: the words are what was claimed, and a page not named that
+    way that says them makes the claim true. A comma after "says" is part of the message
+    ("Welcome back, Noor"), never a list: a list ("says A, B and C") stays with the readers
+    of lists, and each piece must read as words on its own."""
+    words = " ".join(words.split())
+    if not _SAYING.match(verb) or "," not in words or _A_LIST.search(words) or has_token(words):
+        return None
+    if not _MESSAGE_WORDS.fullmatch(words) or _DESCRIBES.match(words) or _CLAUSE.search(words):
+        return None
+    action: Action = "assert_no_text" if _negative(found) else "assert_text"
+    return [Draft(action, value=clause.written(words))]
