@@ -40,6 +40,7 @@ REQUIRED_MODULES = (
     "wagtail",
     "streamlit",
     "nicegui",
+    "mlflow",
 )
 
 
@@ -218,6 +219,20 @@ def start_nicegui(workdir: Path) -> RunningApp:
     return _pristine(app, db)
 
 
+def start_mlflow(workdir: Path) -> RunningApp:
+    db = workdir / "mlflow.sqlite3"
+    # The server's background job runner (GenAI evaluation jobs) is of no use to the goals
+    # and costs several worker processes on a shared machine.
+    env = _env(MLFLOW_SERVER_ENABLE_JOB_EXECUTION="false")
+    _seed_sqlite("bench.realapps.sites.ml_tracking", db, env, workdir)
+    cmd = [sys.executable, "-m", "mlflow", "server", "--backend-store-uri", f"sqlite:///{db}"]
+    cmd += ["--default-artifact-root", str(workdir / "artifacts"), "--workers", "1"]
+    cmd += ["--host", LOOPBACK, "--port", "{port}"]
+    # `mlflow server` runs uvicorn as its child and forwards SIGTERM to it on stop().
+    app = _serve("mlflow", cmd, env, workdir, "/health")
+    return _pristine(app, db)
+
+
 STARTERS: dict[str, Callable[[Path], RunningApp]] = {
     "datasette": start_datasette,
     "django_admin": start_django_admin,
@@ -226,6 +241,7 @@ STARTERS: dict[str, Callable[[Path], RunningApp]] = {
     "wagtail": start_wagtail,
     "streamlit": start_streamlit,
     "nicegui": start_nicegui,
+    "mlflow": start_mlflow,
 }
 
 
