@@ -99,7 +99,14 @@ def _env(**extra: str) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": path, **extra}
 
 
-def _serve(name: str, cmd: list[str], env: dict[str, str], workdir: Path, ready: str) -> RunningApp:
+def _serve(
+    name: str,
+    cmd: list[str],
+    env: dict[str, str],
+    workdir: Path,
+    ready: str,
+    timeout_s: float = START_TIMEOUT_S,
+) -> RunningApp:
     port = free_port()
     base = f"http://{LOOPBACK}:{port}"
     log = workdir / f"{name}.log"
@@ -107,7 +114,7 @@ def _serve(name: str, cmd: list[str], env: dict[str, str], workdir: Path, ready:
         argv = [part.replace("{port}", str(port)) for part in cmd]
         process = subprocess.Popen(argv, cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT)
     app = RunningApp(name, base, process, log)
-    deadline = time.monotonic() + START_TIMEOUT_S
+    deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{name} exited {process.returncode}: {log.read_text()[-800:]}")
@@ -118,7 +125,7 @@ def _serve(name: str, cmd: list[str], env: dict[str, str], workdir: Path, ready:
             pass
         time.sleep(0.2)
     app.stop()
-    raise RuntimeError(f"{name} did not answer on {base}{ready} within {START_TIMEOUT_S:g} s")
+    raise RuntimeError(f"{name} did not answer on {base}{ready} within {timeout_s:g} s")
 
 
 def _pristine(app: RunningApp, db: Path) -> RunningApp:
@@ -228,8 +235,10 @@ def start_mlflow(workdir: Path) -> RunningApp:
     cmd = [sys.executable, "-m", "mlflow", "server", "--backend-store-uri", f"sqlite:///{db}"]
     cmd += ["--default-artifact-root", str(workdir / "artifacts"), "--workers", "1"]
     cmd += ["--host", LOOPBACK, "--port", "{port}"]
-    # `mlflow server` runs uvicorn as its child and forwards SIGTERM to it on stop().
-    app = _serve("mlflow", cmd, env, workdir, "/health")
+    # `mlflow server` runs uvicorn as its child and forwards SIGTERM to it on stop(). Its
+    # imports (pandas, pyarrow, the GenAI server modules) alone took over three minutes on a
+    # loaded shared machine: the bound is doubled, as for Wagtail's seed.
+    app = _serve("mlflow", cmd, env, workdir, "/health", timeout_s=2 * START_TIMEOUT_S)
     return _pristine(app, db)
 
 

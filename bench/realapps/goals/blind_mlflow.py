@@ -111,8 +111,10 @@ async def _kv(page: Page, section: str) -> dict[str, str]:
     await _run_loaded(page)
     header = page.get_by_text(re.compile(rf"^{section} \(\d+\)$"))
     await header.wait_for()
-    table = page.locator("table, [role=table]").filter(has=page.get_by_role("cell")).filter(
-        has_text=section[:-1]
+    table = (
+        page.locator("table, [role=table]")
+        .filter(has=page.get_by_role("cell"))
+        .filter(has_text=section[:-1])
     )
     out: dict[str, str] = {}
     for row in await table.first.get_by_role("row").all():
@@ -566,4 +568,3 @@ async def m7(page: Page) -> bool:
     rows = await _models_table(page)
     row = next((r for r in rows if r.startswith("demand-forecaster")), "")
     return "@ production : Version 1" in row or "@ production: Version 1" in row
-

@@ -226,7 +226,11 @@ def seed(db: str) -> None:
         for run_name, note in versions:
             rid = runs[run_name]
             client.create_model_version(
-                name, f"runs:/{rid}/model", run_id=rid, description=note, tags={"trained_on": rid[:8]}
+                name,
+                f"runs:/{rid}/model",
+                run_id=rid,
+                description=note,
+                tags={"trained_on": rid[:8]},
             )
         for alias, version in aliases.items():
             client.set_registered_model_alias(name, alias, str(version))
