@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -240,17 +241,18 @@ def _stable_run_ids() -> None:
     """Make MLflow's SQL store name each new run after `run_id(name)`, not a random uuid."""
     from mlflow.store.tracking import sqlalchemy_store
 
-    original = sqlalchemy_store.SqlAlchemyStore.create_run
+    # The store calls `uuid.uuid4()` through the uuid module: patching the module reaches it.
+    original: Callable[..., Any] = sqlalchemy_store.SqlAlchemyStore.create_run
 
     def create_run(self: Any, *args: Any, **kwargs: Any) -> Any:
         name = kwargs.get("run_name") or args[3]
         wanted = uuid.UUID(run_id(name))
-        real = sqlalchemy_store.uuid.uuid4
-        sqlalchemy_store.uuid.uuid4 = lambda: wanted  # type: ignore[attr-defined]
+        real = uuid.uuid4
+        uuid.uuid4 = lambda: wanted
         try:
             return original(self, *args, **kwargs)
         finally:
-            sqlalchemy_store.uuid.uuid4 = real  # type: ignore[attr-defined]
+            uuid.uuid4 = real
 
     sqlalchemy_store.SqlAlchemyStore.create_run = create_run  # type: ignore[method-assign]
 
