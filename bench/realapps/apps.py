@@ -40,6 +40,7 @@ REQUIRED_MODULES = (
     "wagtail",
     "streamlit",
     "nicegui",
+    "mlflow",
 )
 
 
@@ -98,7 +99,14 @@ def _env(**extra: str) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": path, **extra}
 
 
-def _serve(name: str, cmd: list[str], env: dict[str, str], workdir: Path, ready: str) -> RunningApp:
+def _serve(
+    name: str,
+    cmd: list[str],
+    env: dict[str, str],
+    workdir: Path,
+    ready: str,
+    timeout_s: float = START_TIMEOUT_S,
+) -> RunningApp:
     port = free_port()
     base = f"http://{LOOPBACK}:{port}"
     log = workdir / f"{name}.log"
@@ -106,7 +114,7 @@ def _serve(name: str, cmd: list[str], env: dict[str, str], workdir: Path, ready:
         argv = [part.replace("{port}", str(port)) for part in cmd]
         process = subprocess.Popen(argv, cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT)
     app = RunningApp(name, base, process, log)
-    deadline = time.monotonic() + START_TIMEOUT_S
+    deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{name} exited {process.returncode}: {log.read_text()[-800:]}")
@@ -117,7 +125,7 @@ def _serve(name: str, cmd: list[str], env: dict[str, str], workdir: Path, ready:
             pass
         time.sleep(0.2)
     app.stop()
-    raise RuntimeError(f"{name} did not answer on {base}{ready} within {START_TIMEOUT_S:g} s")
+    raise RuntimeError(f"{name} did not answer on {base}{ready} within {timeout_s:g} s")
 
 
 def _pristine(app: RunningApp, db: Path) -> RunningApp:
@@ -218,6 +226,22 @@ def start_nicegui(workdir: Path) -> RunningApp:
     return _pristine(app, db)
 
 
+def start_mlflow(workdir: Path) -> RunningApp:
+    db = workdir / "mlflow.sqlite3"
+    # The server's background job runner (GenAI evaluation jobs) is of no use to the goals
+    # and costs several worker processes on a shared machine.
+    env = _env(MLFLOW_SERVER_ENABLE_JOB_EXECUTION="false")
+    _seed_sqlite("bench.realapps.sites.ml_tracking", db, env, workdir)
+    cmd = [sys.executable, "-m", "mlflow", "server", "--backend-store-uri", f"sqlite:///{db}"]
+    cmd += ["--default-artifact-root", str(workdir / "artifacts"), "--workers", "1"]
+    cmd += ["--host", LOOPBACK, "--port", "{port}"]
+    # `mlflow server` runs uvicorn as its child and forwards SIGTERM to it on stop(). Its
+    # imports (pandas, pyarrow, the GenAI server modules) alone took over three minutes on a
+    # loaded shared machine: the bound is doubled, as for Wagtail's seed.
+    app = _serve("mlflow", cmd, env, workdir, "/health", timeout_s=2 * START_TIMEOUT_S)
+    return _pristine(app, db)
+
+
 STARTERS: dict[str, Callable[[Path], RunningApp]] = {
     "datasette": start_datasette,
     "django_admin": start_django_admin,
@@ -226,6 +250,7 @@ STARTERS: dict[str, Callable[[Path], RunningApp]] = {
     "wagtail": start_wagtail,
     "streamlit": start_streamlit,
     "nicegui": start_nicegui,
+    "mlflow": start_mlflow,
 }
 
 

@@ -95,6 +95,7 @@ class GoalSet:
 
 def all_goals() -> list[Goal]:
     from bench.realapps.goals import (
+        blind_mlflow,
         blind_nicegui,
         blind_streamlit,
         blind_wagtail,
@@ -124,5 +125,6 @@ def all_goals() -> list[Goal]:
         blind_wagtail,
         blind_streamlit,
         blind_nicegui,
+        blind_mlflow,
     )
     return [goal for module in sets for goal in module.GOALS.goals]
