@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-stamp
+HEAVY_STAMP := $(VENV)/.bench-heavy-stamp
 CHROMIUM ?= $(or $(VIGIL_CHROMIUM_PATH),/usr/bin/chromium)
 ONLY ?=
 
@@ -21,8 +22,9 @@ lint: deps $(BENCH_STAMP)
 	$(BIN)/ruff format --check vigil tests bench
 	$(BIN)/mypy
 
-# The benchmarks also install the `bench` extra: the real apps bench/realapps/ measures on.
-bench: deps $(BENCH_STAMP)
+# The benchmarks also install the `bench` and `bench-heavy` extras: the real apps
+# bench/realapps/ measures on.
+bench: deps $(BENCH_STAMP) $(HEAVY_STAMP)
 	$(BIN)/python -m bench $(ONLY)
 
 deps: system-deps $(STAMP)
@@ -50,6 +52,10 @@ $(STAMP): pyproject.toml
 $(BENCH_STAMP): $(STAMP) pyproject.toml
 	$(BIN)/pip install -q -e '.[dev,bench]'
 	@touch $(BENCH_STAMP)
+
+$(HEAVY_STAMP): $(BENCH_STAMP) pyproject.toml
+	$(BIN)/pip install -q -e '.[dev,bench,bench-heavy]'
+	@touch $(HEAVY_STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
