@@ -71,8 +71,10 @@ SPELLED_STATE = pattern(
 _KIND_BEFORE = re.compile(rf"^(?:the\s+)?[a-z][\w-]*\s+(?={TOKEN}$)", re.IGNORECASE)
 
 
-def _record(clause: Clause, words: str) -> Scope | None:
-    """The row of the record the words name: quoted, a name, a pronoun, or "the ticket"."""
+def record_scope(clause: Clause, words: str, *, kind_is_opened: bool = False) -> Scope | None:
+    """The row of the record the words name: quoted, a name, a pronoun, or "the ticket".
+    With `kind_is_opened`, "the ticket" is the record the goal just opened (which a click
+    named), never a row saying "ticket"."""
     words = _KIND_BEFORE.sub("", words.strip())
     if (literal := clause.literal(words)) is not None:
         return Scope(kind="row", text=literal) if literal.strip() else None
@@ -80,11 +82,14 @@ def _record(clause: Clause, words: str) -> Scope | None:
         return Scope(kind="row", text=subject)
     if has_token(words):
         return None
+    reference = kind_reference(words)
+    if kind_is_opened and reference is not None:
+        return Scope(kind="row", text=IT)
     # "the Cinnamon Roll" is "Cinnamon Roll"; "The Dispossessed" is a title, kept whole.
     bare = re.sub(r"^the\s+", "", words) if words.startswith("the ") else words
     if bare[:1].isupper() and (name := unquoted_name(clause, bare)):
         return Scope(kind="row", text=name)
-    if (reference := kind_reference(words)) is not None:
+    if reference is not None:
         return Scope(kind="row", text=reference)
     return None
 
@@ -100,7 +105,7 @@ def _value(clause: Clause, words: str) -> str | None:
 
 def read_field(clause: Clause, claim: str) -> list[Draft] | None:
     if found := FLAG.fullmatch(claim):
-        row = _record(clause, found.group("row"))
+        row = record_scope(clause, found.group("row"))
         flag = " ".join(found.group("flag").lower().split())
         opposite = flag in _UN
         named = _UN.get(flag, flag)
@@ -108,13 +113,13 @@ def read_field(clause: Clause, claim: str) -> list[Draft] | None:
         if row is not None:
             return [Draft("assert_cell", value=YES if yes else NO, scope=row, column=named)]
     if found := SPELLED_STATE.fullmatch(claim):
-        row = _record(clause, found.group("row"))
+        row = record_scope(clause, found.group("row"))
         column = element_name(clause, found.group("column"))
         value = _value(clause, found.group("value"))
         if row is not None and column and value is not None and not negated(found):
             return [Draft("assert_cell", value=value, scope=row, column=column)]
     if found := HAS_NO.fullmatch(claim):
-        row = _record(clause, found.group("row"))
+        row = record_scope(clause, found.group("row"))
         column = element_name(clause, found.group("column"))
         if row is not None and column and not negated(found):
             return [Draft("assert_cell", value="", scope=row, column=column, exact=True)]

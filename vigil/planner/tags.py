@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import re
 
-from vigil.models import Action, Scope
+from vigil.models import Action
 from vigil.planner.clauses import TOKEN, Clause, has_token
+from vigil.planner.fields import record_scope
 from vigil.planner.grammar import IS, SHOULD, negated, pattern
-from vigil.planner.names import unquoted_name
-from vigil.planner.pronouns import IT, kind_reference, pronoun_subject
 from vigil.planner.steps import Draft
 from vigil.planner.targets import plain_value
 
@@ -48,7 +47,6 @@ HAS_TAGS = pattern(rf"(?P<row>.+?)\s+{SHOULD}{_CARRY}\s+(?:the\s+)?{_TAG_NOUN}\s
 _STATUS = r"(?P<status>draft|live|scheduled|expired|locked|private)"
 STATUS = pattern(rf"(?P<row>.+?)\s+{IS}\s+(?:still\s+)?(?:an?\s+|in\s+)?{_STATUS}")
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_KIND_BEFORE = re.compile(rf"^(?:the\s+)?[a-z][\w-]*\s+(?={TOKEN}$)", re.IGNORECASE)
 # Words that are not a tag: "the tag", "a label", pronouns.
 _NOT_A_TAG = re.compile(r"^(?:the|a|an|it|them|this|that|same|new|right|correct)$", re.I)
 
@@ -86,7 +84,7 @@ def read_tag_claim(clause: Clause, claim: str) -> list[Draft] | None:
         tags = _tags(clause, found.group("tags"))
         return _tagged(clause, found.group("row"), tags, negated(found))
     if (found := STATUS.fullmatch(claim)) and not negated(found):
-        row = _record(clause, found.group("row"))
+        row = record_scope(clause, found.group("row"), kind_is_opened=True)
         if row is None or row.text == "":
             return None
         return [Draft("assert_cell", value=found.group("status").lower(), scope=row)]
@@ -96,7 +94,7 @@ def read_tag_claim(clause: Clause, claim: str) -> list[Draft] | None:
 def _tagged(
     clause: Clause, row_words: str, tags: list[str] | None, negative: bool
 ) -> list[Draft] | None:
-    row = _record(clause, row_words)
+    row = record_scope(clause, row_words, kind_is_opened=True)
     if row is None or not tags:
         return None
     # A tag is an element of its own, so its whole text is matched (exact).
@@ -117,21 +115,3 @@ def _tags(clause: Clause, words: str) -> list[str] | None:
             return None
         tags.append(clause.written(part))
     return tags or None
-
-
-def _record(clause: Clause, words: str) -> Scope | None:
-    """The row of the record the words name: quoted, a name, "it" or "the ticket"."""
-    words = _KIND_BEFORE.sub("", words.strip())
-    if (literal := clause.literal(words)) is not None:
-        return Scope(kind="row", text=literal) if literal.strip() else None
-    if (subject := pronoun_subject(words)) is not None:
-        return Scope(kind="row", text=subject)
-    if has_token(words):
-        return None
-    if kind_reference(words) is not None:
-        # "the ticket" after "open 'X'": the record the goal opened, which a click names.
-        return Scope(kind="row", text=IT)
-    bare = re.sub(r"^the\s+", "", words) if words.startswith("the ") else words
-    if bare[:1].isupper() and (name := unquoted_name(clause, bare)):
-        return Scope(kind="row", text=name)
-    return None
