@@ -50,6 +50,12 @@ GOALS = {
     "a styled switch whose native box is transparent": Goal(
         "/notices", "the 'Keep me signed in' checkbox should be checked", True
     ),
+    "a claim in brackets after a step": Goal(
+        "/", "click 'Second page' (the URL should contain '/second')", True
+    ),
+    "TRAP a claim in brackets the page contradicts": Goal(
+        "/", "click 'Second page' (the URL should contain '/third')", False, 3
+    ),
     "on the sign-in page asked for": Goal("/gate", "I should be on the sign-in page", True),
     "TRAP a sign-in page naming where it leads": Goal(
         "/gate", "I should end up on the Reports page", False, 2

@@ -94,3 +94,19 @@ def without_asides(
     if not asides:
         return None
     return clause.with_text(" ".join(text.split())), asides
+
+
+def claim_aside(clause: Clause) -> tuple[Clause, Clause] | None:
+    """ "Open Reports (the revenue should be $67.50)": a parenthesis that is a sentence of its
+    own, checked after the words around it; (the clause without it, the aside). The caller
+    reads both and keeps this only when both read completely and the aside only claims."""
+    found = _PARENS.search(clause.masked)
+    if found is None or _PARENS.search(clause.masked, found.end()) is not None:
+        return None
+    inner = found.group("inner").strip()
+    if len(inner.split()) < 3:
+        return None  # "(draft)", "(incl. VAT)": part of a name or a note, not a sentence
+    rest = (clause.masked[: found.start()] + clause.masked[found.end() :]).strip()
+    if not rest:
+        return None
+    return clause.with_text(rest), clause.with_text(inner)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from vigil.models import IF_ASKED, Scope, TestPlan
 from vigil.planner.actions import read_wait
-from vigil.planner.asides import without_asides
+from vigil.planner.asides import claim_aside, without_asides
 from vigil.planner.clauses import Clause, split_clauses
 from vigil.planner.compounds import Piece, read_compound, read_piece
 from vigil.planner.context import Context
@@ -184,6 +184,8 @@ def _read_clause(
             return [*pieces, check], unread, framed
     if asides := _aside_read(clause, ctx, previous, trailing=False):
         return asides
+    if claimed := _claim_aside_read(clause, ctx, previous):
+        return claimed
     if outcome_first := read_outcome_first(clause, ctx, previous):
         return outcome_first, [], []
     if when_then := read_when_then(clause, ctx, previous):
@@ -242,6 +244,26 @@ def _aside_read(
     if not pieces or unread:
         return None
     return pieces, [], [*framed, *explained]
+
+
+def _claim_aside_read(
+    clause: Clause, ctx: Context, previous: Piece | None
+) -> tuple[list[Piece], list[str], list[str]] | None:
+    """ "Open Reports (the revenue should be $67.50)": the step, then the claim in brackets
+    (read otherwise, the brackets became part of the link's name). Only an aside made of
+    claims: one holding a sign-in ("(ana / pw)") is read first, by sign_in_first."""
+    split = claim_aside(clause)
+    if split is None:
+        return None
+    rest, aside = split
+    claims, claims_unread = read_compound(aside, ctx, None)
+    drafts = [d for piece in claims for d in piece.drafts]
+    if not drafts or claims_unread or not all(d.action.startswith("assert_") for d in drafts):
+        return None
+    pieces, unread, framed = _read_clause(rest, ctx, previous)
+    if not pieces or unread:
+        return None
+    return [*pieces, *claims], [], framed
 
 
 def _submit_with_named_button(drafts: list[Draft]) -> list[Draft]:
