@@ -50,6 +50,13 @@ GOALS = {
     "a styled switch whose native box is transparent": Goal(
         "/notices", "the 'Keep me signed in' checkbox should be checked", True
     ),
+    "a counter on one line with its label": Goal(
+        "/notices", "the Queued count should read 7", True
+    ),
+    "a counter whose number comes first": Goal("/notices", "the Failed counter should be 2", True),
+    "TRAP a counter's label with another number in a sentence": Goal(
+        "/notices", "the Queued count should read 3", False, 2
+    ),
     "a claim in brackets after a step": Goal(
         "/", "click 'Second page' (the URL should contain '/second')", True
     ),

@@ -131,6 +131,25 @@ _SHOWN_JS = r"""([name, scope]) => {
         // A form's fields are not tiles: the line after a label there is the next label.
         if (box.querySelector('input, select, textarea, button, [contenteditable]')) break;
         const lines = box.innerText.split('\n').map(clean).filter(Boolean);
+        if (lines.length === 1 && box.children.length <= 3) {
+          // A tile on one line: the label's element and a number beside it ("Blocked 3",
+          // "3 Blocked"); anything else on the line makes it a sentence, not a tile.
+          const line = lines[0];
+          const label = clean(el.innerText);
+          const low = line.toLowerCase();
+          let rest = '';
+          if (low.startsWith(label.toLowerCase())) rest = clean(line.slice(label.length));
+          else if (low.endsWith(label.toLowerCase())) {
+            rest = clean(line.slice(0, line.length - label.length));
+          }
+          if (/^\p{Sc}?[-+]?\d[\d.,]*\s*%?$/u.test(rest) && !boxes.has(box)) {
+            boxes.add(box);
+            found.push([4, rest, 'the number beside \'' + label + '\' in its tile']);
+            break;
+          }
+          if (rest) break;
+          continue;
+        }
         if (lines.length < 2) continue;
         if (lines.length <= 3 && same(lines[0]) && !boxes.has(box)) {
           boxes.add(box);
