@@ -167,7 +167,8 @@ def test_an_explicit_id_ties_a_document_to_a_renamed_check(server: str, tmp_path
     path = write(tmp_path, CHECKS)
     assert vigil(server, tmp_path, "apply", str(path), HOOK_TOKEN="t").exit_code == 0
     home_id = stored(server)["Home"]["id"]
-    path.write_text(CHECKS.replace("name: Home", f"id: {home_id}\nname: Front page"))
+    # Quoted as `vigil export` writes it: an id of digits (and an "e") would read as a number.
+    path.write_text(CHECKS.replace("name: Home", f'id: "{home_id}"\nname: Front page'))
 
     out = vigil(server, tmp_path, "apply", str(path), HOOK_TOKEN="t")
 
